@@ -1,0 +1,74 @@
+using EqualFooting.Accounts;
+using EqualFooting.Common;
+using Microsoft.AspNetCore.Identity;
+
+namespace EqualFooting.Web.Accounts;
+
+/// <summary>Registration rules shared by the page and the API, with Identity's errors mapped to the field at fault.</summary>
+public static class Registration
+{
+    public const int EmailMax = 254;
+    public const int PasswordMax = 256;
+
+    public static async Task<Result<Account>> RegisterAsync(
+        UserManager<Account> users,
+        string? displayName,
+        string? email,
+        string? password,
+        DateTimeOffset now,
+        bool administrator = false)
+    {
+        var name = Text.Required("displayName", displayName, Account.DisplayNameMax);
+        if (name.Error is { } e1)
+        {
+            return e1;
+        }
+
+        var mail = Text.Required("email", email, EmailMax);
+        if (mail.Error is { } e2)
+        {
+            return e2;
+        }
+
+        if (!System.Net.Mail.MailAddress.TryCreate(mail.Value, out var parsed) || parsed.Address != mail.Value)
+        {
+            return Error.Invalid("email", "Enter an email address such as name@example.org.");
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return Error.Invalid("password", "Password is required.");
+        }
+
+        if (password.Length > PasswordMax)
+        {
+            return Error.Invalid("password", $"Password must be at most {PasswordMax} characters.");
+        }
+
+        var account = new Account
+        {
+            UserName = mail.Value,
+            Email = mail.Value,
+            DisplayName = name.Value,
+            CreatedAt = now,
+            IsAdministrator = administrator,
+        };
+        var result = await users.CreateAsync(account, password);
+        if (result.Succeeded)
+        {
+            return account;
+        }
+
+        var first = result.Errors.First();
+        var field = first.Code switch
+        {
+            var c when c.StartsWith("Password", StringComparison.Ordinal) => "password",
+            "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" => "email",
+            _ => "email",
+        };
+        var message = first.Code is "DuplicateEmail" or "DuplicateUserName"
+            ? "An account with this email address already exists."
+            : string.Join(" ", result.Errors.Select(e => e.Description));
+        return first.Code is "DuplicateEmail" or "DuplicateUserName" ? Error.Conflict(message, field) : Error.Invalid(field, message);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using EqualFooting.Persistence;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Accounts;
+
+/// <summary>
+/// Creating the first administrator needs a one-time token that only the server's console shows, so nobody
+/// who merely reaches the site first becomes administrator. The token lives in memory and dies with the process.
+/// </summary>
+public sealed class AdministratorSetup
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public string Token { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public SemaphoreSlim Gate => _gate;
+
+    public bool Matches(string? token) =>
+        token is not null && CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(token), System.Text.Encoding.UTF8.GetBytes(Token));
+
+    public static Task<bool> AdministratorExistsAsync(EqualFootingDb db, CancellationToken ct = default) =>
+        db.Users.AnyAsync(u => u.IsAdministrator, ct);
+
+    public async Task AnnounceIfNeededAsync(WebApplication app, EqualFootingDb db)
+    {
+        if (await AdministratorExistsAsync(db))
+        {
+            return;
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "";
+            app.Logger.LogWarning(
+                "No administrator yet. To create the first one, open {Address}/setup?token={Token} (the token is valid until this server stops).",
+                address.TrimEnd('/'),
+                Token);
+        });
+    }
+}

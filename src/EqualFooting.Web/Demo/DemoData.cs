@@ -1,0 +1,124 @@
+using EqualFooting.Accounts;
+using EqualFooting.Participation;
+using EqualFooting.Persistence;
+using EqualFooting.Processes;
+using EqualFooting.Record;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Demo;
+
+/// <summary>
+/// A demo process loaded on a first start (setting <c>Demo:Enabled</c>), modelled on the ATLAS II thematic group in
+/// the project's seed transcript, so a newcomer sees a populated participation table. Demo accounts have no
+/// password and cannot sign in.
+/// </summary>
+public static class DemoData
+{
+    public const string ProcessName = "ATLAS II Thematic Group 1: The Future of Multistakeholderism";
+    private const string DemoEmailDomain = "demo.equalfooting.invalid";
+
+    // (name, stakeholder group index, region index, country, organisation): a room like the one in the seed transcript,
+    // where civil society dominates and business is scarce, which is exactly what the table should make visible.
+    private static readonly (string Name, int Group, int Region, string Country, string? Organisation)[] People =
+    [
+        ("Amara Okafor", 2, 0, "NG", "Paradigm Initiative"),
+        ("Kwame Mensah", 3, 0, "GH", "AfNOG"),
+        ("Fatou Diallo", 2, 0, "SN", null),
+        ("Nadia Benali", 0, 0, "MA", "Ministry of Digital Transition"),
+        ("Joseph Kariuki", 4, 0, "KE", "University of Nairobi"),
+        ("Hiroshi Tanaka", 3, 1, "JP", "JPNIC"),
+        ("Priya Raman", 2, 1, "IN", "Internet Democracy Project"),
+        ("Li Wei", 4, 1, "CN", null),
+        ("Siosaia Fifita", 2, 1, "TO", null),
+        ("Maria Santos", 2, 1, "PH", "Foundation for Media Alternatives"),
+        ("Ingrid Larsen", 0, 2, "NO", "Norwegian Communications Authority"),
+        ("Tomas Novak", 3, 2, "CZ", "CZ.NIC"),
+        ("Claire Dubois", 2, 2, "FR", "La Quadrature"),
+        ("Stefan Weber", 1, 2, "DE", "eco Verband"),
+        ("Elena Rossi", 4, 2, "IT", "Politecnico di Torino"),
+        ("Oliver Hughes", 2, 2, "GB", null),
+        ("Anna Kowalska", 5, 2, "PL", "Council of Europe"),
+        ("Alejandro Ruiz", 4, 3, "MX", "UNAM"),
+        ("Beatriz Costa", 2, 3, "BR", "Instituto Nupef"),
+        ("Carlos Mendoza", 3, 3, "CL", "LACNIC"),
+        ("Valentina Gómez", 2, 3, "AR", null),
+        ("Rafael Lima", 0, 3, "BR", "CGI.br"),
+        ("Sofía Herrera", 2, 3, "CO", "Karisma"),
+        ("Evan Brooks", 2, 4, "CA", null),
+        ("Rachel Kim", 1, 4, "US", "Internet Infrastructure Coalition"),
+        ("Marcus Johnson", 3, 4, "US", "ARIN"),
+        ("Hannah Clarke", 2, 4, "US", "Public Knowledge"),
+        ("Daniel Moreau", 4, 4, "CA", "McGill University"),
+    ];
+
+    public static async Task LoadIfEmptyAsync(EqualFootingDb db, TimeProvider clock, CancellationToken ct = default)
+    {
+        if (await db.Processes.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var process = Process.Create(
+            new ProcessDetails(
+                ProcessName,
+                "How to foster the multistakeholder model at a local level: experiences from Mexico, Japan and Brazil, " +
+                "then breakout groups by region answering the same questions and reporting back to the rapporteur. " +
+                "This is a demo process: its participants are fictional.",
+                ProcessStatus.Open,
+                new DateOnly(2014, 6, 21),
+                new DateOnly(2014, 6, 26),
+                ["en", "es", "fr"]),
+            now).Value;
+
+        var convener = DemoAccount("Demo Secretariat", "secretariat", now);
+        db.Users.Add(convener);
+        db.Processes.Add(process);
+        await db.SaveWithRecordAsync(_ =>
+        {
+            db.RoleAssignments.Add(new RoleAssignment(process.Id, convener.Id, ProcessRole.Convener, now));
+            return Task.FromResult(RecordEntry.Create("process.created", process.Id, new RecordActor(convener.Id, convener.DisplayName, null, null, null), now,
+                new Dictionary<string, object?> { ["name"] = process.Name, ["demo"] = true }));
+        }, ct);
+
+        var groups = process.StakeholderGroups.OrderBy(g => g.Position).ToList();
+        var regions = process.Regions.OrderBy(r => r.Position).ToList();
+        for (var i = 0; i < People.Length; i++)
+        {
+            var (name, group, region, country, organisation) = People[i];
+            var account = DemoAccount(name, $"participant{i + 1:00}", now);
+            db.Users.Add(account);
+            await db.SaveChangesAsync(ct);
+
+            var at = now.AddMinutes(i);
+            var participant = Participant.Join(process, account.Id, new AffiliationChoice(groups[group].Id, regions[region].Id, country, null, organisation), at).Value;
+            db.Participants.Add(participant);
+            await db.SaveWithRecordAsync(_ =>
+            {
+                var a = participant.Current;
+                return Task.FromResult(RecordEntry.Create(
+                    "participant.joined",
+                    process.Id,
+                    new RecordActor(account.Id, name, a, groups[group].Name, regions[region].Name),
+                    at,
+                    new Dictionary<string, object?> { ["affiliation"] = a.Id, ["stakeholderGroupId"] = a.StakeholderGroupId, ["regionId"] = a.RegionId, ["demo"] = true }));
+            }, ct);
+        }
+    }
+
+    private static Account DemoAccount(string name, string local, DateTimeOffset now)
+    {
+        var email = $"{local}@{DemoEmailDomain}";
+        return new Account
+        {
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            DisplayName = name,
+            CreatedAt = now,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            LockoutEnabled = true,
+        };
+    }
+}

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using EqualFooting.Participation;
+using EqualFooting.Persistence;
+using EqualFooting.Processes;
+using EqualFooting.Record;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Hosting;
+
+/// <summary>Resolves the acting user of a request into what the policies and the record need.</summary>
+public sealed class Actors(EqualFootingDb db, IHttpContextAccessor http)
+{
+    private Actor? _instanceActor;
+
+    public string? AccountId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>The actor outside any process: signed in or not, administrator or not.</summary>
+    public async Task<Actor> CurrentAsync(CancellationToken ct = default)
+    {
+        if (_instanceActor is not null)
+        {
+            return _instanceActor;
+        }
+
+        if (AccountId is not { } id)
+        {
+            return _instanceActor = Actor.Anonymous;
+        }
+
+        var admin = await db.Users.Where(u => u.Id == id).Select(u => (bool?)u.IsAdministrator).FirstOrDefaultAsync(ct);
+
+        // A cookie for an account that no longer exists reads as anonymous.
+        return _instanceActor = admin is null ? Actor.Anonymous : new Actor(id, admin.Value, new HashSet<ProcessRole>(), false);
+    }
+
+    public async Task<Actor> InProcessAsync(int processId, CancellationToken ct = default)
+    {
+        var actor = await CurrentAsync(ct);
+        if (actor.AccountId is not { } id)
+        {
+            return actor;
+        }
+
+        var roles = await db.RoleAssignments
+            .Where(r => r.ProcessId == processId && r.AccountId == id)
+            .Select(r => r.Role)
+            .ToListAsync(ct);
+        var participant = await db.Participants.AnyAsync(p => p.ProcessId == processId && p.AccountId == id, ct);
+        return actor with { Roles = roles.ToHashSet(), IsParticipant = participant };
+    }
+
+    /// <summary>How the record names the actor: display name and the affiliation current in this process, if any.</summary>
+    public async Task<RecordActor?> ForRecordAsync(int? processId, CancellationToken ct = default)
+    {
+        if (AccountId is not { } id)
+        {
+            return null;
+        }
+
+        var name = await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
+        if (processId is null)
+        {
+            return new RecordActor(id, name, null, null, null);
+        }
+
+        var current = await db.Affiliations
+            .Where(a => a.ProcessId == processId && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == id))
+            .Select(a => new
+            {
+                Affiliation = a,
+                Group = db.StakeholderGroups.Where(g => g.Id == a.StakeholderGroupId).Select(g => g.Name).FirstOrDefault(),
+                Region = db.Regions.Where(r => r.Id == a.RegionId).Select(r => r.Name).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return new RecordActor(id, name, current?.Affiliation, current?.Group, current?.Region);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using EqualFooting.Accounts;
+using EqualFooting.Persistence;
+using EqualFooting.Web.Accounts;
+using EqualFooting.Web.Demo;
+using EqualFooting.Web.Participation;
+using EqualFooting.Web.Processes;
+using EqualFooting.Web.Record;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Hosting;
+
+/// <summary>Composition of the web host: services, pipeline and start-up work, in the order they run.</summary>
+public static class App
+{
+    public const string SmartScheme = "Identity.CookieOrBearer";
+    public static readonly string[] Cultures = ["en", "es", "fr", "pt"];
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        ConfigureServices(builder.Services, builder.Configuration, builder.Environment);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    private static void ConfigureServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddEqualFootingDatabase(configuration, environment.ContentRootPath);
+
+        services.AddIdentity<Account, IdentityRole>(o =>
+            {
+                // Length over composition rules (NIST SP 800-63B): long passphrases, no forced symbols.
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<EqualFootingDb>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o =>
+                o.ForwardDefaultSelector = ctx =>
+                    ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme);
+        services.Configure<AuthenticationOptions>(o =>
+        {
+            o.DefaultAuthenticateScheme = SmartScheme;
+            o.DefaultChallengeScheme = SmartScheme;
+            o.DefaultForbidScheme = SmartScheme;
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Cookie.Name = "equalfooting.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+
+            // An API caller wants a status code, not a login page.
+            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+        });
+
+        services.AddRazorPages(o => o.RootDirectory = "/")
+            .AddViewLocalization();
+        services.AddAntiforgery(o => o.Cookie.Name = "equalfooting.antiforgery");
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddRateLimiter(o => RateLimits.Configure(o, configuration));
+
+        services.Configure<ProcessSettings>(configuration.GetSection("Processes"));
+        services.AddHttpContextAccessor();
+        services.AddScoped<Actors>();
+        services.AddScoped<Recorder>();
+        services.AddScoped<ProcessCommands>();
+        services.AddScoped<ParticipationCommands>();
+        services.AddScoped<ParticipationQueries>();
+        services.AddSingleton<AdministratorSetup>();
+    }
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+        }
+        else
+        {
+            ctx.Response.Redirect(ctx.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+
+        // Pages get a friendly HTML page for error statuses; the API keeps its ProblemDetails.
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseRateLimiter();
+
+        app.MapHealthChecks("/healthz");
+        app.MapOpenApi();
+        app.MapRazorPages();
+        app.MapAccountEndpoints();
+        app.MapProcessEndpoints();
+        app.MapParticipationEndpoints();
+        app.MapRecordEndpoints();
+        app.MapCultureEndpoint();
+    }
+
+    /// <summary>Migrates the database, loads the demo on a first start, and says how to create the first administrator.</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EqualFootingDb>();
+        await EqualFooting.Persistence.Database.MigrateAsync(db);
+
+        if (app.Configuration.GetValue("Demo:Enabled", true))
+        {
+            await DemoData.LoadIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        }
+
+        await scope.ServiceProvider.GetRequiredService<AdministratorSetup>().AnnounceIfNeededAsync(app, db);
+    }
+}

@@ -1,0 +1,81 @@
+using EqualFooting.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Hosting;
+
+/// <summary>
+/// Operator commands that run against the configured database without starting the server:
+/// <c>dotnet run --project src/EqualFooting.Web -- COMMAND [arguments]</c>.
+/// </summary>
+public static class Commands
+{
+    private static readonly Dictionary<string, (string Usage, Func<WebApplication, string[], Task<int>> Run)> All = new()
+    {
+        ["promote-admin"] = ("promote-admin EMAIL   make an existing account an administrator of this site", PromoteAdminAsync),
+    };
+
+    /// <summary>Runs the command named by the first argument; null when the arguments do not name one.</summary>
+    public static async Task<int?> TryRunAsync(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return null;
+        }
+
+        if (args[0] is "help" or "--help" or "-h")
+        {
+            Console.WriteLine("Commands:");
+            foreach (var (_, (usage, _)) in All)
+            {
+                Console.WriteLine("  " + usage);
+            }
+
+            Console.WriteLine("With no command, the site starts.");
+            return 0;
+        }
+
+        if (!All.TryGetValue(args[0], out var command))
+        {
+            return null;
+        }
+
+        var rest = args[1..];
+        var app = App.Build(rest.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await EqualFooting.Persistence.Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<EqualFootingDb>());
+        }
+
+        return await command.Run(app, rest);
+    }
+
+    private static async Task<int> PromoteAdminAsync(WebApplication app, string[] args)
+    {
+        var email = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        if (email is null)
+        {
+            await Console.Error.WriteLineAsync("usage: promote-admin EMAIL");
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EqualFootingDb>();
+        var account = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email.Trim().ToUpperInvariant());
+        if (account is null)
+        {
+            await Console.Error.WriteLineAsync($"No account has the email address {email}. Register it on the site first.");
+            return 1;
+        }
+
+        account.IsAdministrator = true;
+        var entry = EqualFooting.Record.RecordEntry.Create(
+            "account.promoted-to-administrator",
+            null,
+            null,
+            TimeProvider.System.GetUtcNow(),
+            new Dictionary<string, object?> { ["account"] = account.Id, ["name"] = account.DisplayName, ["via"] = "command line" });
+        await db.SaveWithRecordAsync(_ => Task.FromResult(entry));
+        Console.WriteLine($"{account.DisplayName} <{account.Email}> is now an administrator.");
+        return 0;
+    }
+}

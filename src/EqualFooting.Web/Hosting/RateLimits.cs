@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace EqualFooting.Web.Hosting;
+
+/// <summary>
+/// Reading is never limited. Every write is limited per account (or per address when anonymous), and sign-in and
+/// registration more tightly per address, to blunt password guessing and sign-up floods.
+/// </summary>
+public static class RateLimits
+{
+    public const string AccountAttempts = "account-attempts";
+
+    public static void Configure(RateLimiterOptions options, IConfiguration configuration)
+    {
+        var writes = configuration.GetValue("RateLimits:WritesPerMinute", 120);
+        var attempts = configuration.GetValue("RateLimits:AccountAttemptsPerMinute", 20);
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = async (ctx, ct) =>
+        {
+            if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            await Results.Problem(
+                    detail: "Too many requests. Wait a moment and try again.",
+                    statusCode: StatusCodes.Status429TooManyRequests)
+                .ExecuteAsync(ctx.HttpContext);
+        };
+
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+            HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method) || HttpMethods.IsOptions(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetTokenBucketLimiter(PartitionKey(ctx), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = writes,
+                    TokensPerPeriod = writes,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+
+        options.AddPolicy(AccountAttempts, ctx =>
+            HttpMethods.IsGet(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter("ip:" + Address(ctx), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = attempts,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+    }
+
+    private static string PartitionKey(HttpContext ctx) =>
+        ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? "user:" + id : "ip:" + Address(ctx);
+
+    private static string Address(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

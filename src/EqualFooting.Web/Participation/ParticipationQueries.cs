@@ -1,0 +1,95 @@
+using EqualFooting.Participation;
+using EqualFooting.Persistence;
+using EqualFooting.Processes;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Participation;
+
+public sealed record ParticipantRow(
+    int Id,
+    string DisplayName,
+    int StakeholderGroupId,
+    string StakeholderGroup,
+    int RegionId,
+    string Region,
+    string? Country,
+    string? Organisation,
+    DateTimeOffset JoinedAt);
+
+public sealed record ParticipantPage(int Page, int PageSize, int Total, IReadOnlyList<ParticipantRow> Items)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record AffiliationHistoryRow(
+    long Id,
+    string StakeholderGroup,
+    string Region,
+    string? Country,
+    string? Gender,
+    string? Organisation,
+    DateTimeOffset From,
+    DateTimeOffset? Until);
+
+/// <summary>Read models for participation, projected straight from the database.</summary>
+public sealed class ParticipationQueries(EqualFootingDb db)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public async Task<ParticipationTable> TableAsync(Process process, CancellationToken ct = default)
+    {
+        var counts = await db.Affiliations
+            .Where(a => a.ProcessId == process.Id && a.Until == null)
+            .GroupBy(a => new { a.StakeholderGroupId, a.RegionId })
+            .Select(g => new GroupRegionCount(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count()))
+            .ToListAsync(ct);
+        return ParticipationTable.Build(process.StakeholderGroups, process.Regions, counts);
+    }
+
+    /// <summary>Participants with their current affiliation, newest first. Gender is left out: it is shown only in aggregate.</summary>
+    public async Task<ParticipantPage> ListAsync(Process process, int page, int pageSize, int? groupId, int? regionId, CancellationToken ct = default)
+    {
+        var query = db.Affiliations.Where(a => a.ProcessId == process.Id && a.Until == null);
+        if (groupId is { } g)
+        {
+            query = query.Where(a => a.StakeholderGroupId == g);
+        }
+
+        if (regionId is { } r)
+        {
+            query = query.Where(a => a.RegionId == r);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query
+            .Join(db.Participants, a => a.ParticipantId, p => p.Id, (a, p) => new { a, p })
+            .Join(db.Users, x => x.p.AccountId, u => u.Id, (x, u) => new { x.a, x.p, u.DisplayName })
+            .OrderByDescending(x => x.p.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(x => new { x.p.Id, x.DisplayName, x.a.StakeholderGroupId, x.a.RegionId, x.a.Country, x.a.Organisation, x.p.JoinedAt })
+            .ToListAsync(ct);
+
+        var groups = process.StakeholderGroups.ToDictionary(c => c.Id, c => c.Name);
+        var regions = process.Regions.ToDictionary(c => c.Id, c => c.Name);
+        var items = rows.Select(x => new ParticipantRow(
+                x.Id, x.DisplayName, x.StakeholderGroupId, groups[x.StakeholderGroupId], x.RegionId, regions[x.RegionId], x.Country, x.Organisation, x.JoinedAt))
+            .ToList();
+        return new ParticipantPage(page, pageSize, total, items);
+    }
+
+    public async Task<IReadOnlyList<AffiliationHistoryRow>> HistoryAsync(Process process, string accountId, CancellationToken ct = default)
+    {
+        var rows = await db.Affiliations
+            .Where(a => a.ProcessId == process.Id && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == accountId))
+            .OrderBy(a => a.From)
+            .ToListAsync(ct);
+        var groups = process.StakeholderGroups.ToDictionary(c => c.Id, c => c.Name);
+        var regions = process.Regions.ToDictionary(c => c.Id, c => c.Name);
+        return rows.Select(a => new AffiliationHistoryRow(a.Id, groups[a.StakeholderGroupId], regions[a.RegionId], a.Country, a.Gender, a.Organisation, a.From, a.Until)).ToList();
+    }
+
+    public Task<Affiliation?> CurrentAsync(int processId, string accountId, CancellationToken ct = default) =>
+        db.Affiliations.FirstOrDefaultAsync(a => a.ProcessId == processId && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == accountId), ct);
+}

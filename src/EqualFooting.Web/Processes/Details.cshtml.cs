@@ -1,0 +1,50 @@
+using EqualFooting.Participation;
+using EqualFooting.Persistence;
+using EqualFooting.Processes;
+using EqualFooting.Web.Hosting;
+using EqualFooting.Web.Participation;
+using EqualFooting.Web.Record;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EqualFooting.Web.Processes;
+
+public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries participation, EqualFootingDb db) : PageModel
+{
+    public const int RecentRecord = 15;
+
+    public Process Process { get; private set; } = null!;
+
+    public ParticipationTable Table { get; private set; } = null!;
+
+    public IReadOnlyList<RoleAssignmentDto> Roles { get; private set; } = [];
+
+    public IReadOnlyList<RecordLine> Record { get; private set; } = [];
+
+    public (string Group, string Region)? Affiliation { get; private set; }
+
+    public bool CanConvene { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var found = await commands.FindAsync(id, ct);
+        if (found.Error is { } error)
+        {
+            return Problems.ToPage(this, error) ?? NotFound();
+        }
+
+        (Process, var actor) = found.Value;
+        CanConvene = ProcessPolicy.Edit(actor, Process) is null;
+        Table = await participation.TableAsync(Process, ct);
+        Roles = await ProcessListing.RolesAsync(db, id, ct);
+        Record = await RecordQueries.RecentLinesAsync(db, id, RecentRecord, ct);
+        if (actor.IsParticipant && await participation.CurrentAsync(id, actor.AccountId!, ct) is { } current)
+        {
+            Affiliation = (
+                Process.StakeholderGroups.First(g => g.Id == current.StakeholderGroupId).Name,
+                Process.Regions.First(r => r.Id == current.RegionId).Name);
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using EqualFooting.Common;
+using EqualFooting.Persistence;
+using EqualFooting.Web.Hosting;
+using EqualFooting.Web.Processes;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Record;
+
+/// <param name="Entry">The canonical JSON exactly as stored, the bytes a later verification will hash.</param>
+public sealed record RecordEntryDto(long Sequence, int Format, string Action, DateTimeOffset At, string? ActorAccountId, string Entry);
+
+/// <summary>A record entry as a reader sees it on a page.</summary>
+public sealed record RecordLine(long Sequence, DateTimeOffset At, string Action, string? ActorName, string? StakeholderGroup, string? Region, string? Subject)
+{
+    private static readonly Dictionary<string, string> Phrases = new()
+    {
+        ["process.created"] = "created the process",
+        ["process.updated"] = "updated the process",
+        ["participant.joined"] = "joined",
+        ["participant.affiliation-changed"] = "changed affiliation",
+        ["role.assigned"] = "assigned a role",
+        ["role.removed"] = "removed a role",
+        ["stakeholder-group.added"] = "added a stakeholder group",
+        ["stakeholder-group.renamed"] = "renamed a stakeholder group",
+        ["stakeholder-group.retired"] = "retired a stakeholder group",
+        ["stakeholder-group.restored"] = "restored a stakeholder group",
+        ["region.added"] = "added a region",
+        ["region.renamed"] = "renamed a region",
+        ["region.retired"] = "retired a region",
+        ["region.restored"] = "restored a region",
+    };
+
+    /// <summary>The English phrase for the action, also the key of its translations.</summary>
+    public string Phrase => Phrases.GetValueOrDefault(Action, Action);
+}
+
+public static class RecordQueries
+{
+    public const int MaxLimit = 200;
+
+    /// <summary>Newest first; <paramref name="before"/> pages back through older entries.</summary>
+    public static Task<List<RecordEntryDto>> ForProcessAsync(EqualFootingDb db, int processId, long? before, int limit, CancellationToken ct) =>
+        db.Record
+            .Where(r => r.ProcessId == processId && (before == null || r.Id < before))
+            .OrderByDescending(r => r.Id)
+            .Take(limit)
+            .Select(r => new RecordEntryDto(r.Id, r.Format, r.Action, r.At, r.ActorAccountId, r.Entry))
+            .ToListAsync(ct);
+
+    public static async Task<List<RecordLine>> RecentLinesAsync(EqualFootingDb db, int processId, int limit, CancellationToken ct) =>
+        (await ForProcessAsync(db, processId, null, limit, ct)).Select(ToLine).ToList();
+
+    /// <summary>Reads back the parts of the canonical entry a page shows; group and region are as they were then.</summary>
+    public static RecordLine ToLine(RecordEntryDto e)
+    {
+        using var doc = JsonDocument.Parse(e.Entry);
+        var root = doc.RootElement;
+        string? name = null, group = null, region = null, subject = null;
+        if (root.TryGetProperty("actor", out var actor) && actor.ValueKind == JsonValueKind.Object)
+        {
+            name = Str(actor, "name");
+            if (actor.TryGetProperty("affiliation", out var aff) && aff.ValueKind == JsonValueKind.Object)
+            {
+                group = Str(aff, "stakeholderGroup");
+                region = Str(aff, "region");
+            }
+        }
+
+        if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
+        {
+            subject = Str(data, "name");
+            if (Str(data, "role") is { } role)
+            {
+                subject = subject is null ? role : $"{subject}: {role}";
+            }
+        }
+
+        return new RecordLine(e.Sequence, e.At, e.Action, name, group, region, subject);
+    }
+
+    private static string? Str(JsonElement e, string property) =>
+        e.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}
+
+public static class RecordEndpoints
+{
+    public static void MapRecordEndpoints(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/processes/{id:int}/record", async (int id, long? before, int? limit, ProcessCommands processes, EqualFootingDb db, CancellationToken ct) =>
+        {
+            var found = await processes.FindAsync(id, ct);
+            if (found.Error is { } error)
+            {
+                return Problems.ToResult(error);
+            }
+
+            if (limit is < 1 or > RecordQueries.MaxLimit)
+            {
+                return Problems.ToResult(Error.Invalid("limit", $"Limit must be between 1 and {RecordQueries.MaxLimit}."));
+            }
+
+            return Results.Ok(await RecordQueries.ForProcessAsync(db, id, before, limit ?? 50, ct));
+        }).WithTags("Record").WithName("ProcessRecord");
+}

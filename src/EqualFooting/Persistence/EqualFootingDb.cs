@@ -1,0 +1,86 @@
+using EqualFooting.Accounts;
+using EqualFooting.Participation;
+using EqualFooting.Processes;
+using EqualFooting.Record;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Persistence;
+
+/// <summary>
+/// The database. It is also the repository: features query it with LINQ directly. Each provider has a subclass so
+/// each keeps its own migrations (SQLite and PostgreSQL types differ), while the model is defined once here.
+/// </summary>
+public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbContext<Account>(options)
+{
+    public DbSet<Process> Processes => Set<Process>();
+
+    public DbSet<StakeholderGroup> StakeholderGroups => Set<StakeholderGroup>();
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    public DbSet<Affiliation> Affiliations => Set<Affiliation>();
+
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+
+    public DbSet<RecordEntry> Record => Set<RecordEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EqualFootingDb).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardRecord();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardRecord();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves a change and its record entry in one transaction. The entry is built after the first save, inside the
+    /// transaction, so it can name ids the database has just assigned and read the state the change produced; if
+    /// anything fails, neither the change nor the entry is kept.
+    /// </summary>
+    public async Task<RecordEntry> SaveWithRecordAsync(Func<CancellationToken, Task<RecordEntry>> entry, CancellationToken cancellationToken = default)
+    {
+        var strategy = Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            await SaveChangesAsync(ct);
+            var record = await entry(ct);
+            Record.Add(record);
+            await SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return record;
+        }, cancellationToken);
+    }
+
+    private void GuardRecord()
+    {
+        if (ChangeTracker.Entries<RecordEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The record is append-only: entries are never changed or removed.");
+        }
+    }
+}
+
+public sealed class SqliteEqualFootingDb(DbContextOptions<SqliteEqualFootingDb> options) : EqualFootingDb(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time type; as 64-bit numbers these timestamps keep their order and can be compared in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresEqualFootingDb(DbContextOptions<PostgresEqualFootingDb> options) : EqualFootingDb(options);

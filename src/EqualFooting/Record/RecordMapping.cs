@@ -1,0 +1,18 @@
+using EqualFooting.Participation;
+using EqualFooting.Processes;
+using EqualFooting.Record;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EqualFooting.Record;
+
+internal sealed class RecordEntryMapping : IEntityTypeConfiguration<RecordEntry>
+{
+    public void Configure(EntityTypeBuilder<RecordEntry> b)
+    {
+        b.ToTable("Record");
+        b.Property(r => r.Action).HasMaxLength(64);
+        b.HasIndex(r => new { r.ProcessId, r.Id });
+        b.HasOne<Process>().WithMany().HasForeignKey(r => r.ProcessId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
