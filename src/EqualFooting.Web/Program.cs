@@ -7,7 +7,6 @@ if (await Commands.TryRunAsync(args) is { } exitCode)
 }
 
 var app = App.Build(args);
-await App.PrepareAsync(app);
 await app.RunAsync();
 return 0;
 

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using EqualFooting.Persistence;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 
 namespace EqualFooting.Web.Accounts;
@@ -24,21 +22,4 @@ public sealed class AdministratorSetup
 
     public static Task<bool> AdministratorExistsAsync(EqualFootingDb db, CancellationToken ct = default) =>
         db.Users.AnyAsync(u => u.IsAdministrator, ct);
-
-    public async Task AnnounceIfNeededAsync(WebApplication app, EqualFootingDb db)
-    {
-        if (await AdministratorExistsAsync(db))
-        {
-            return;
-        }
-
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "";
-            app.Logger.LogWarning(
-                "No administrator yet. To create the first one, open {Address}/setup?token={Token} (the token is valid until this server stops).",
-                address.TrimEnd('/'),
-                Token);
-        });
-    }
 }

@@ -117,6 +117,7 @@ public static class App
         services.AddScoped<ParticipationCommands>();
         services.AddScoped<ParticipationQueries>();
         services.AddSingleton<AdministratorSetup>();
+        services.AddHostedService<StartupTasks>();
     }
 
     private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)
@@ -162,20 +163,5 @@ public static class App
         app.MapParticipationEndpoints();
         app.MapRecordEndpoints();
         app.MapCultureEndpoint();
-    }
-
-    /// <summary>Migrates the database, loads the demo on a first start, and says how to create the first administrator.</summary>
-    public static async Task PrepareAsync(WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EqualFootingDb>();
-        await EqualFooting.Persistence.Database.MigrateAsync(db);
-
-        if (app.Configuration.GetValue("Demo:Enabled", true))
-        {
-            await DemoData.LoadIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
-        }
-
-        await scope.ServiceProvider.GetRequiredService<AdministratorSetup>().AnnounceIfNeededAsync(app, db);
     }
 }

@@ -125,7 +125,11 @@ public sealed class ProcessCommands(EqualFootingDb db, Actors actors, Recorder r
         ChangeCategoryAsync(processId, kind, categoryId, "retired", (p, c) => p.Retire(c, clock.GetUtcNow()), ct);
 
     public Task<Result<Category>> RestoreCategoryAsync(int processId, CategoryKind kind, int categoryId, CancellationToken ct = default) =>
-        ChangeCategoryAsync(processId, kind, categoryId, "restored", (p, c) => p.Restore(c), ct);
+        ChangeCategoryAsync(processId, kind, categoryId, "restored", (p, c) =>
+        {
+            p.Restore(c);
+            return null;
+        }, ct);
 
     public async Task<Result<RoleAssignment>> AssignRoleAsync(int processId, string? email, ProcessRole role, CancellationToken ct = default)
     {

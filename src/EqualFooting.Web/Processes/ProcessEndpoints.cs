@@ -132,7 +132,8 @@ public static class ProcessListing
     public static Task<List<RoleAssignmentDto>> RolesAsync(EqualFootingDb db, int processId, CancellationToken ct) =>
         db.RoleAssignments
             .Where(r => r.ProcessId == processId)
-            .Join(db.Users, r => r.AccountId, u => u.Id, (r, u) => new RoleAssignmentDto(r.Id, r.AccountId, u.DisplayName, r.Role, r.AssignedAt))
-            .OrderBy(r => r.Role).ThenBy(r => r.DisplayName)
+            .Join(db.Users, r => r.AccountId, u => u.Id, (r, u) => new { r, u.DisplayName })
+            .OrderBy(x => x.r.Role).ThenBy(x => x.DisplayName)
+            .Select(x => new RoleAssignmentDto(x.r.Id, x.r.AccountId, x.DisplayName, x.r.Role, x.r.AssignedAt))
             .ToListAsync(ct);
 }

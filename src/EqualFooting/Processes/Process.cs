@@ -183,17 +183,8 @@ public sealed partial class Process
         return null;
     }
 
-    public Error? Restore(Category category)
-    {
-        var siblings = category is StakeholderGroup ? _stakeholderGroups.Cast<Category>() : _regions;
-        if (siblings.Any(c => !c.IsRetired && !ReferenceEquals(c, category) && SameName(c.Name, category.Name)))
-        {
-            return Error.Conflict($"An active entry is already called \"{category.Name}\".", "name");
-        }
-
-        category.RetiredAt = null;
-        return null;
-    }
+    /// <summary>Brings a retired category back; names are unique across retired ones too, so no clash is possible.</summary>
+    public void Restore(Category category) => category.RetiredAt = null;
 
     public bool AcceptsParticipants => Status == ProcessStatus.Open;
 

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using EqualFooting.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EqualFooting.Web.Tests.Infrastructure;
+
+/// <summary>The real app on a fresh database of one provider. Each test class gets one; tests inside use fresh accounts.</summary>
+public abstract partial class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _connectionString;
+    private readonly string? _sqliteFile;
+    private int _accounts;
+
+    protected AppFactory(DatabaseProvider provider)
+    {
+        Provider = provider;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            _connectionString = PostgresServer.CreateDatabase();
+        }
+        else
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), $"equalfooting-test-{Guid.NewGuid():N}.db");
+            _connectionString = $"Data Source={_sqliteFile}";
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", _connectionString);
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("RateLimits:WritesPerMinute", "100000");
+        builder.UseSetting("RateLimits:AccountAttemptsPerMinute", "100000");
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<EqualFootingDb, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<EqualFootingDb>());
+    }
+
+    /// <summary>A client with no cookies and no redirects followed, so tests see exactly what the server answered.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Registers a fresh account through the API and returns a client carrying its bearer token.</summary>
+    public async Task<(HttpClient Client, string Email)> SignedInAsync(string? name = null)
+    {
+        var n = Interlocked.Increment(ref _accounts);
+        var email = $"person{n}-{Guid.NewGuid():N}@example.org";
+        var client = Anonymous();
+        var register = await client.PostAsJsonAsync("/api/account/register", new { displayName = name ?? $"Person {n}", email, password = "correct horse battery" });
+        Assert.Equal(HttpStatusCode.Created, register.StatusCode);
+        var token = await client.PostAsJsonAsync("/api/account/token", new { email, password = "correct horse battery" });
+        token.EnsureSuccessStatusCode();
+        var body = await token.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body!.AccessToken);
+        return (client, email);
+    }
+
+    /// <summary>An administrator, promoted directly in the database as the promote-admin command does.</summary>
+    public async Task<(HttpClient Client, string Email)> AdministratorAsync()
+    {
+        var (client, email) = await SignedInAsync("Admin");
+        await WithDbAsync(async db =>
+        {
+            var account = db.Users.Single(u => u.Email == email);
+            account.IsAdministrator = true;
+            return await db.SaveChangesAsync();
+        });
+        return (client, email);
+    }
+
+    /// <summary>A browser-like client: signs in through the login page with a cookie, for page tests.</summary>
+    public async Task<HttpClient> BrowserSignedInAsync(string email)
+    {
+        var client = Anonymous();
+        var form = await FormAsync(client, "/account/login");
+        form["Email"] = email;
+        form["Password"] = "correct horse battery";
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>GETs a page and returns the antiforgery token of its first form, ready to post.</summary>
+    public static async Task<Dictionary<string, string>> FormAsync(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        var token = AntiforgeryToken().Match(html);
+        Assert.True(token.Success, $"No antiforgery token on {url}");
+        return new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(f);
+            }
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+public sealed class SqliteApp() : AppFactory(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : AppFactory(DatabaseProvider.Postgres);
