@@ -83,7 +83,7 @@ public sealed class Affiliation
             return Error.Invalid("regionId", $"The region \"{region.Name}\" has been retired.");
         }
 
-        var country = Text.Optional("country", choice.Country, CountryLength);
+        var country = Text.Optional("country", choice.Country, Text.ShortMax);
         if (country.Error is { } e1)
         {
             return e1;

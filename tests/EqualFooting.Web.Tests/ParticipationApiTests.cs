@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EqualFooting.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Tests;
+
+public abstract class ParticipationApiTests(AppFactory app)
+{
+    private async Task<JsonElement> OpenProcessAsync()
+    {
+        var (admin, _) = await app.AdministratorAsync();
+        return await admin.CreateProcessAsync();
+    }
+
+    [Fact]
+    public async Task Joining_needs_an_account()
+    {
+        var process = await OpenProcessAsync();
+
+        var response = await app.Anonymous().JoinAsync(process, "Academia", "Europe");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"regionId\":REGION}", "stakeholderGroupId")]
+    [InlineData("{\"stakeholderGroupId\":GROUP}", "regionId")]
+    [InlineData("{\"stakeholderGroupId\":424242,\"regionId\":REGION}", "stakeholderGroupId")]
+    [InlineData("{\"stakeholderGroupId\":GROUP,\"regionId\":424242}", "regionId")]
+    [InlineData("{\"stakeholderGroupId\":GROUP,\"regionId\":REGION,\"country\":\"Brazil\"}", "country")]
+    [InlineData("{\"stakeholderGroupId\":\"civil\",\"regionId\":REGION}", "stakeholderGroupId")]
+    public async Task Bad_affiliations_are_400s_naming_the_field(string template, string field)
+    {
+        var process = await OpenProcessAsync();
+        var (client, _) = await app.SignedInAsync();
+        var json = template.Replace("GROUP", process.GroupId("Civil society").ToString()).Replace("REGION", process.RegionId("Africa").ToString());
+
+        var response = await client.PostJsonTextAsync($"/api/processes/{process.Id()}/participants", json);
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest, field);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.ProcessId == process.Id())));
+    }
+
+    [Fact]
+    public async Task Joining_twice_is_idempotent()
+    {
+        var process = await OpenProcessAsync();
+        var (client, _) = await app.SignedInAsync();
+
+        var first = await (await client.JoinAsync(process, "Technical community", "Africa")).JsonAsync(HttpStatusCode.Created);
+        var second = await (await client.JoinAsync(process, "Government", "Europe")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(first.Id(), second.Id());
+        Assert.Equal(process.GroupId("Technical community"), second.GetProperty("affiliation").GetProperty("stakeholderGroupId").GetInt32());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.ProcessId == process.Id())));
+    }
+
+    [Fact]
+    public async Task A_double_clicked_join_creates_one_participant()
+    {
+        var process = await OpenProcessAsync();
+        var (client, _) = await app.SignedInAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.JoinAsync(process, "Academia", "Asia-Pacific")));
+
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, r.StatusCode.ToString()));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.ProcessId == process.Id())));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Record.CountAsync(r => r.ProcessId == process.Id() && r.Action == "participant.joined")));
+    }
+
+    [Fact]
+    public async Task Many_people_joining_at_once_are_all_counted()
+    {
+        var process = await OpenProcessAsync();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => app.SignedInAsync()));
+
+        var responses = await Task.WhenAll(clients.Select((c, i) => c.Client.JoinAsync(process, i % 2 == 0 ? "Civil society" : "Private sector", "Latin America and Caribbean")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var table = await (await app.Anonymous().GetAsync($"/api/processes/{process.Id()}/participation")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(12, table.GetProperty("total").GetInt32());
+        Assert.Equal(6, table.GetProperty("byStakeholderGroup").GetProperty(process.GroupId("Private sector").ToString()).GetInt32());
+    }
+
+    [Fact]
+    public async Task Changing_affiliation_keeps_the_history_and_later_records_carry_the_new_one()
+    {
+        var process = await OpenProcessAsync();
+        var (client, _) = await app.SignedInAsync("Marilia");
+        await client.JoinAsync(process, "Civil society", "Latin America and Caribbean");
+
+        var changed = await client.PutAsJsonAsync($"/api/processes/{process.Id()}/participants/me/affiliation",
+            new { stakeholderGroupId = process.GroupId("Government"), regionId = process.RegionId("Latin America and Caribbean"), organisation = "CGI.br" });
+        var same = await client.PutAsJsonAsync($"/api/processes/{process.Id()}/participants/me/affiliation",
+            new { stakeholderGroupId = process.GroupId("Government"), regionId = process.RegionId("Latin America and Caribbean"), organisation = "CGI.br" });
+        var history = await (await client.GetAsync($"/api/processes/{process.Id()}/participants/me/affiliations")).JsonAsync(HttpStatusCode.OK);
+
+        await changed.JsonAsync(HttpStatusCode.OK);
+        await same.JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["Civil society", "Government"], history.EnumerateArray().Select(h => h.GetProperty("stakeholderGroup").GetString()));
+        Assert.Equal(history[0].GetProperty("until").GetDateTimeOffset(), history[1].GetProperty("from").GetDateTimeOffset());
+
+        var record = await (await client.GetAsync($"/api/processes/{process.Id()}/record")).JsonAsync(HttpStatusCode.OK);
+        var latest = record[0];
+        Assert.Equal("participant.affiliation-changed", latest.GetProperty("action").GetString());
+        Assert.Contains("\"stakeholderGroup\":\"Government\"", latest.GetProperty("entry").GetString());
+        Assert.Contains("\"from\":{", latest.GetProperty("entry").GetString());
+    }
+
+    [Fact]
+    public async Task Changing_affiliation_before_joining_is_a_conflict()
+    {
+        var process = await OpenProcessAsync();
+        var (client, _) = await app.SignedInAsync();
+
+        var response = await client.PutAsJsonAsync($"/api/processes/{process.Id()}/participants/me/affiliation",
+            new { stakeholderGroupId = process.GroupId("Government"), regionId = process.RegionId("Europe") });
+
+        await response.ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_closed_process_refuses_joins_and_a_retired_group_cannot_be_chosen()
+    {
+        var (admin, _) = await app.AdministratorAsync();
+        var closed = await admin.CreateProcessAsync("Closed one", "Closed");
+        var open = await admin.CreateProcessAsync("Open one");
+        await admin.PostAsync($"/api/processes/{open.Id()}/stakeholder-groups/{open.GroupId("Academia")}/retire", null);
+        var (client, _) = await app.SignedInAsync();
+
+        await (await client.JoinAsync(closed, "Academia", "Europe")).ProblemAsync(HttpStatusCode.Conflict);
+        await (await client.JoinAsync(open, "Academia", "Europe")).ProblemAsync(HttpStatusCode.BadRequest, "stakeholderGroupId");
+    }
+
+    [Fact]
+    public async Task The_participant_list_is_paged_filtered_and_counted_by_group_and_region()
+    {
+        var process = await OpenProcessAsync();
+        var people = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => app.SignedInAsync($"P{i}")));
+        for (var i = 0; i < people.Length; i++)
+        {
+            await people[i].Client.JoinAsync(process, i < 3 ? "Technical community" : "Academia", i == 0 ? "Africa" : "Europe");
+        }
+
+        var all = await (await app.Anonymous().GetAsync($"/api/processes/{process.Id()}/participants?pageSize=2")).JsonAsync(HttpStatusCode.OK);
+        var tech = await (await app.Anonymous().GetAsync($"/api/processes/{process.Id()}/participants?stakeholderGroupId={process.GroupId("Technical community")}")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(5, all.GetProperty("total").GetInt32());
+        Assert.Equal(2, all.GetProperty("items").GetArrayLength());
+        Assert.Equal(3, tech.GetProperty("total").GetInt32());
+        var cells = all.GetProperty("counts").GetProperty("cells").EnumerateArray()
+            .ToDictionary(c => (c.GetProperty("stakeholderGroupId").GetInt32(), c.GetProperty("regionId").GetInt32()), c => c.GetProperty("count").GetInt32());
+        Assert.Equal(1, cells[(process.GroupId("Technical community"), process.RegionId("Africa"))]);
+        Assert.Equal(2, cells[(process.GroupId("Technical community"), process.RegionId("Europe"))]);
+        Assert.Equal(2, cells[(process.GroupId("Academia"), process.RegionId("Europe"))]);
+        Assert.False(all.GetProperty("items")[0].TryGetProperty("gender", out _));
+    }
+
+    [Theory]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=5000", "pageSize")]
+    [InlineData("page=0", "page")]
+    [InlineData("page=abc", null)]
+    public async Task Bad_paging_is_a_400(string query, string? field)
+    {
+        var process = await OpenProcessAsync();
+
+        var response = await app.Anonymous().GetAsync($"/api/processes/{process.Id()}/participants?{query}");
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest, field);
+    }
+}
+
+public sealed class ParticipationApiOnSqlite(SqliteApp app) : ParticipationApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ParticipationApiOnPostgres(PostgresApp app) : ParticipationApiTests(app), IClassFixture<PostgresApp>;
