@@ -12,3 +12,5 @@ for provider in Sqlite Postgres; do
     --output-dir "Persistence/Migrations/$provider" \
     --namespace "EqualFooting.Persistence.Migrations.$provider"
 done
+# The generator writes a byte-order mark and its own spacing; normalise so ./test.sh's format check passes.
+dotnet format whitespace src/EqualFooting/EqualFooting.csproj

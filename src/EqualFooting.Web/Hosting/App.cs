@@ -10,6 +10,7 @@ using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,11 @@ public static class App
     {
         services.AddSingleton(TimeProvider.System);
         services.AddEqualFootingDatabase(configuration, environment.ContentRootPath);
+
+        // Keys live in the database so that every web node behind a load balancer accepts every other node's cookies.
+        services.AddDataProtection()
+            .SetApplicationName("EqualFooting")
+            .PersistKeysToDbContext<EqualFootingDb>();
 
         services.AddIdentity<Account, IdentityRole>(o =>
             {

@@ -2,6 +2,7 @@ using EqualFooting.Accounts;
 using EqualFooting.Participation;
 using EqualFooting.Processes;
 using EqualFooting.Record;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,11 @@ namespace EqualFooting.Persistence;
 /// The database. It is also the repository: features query it with LINQ directly. Each provider has a subclass so
 /// each keeps its own migrations (SQLite and PostgreSQL types differ), while the model is defined once here.
 /// </summary>
-public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbContext<Account>(options)
+public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbContext<Account>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every web node through the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Process> Processes => Set<Process>();
 
     public DbSet<StakeholderGroup> StakeholderGroups => Set<StakeholderGroup>();
