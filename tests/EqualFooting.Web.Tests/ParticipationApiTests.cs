@@ -159,6 +159,24 @@ public abstract class ParticipationApiTests(AppFactory app)
         Assert.False(all.GetProperty("items")[0].TryGetProperty("gender", out _));
     }
 
+    [Fact]
+    public async Task The_process_list_splits_its_counts_by_group_and_region()
+    {
+        var process = await OpenProcessAsync();
+        var (a, _) = await app.SignedInAsync();
+        var (b, _) = await app.SignedInAsync();
+        await a.JoinAsync(process, "Government", "Africa");
+        await b.JoinAsync(process, "Government", "Europe");
+
+        var list = await (await app.Anonymous().GetAsync("/api/processes")).JsonAsync(HttpStatusCode.OK);
+
+        var summary = list.EnumerateArray().Single(p => p.Id() == process.Id());
+        Assert.Equal(2, summary.GetProperty("participants").GetInt32());
+        var group = Assert.Single(summary.GetProperty("byStakeholderGroup").EnumerateArray());
+        Assert.Equal(("Government", 2), (group.GetProperty("name").GetString(), group.GetProperty("count").GetInt32()));
+        Assert.Equal(["Africa", "Europe"], summary.GetProperty("byRegion").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+    }
+
     [Theory]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("pageSize=5000", "pageSize")]

@@ -26,7 +26,18 @@ public sealed record CategoryDto(int Id, string Name, bool Retired)
     public static CategoryDto From(Category c) => new(c.Id, c.Name, c.IsRetired);
 }
 
-public sealed record ProcessSummaryDto(int Id, string Name, ProcessStatus Status, DateOnly? StartsOn, DateOnly? EndsOn, int Participants);
+/// <summary>A process in a list, with its participants counted by stakeholder group and by region (non-zero only).</summary>
+public sealed record ProcessSummaryDto(
+    int Id,
+    string Name,
+    ProcessStatus Status,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn,
+    int Participants,
+    IReadOnlyList<CategoryCount> ByStakeholderGroup,
+    IReadOnlyList<CategoryCount> ByRegion);
+
+public sealed record CategoryCount(int Id, string Name, int Count);
 
 public sealed record ProcessDto(
     int Id,
@@ -119,14 +130,37 @@ public static class ProcessListing
     public static async Task<List<ProcessSummaryDto>> VisibleAsync(EqualFootingDb db, Actor actor, CancellationToken ct)
     {
         var id = actor.AccountId;
-        return await db.Processes
+        var processes = await db.Processes
             .Where(p => p.Status != ProcessStatus.Draft
                 || actor.IsAdministrator
                 || db.RoleAssignments.Any(r => r.ProcessId == p.Id && r.AccountId == id && (r.Role == ProcessRole.Convener || r.Role == ProcessRole.CommitteeMember)))
             .OrderBy(p => p.Status == ProcessStatus.Open ? 0 : p.Status == ProcessStatus.Draft ? 1 : 2)
             .ThenByDescending(p => p.Id)
-            .Select(p => new ProcessSummaryDto(p.Id, p.Name, p.Status, p.StartsOn, p.EndsOn, db.Affiliations.Count(a => a.ProcessId == p.Id && a.Until == null)))
+            .Select(p => new { p.Id, p.Name, p.Status, p.StartsOn, p.EndsOn })
             .ToListAsync(ct);
+        var ids = processes.Select(p => p.Id).ToList();
+
+        // Two grouped counts and two name lookups for the whole list, however many processes it has.
+        var current = db.Affiliations.Where(a => ids.Contains(a.ProcessId) && a.Until == null);
+        var byGroup = await current.GroupBy(a => new { a.ProcessId, a.StakeholderGroupId })
+            .Select(g => new { g.Key.ProcessId, Id = g.Key.StakeholderGroupId, Count = g.Count() })
+            .ToListAsync(ct);
+        var byRegion = await current.GroupBy(a => new { a.ProcessId, a.RegionId })
+            .Select(g => new { g.Key.ProcessId, Id = g.Key.RegionId, Count = g.Count() })
+            .ToListAsync(ct);
+        var groups = await db.StakeholderGroups.Where(g => ids.Contains(g.ProcessId)).Select(g => new { g.Id, g.Name, g.Position }).ToDictionaryAsync(g => g.Id, ct);
+        var regions = await db.Regions.Where(r => ids.Contains(r.ProcessId)).Select(r => new { r.Id, r.Name, r.Position }).ToDictionaryAsync(r => r.Id, ct);
+
+        return processes.Select(p => new ProcessSummaryDto(
+                p.Id,
+                p.Name,
+                p.Status,
+                p.StartsOn,
+                p.EndsOn,
+                byGroup.Where(c => c.ProcessId == p.Id).Sum(c => c.Count),
+                byGroup.Where(c => c.ProcessId == p.Id).OrderBy(c => groups[c.Id].Position).Select(c => new CategoryCount(c.Id, groups[c.Id].Name, c.Count)).ToList(),
+                byRegion.Where(c => c.ProcessId == p.Id).OrderBy(c => regions[c.Id].Position).Select(c => new CategoryCount(c.Id, regions[c.Id].Name, c.Count)).ToList()))
+            .ToList();
     }
 
     public static Task<List<RoleAssignmentDto>> RolesAsync(EqualFootingDb db, int processId, CancellationToken ct) =>
