@@ -132,7 +132,9 @@ public static class ProcessListing
     public static Task<List<RoleAssignmentDto>> RolesAsync(EqualFootingDb db, int processId, CancellationToken ct) =>
         db.RoleAssignments
             .Where(r => r.ProcessId == processId)
-            .Join(db.Users, r => r.AccountId, u => u.Id, (r, u) => new RoleAssignmentDto(r.Id, r.AccountId, u.DisplayName, r.Role, r.AssignedAt))
-            .OrderBy(r => r.Role).ThenBy(r => r.DisplayName)
+            .Join(db.Users, r => r.AccountId, u => u.Id, (r, u) => new { Assignment = r, u.DisplayName })
+            // Sort before projecting: EF cannot translate members read back from a record built by its constructor.
+            .OrderBy(x => x.Assignment.Role).ThenBy(x => x.DisplayName)
+            .Select(x => new RoleAssignmentDto(x.Assignment.Id, x.Assignment.AccountId, x.DisplayName, x.Assignment.Role, x.Assignment.AssignedAt))
             .ToListAsync(ct);
 }
