@@ -69,6 +69,13 @@ public static class Problems
         _ => "Error.",
     };
 
+    /// <summary>
+    /// The value of a field's <c>aria-invalid</c>: "true" when the field has errors, so screen readers announce it as
+    /// invalid along with the message it describes; null otherwise, which Razor renders as no attribute at all.
+    /// </summary>
+    public static string? AriaInvalid(ModelStateDictionary state, string key) =>
+        state.GetFieldValidationState(key) == ModelValidationState.Invalid ? "true" : null;
+
     /// <summary>Messages of a page's model state, for pages that must also answer through a ModelStateDictionary.</summary>
     public static bool HasErrors(ModelStateDictionary state) => state.ErrorCount > 0;
 }

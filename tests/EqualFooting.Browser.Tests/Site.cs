@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EqualFooting.Browser.Tests;
+
+/// <summary>
+/// The real site on Kestrel with a fresh SQLite file and the demo process loaded, plus one headless Chromium shared
+/// by every test in the collection. Tests take a new browser context each, so cookies never leak between them.
+/// </summary>
+public sealed class Site : IAsyncLifetime
+{
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"equalfooting-browser-{Guid.NewGuid():N}.db");
+    private WebApp? app;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The machine is shared with other builds; the default 5 s is tight for a first page render under load.
+        Assertions.SetDefaultExpectTimeout(15_000);
+
+        app = new WebApp(databasePath);
+        app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        BaseAddress = new Uri(address);
+
+        // Settings given to the factory reach Program's builder only at a certain point of its start-up; if that ever
+        // changes, the tests would quietly run against the default database file instead of a fresh one.
+        if (!File.Exists(databasePath))
+        {
+            throw new InvalidOperationException($"The site did not create the test database at {databasePath}; check that the factory's settings reach Program.");
+        }
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            // Playwright cannot download its own browser here; the distribution's Chromium is close enough in version.
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IBrowserContext> NewContextAsync() =>
+        await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            // The site picks its language from Accept-Language; the tests read English labels.
+            Locale = "en-GB",
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+
+        // Pooled connections keep the file open; release them so the files can go.
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private sealed class WebApp(string databasePath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
+            builder.UseSetting("Demo:Enabled", "true");
+            // Every test registers an account from the same address; the production limits would throttle the run.
+            builder.UseSetting("RateLimits:WritesPerMinute", "10000");
+            builder.UseSetting("RateLimits:AccountAttemptsPerMinute", "10000");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiteCollection : ICollectionFixture<Site>
+{
+    public const string Name = "Site";
+}
