@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using EqualFooting.Accounts;
 using EqualFooting.Persistence;
@@ -90,6 +92,10 @@ public static class App
         services.AddAuthorization();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+        // Razor encodes everything outside Basic Latin by default ("Participaci&#xF3;n"); translated pages and
+        // names like "São Paulo" are sent as UTF-8 characters instead. <, >, &, quotes are still encoded.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();

@@ -13,7 +13,8 @@ public sealed record RecordEntryDto(long Sequence, int Format, string Action, Da
 /// <summary>A record entry as a reader sees it on a page.</summary>
 public sealed record RecordLine(long Sequence, DateTimeOffset At, string Action, string? ActorName, string? StakeholderGroup, string? Region, string? Subject)
 {
-    private static readonly Dictionary<string, string> Phrases = new()
+    /// <summary>Action → English phrase; the phrases are translation keys, checked by the localisation tests.</summary>
+    internal static IReadOnlyDictionary<string, string> Phrases { get; } = new Dictionary<string, string>
     {
         ["process.created"] = "created the process",
         ["process.updated"] = "updated the process",
