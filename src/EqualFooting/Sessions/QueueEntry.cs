@@ -12,6 +12,7 @@ public enum HandKind
 /// What a hand carries when it goes up. Group, region and gender are the speaker's declaration at that moment,
 /// copied so that a later change of affiliation does not rewrite who held the floor for whom.
 /// </summary>
+/// <param name="Remote">For a participant only: a hub is always remote and an in-room person never is, whatever this says.</param>
 public sealed record HandRaise(
     Speaker Speaker,
     int StakeholderGroupId,

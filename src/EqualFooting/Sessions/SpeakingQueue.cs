@@ -103,13 +103,6 @@ public sealed class SpeakingQueue
             return existing;
         }
 
-        if (hand.Speaker.FixedRemote is { } fixedRemote && fixedRemote != hand.Remote)
-        {
-            return Error.Invalid("remote", fixedRemote
-                ? "A remote hub is always remote."
-                : "Someone added in the room cannot be remote.");
-        }
-
         var admittedWhileClosed = false;
         if (!IsOpen && hand.Kind == HandKind.Normal)
         {
@@ -132,7 +125,7 @@ public sealed class SpeakingQueue
             hand.StakeholderGroupId,
             hand.RegionId,
             string.IsNullOrWhiteSpace(hand.Gender) ? null : hand.Gender.Trim(),
-            hand.Remote,
+            hand.Speaker.FixedRemote ?? hand.Remote,
             hand.Kind,
             now);
         _waiting.Add(entry);

@@ -313,8 +313,11 @@ public static partial class TranscriptParser
     [GeneratedRegex(@"\r\n|\r|\n")]
     private static partial Regex LineBreak();
 
-    /// <summary>A turn opening with a name in capitals, possibly bracketed as uncertain, then a colon and the words.</summary>
-    [GeneratedRegex(@"^\s*(?<open>\[)?(?<name>\p{Lu}[\p{Lu}\p{Mn}.'’\-\s]*[\p{Lu}\p{Mn}.])(?(open)\])\s*:(?:\s+(?<text>.*))?\s*$")]
+    /// <summary>
+    /// A turn opening with a name in capitals, possibly bracketed as uncertain, then a colon and the words. The name's
+    /// length is bounded in the pattern itself so that a long line of capitals without a colon fails fast.
+    /// </summary>
+    [GeneratedRegex(@"^\s*(?<open>\[)?(?<name>\p{Lu}[\p{Lu}\p{Mn}.'’\-\s]{0,80}[\p{Lu}\p{Mn}.])(?(open)\])\s*:(?:\s+(?<text>.*))?\s*$")]
     private static partial Regex NamedTurn();
 
     [GeneratedRegex(@"^\s*>>\s*(?<rest>.*)$")]
