@@ -167,16 +167,24 @@ public sealed class SpeakingQueue
         string? reason = null;
         if (entry.Speaker != suggested.Speaker)
         {
-            var cleaned = Text.Required("reason", overrideReason, ReasonMax);
-            if (!cleaned.IsSuccess)
+            if (string.IsNullOrWhiteSpace(overrideReason))
             {
                 return Error.Invalid("reason", $"{suggested.Speaker} is next in the queue; say why {speaker} speaks first.");
+            }
+
+            var cleaned = Text.Required("reason", overrideReason, ReasonMax);
+            if (cleaned.Error is { } invalid)
+            {
+                return invalid;
             }
 
             reason = cleaned.Value;
         }
 
+        // Turns never overlap, even if this "now" comes from a clock slightly behind the one that started the last turn.
         EndCurrent(now);
+        var lastEnd = _interventions.Count > 0 ? _interventions[^1].EndedAt : null;
+        var startedAt = lastEnd is { } end && end > now ? end : now;
         _waiting.Remove(entry);
         var intervention = new Intervention(
             _interventions.Count + 1,
@@ -188,18 +196,18 @@ public sealed class SpeakingQueue
             entry.Kind,
             AgendaItemId,
             AllottedPerIntervention,
-            now);
+            startedAt);
         _interventions.Add(intervention);
 
         if (reason is not null)
         {
-            _overrides.Add(new FloorOverride(intervention.Id, suggested.Speaker, entry.Speaker, reason, now));
+            _overrides.Add(new FloorOverride(intervention.Id, suggested.Speaker, entry.Speaker, reason, startedAt));
         }
 
         var kind = entry.Kind == HandKind.PointOfOrder ? QueueEventKind.PointOfOrderHeard
             : reason is not null ? QueueEventKind.FloorGivenOutOfTurn
             : QueueEventKind.FloorGiven;
-        Record(kind, now, entry.Speaker, entry.Id, intervention.Id, AgendaItemId, reason);
+        Record(kind, startedAt, entry.Speaker, entry.Id, intervention.Id, AgendaItemId, reason);
         return intervention;
     }
 

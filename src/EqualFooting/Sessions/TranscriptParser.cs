@@ -14,7 +14,10 @@ namespace EqualFooting.Sessions;
 /// </summary>
 public static partial class TranscriptParser
 {
-    /// <summary>About five times the longest transcript in the seeds' family (a full day); larger is not a session.</summary>
+    /// <summary>
+    /// The 51-page ATLAS II session in the seeds is under 100,000 characters; fifty times that is no single session,
+    /// and refusing it early keeps one upload from holding a server's memory.
+    /// </summary>
     public const int MaxCharacters = 5_000_000;
 
     private const string Field = "transcript";
@@ -240,7 +243,7 @@ public static partial class TranscriptParser
 
             foreach (var step in (int[])[-1, 1])
             {
-                for (int j = i + step, seen = 0; j >= 0 && j < lines.Length && seen < 4; j += step, seen++)
+                for (int j = i + step, seen = 0; j >= 0 && j < lines.Length && seen < 6; j += step, seen++)
                 {
                     if (IsBlank(lines[j]))
                     {

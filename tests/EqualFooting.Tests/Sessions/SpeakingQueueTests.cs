@@ -215,6 +215,33 @@ public class SpeakingQueueTests
     }
 
     [Fact]
+    public void Turns_never_overlap_when_a_later_command_carries_an_earlier_time()
+    {
+        var queue = SpeakingQueue.Open(SessionId, new FirstComeFirstServedPolicy());
+        queue.RaiseHand(Hand("leon"), Now);
+        queue.RaiseHand(Hand("evan"), Now);
+        queue.GiveFloorToNext(Now);
+        queue.EndIntervention(Now.AddSeconds(30));
+
+        var evan = queue.GiveFloorToNext(Now.AddSeconds(29)).Value;
+
+        Assert.Equal(Now.AddSeconds(30), evan.StartedAt);
+    }
+
+    [Fact]
+    public void An_override_reason_has_a_length_limit()
+    {
+        var queue = SpeakingQueue.Open(SessionId, new FirstComeFirstServedPolicy());
+        queue.RaiseHand(Hand("zahra"), Now);
+        queue.RaiseHand(Hand("alejandro"), Now);
+
+        var result = queue.GiveFloor(P("alejandro"), Now, new string('x', SpeakingQueue.ReasonMax + 1));
+
+        Assert.Equal("reason", result.Error?.Field);
+        Assert.Contains("at most 500 characters", result.Error?.Message);
+    }
+
+    [Fact]
     public void The_timer_reads_the_allotted_time_of_the_agenda_item()
     {
         var queue = SpeakingQueue.Open(SessionId, new FirstComeFirstServedPolicy());
