@@ -1,0 +1,283 @@
+using EqualFooting.Common;
+
+namespace EqualFooting.Sessions;
+
+public enum QueueEventKind
+{
+    HandRaised,
+    HandRaisedWhileClosed,
+    HandLowered,
+    FloorGiven,
+    FloorGivenOutOfTurn,
+    PointOfOrderHeard,
+    InterventionEnded,
+    QueueClosed,
+    QueueReopened,
+    AgendaItemStarted,
+    PolicyChanged,
+}
+
+/// <summary>
+/// One line of the session's public record of the queue. The sequence number lets a screen that missed messages
+/// tell that it did, and fetch the state again.
+/// </summary>
+public sealed record QueueEvent(
+    long Sequence,
+    QueueEventKind Kind,
+    DateTimeOffset At,
+    Speaker? Speaker = null,
+    long? EntryId = null,
+    long? InterventionId = null,
+    int? AgendaItemId = null,
+    string? Reason = null);
+
+/// <summary>The moderator gave the floor to someone other than the suggested next speaker, and said why.</summary>
+public sealed record FloorOverride(long InterventionId, Speaker Suggested, Speaker Given, string Reason, DateTimeOffset At);
+
+/// <summary>
+/// The speaking queue of one session: hands waiting, the interventions so far, whether new hands are accepted, and
+/// the policy that suggests who is next. The moderator decides; the queue suggests, and records every time the
+/// moderator chose someone else and why. All state changes go through these methods, which take "now" from the
+/// caller so the aggregate never reads the clock.
+/// </summary>
+public sealed class SpeakingQueue
+{
+    /// <summary>A guard against a runaway client, far above any room's real queue.</summary>
+    public const int MaxWaiting = 500;
+
+    public const int ReasonMax = 500;
+
+    private readonly List<QueueEntry> _waiting = [];
+    private readonly List<Intervention> _interventions = [];
+    private readonly List<FloorOverride> _overrides = [];
+    private readonly List<QueueEvent> _log = [];
+    private long _lastEntryId;
+
+    private SpeakingQueue(int sessionId, QueuePolicy policy)
+    {
+        SessionId = sessionId;
+        Policy = policy;
+    }
+
+    public int SessionId { get; }
+
+    public QueuePolicy Policy { get; private set; }
+
+    public bool IsOpen { get; private set; } = true;
+
+    public int? AgendaItemId { get; private set; }
+
+    /// <summary>The time each speaker gets on the current agenda item; null for no limit.</summary>
+    public TimeSpan? AllottedPerIntervention { get; private set; }
+
+    /// <summary>Waiting hands in raise order; <see cref="Order"/> gives the policy's order.</summary>
+    public IReadOnlyList<QueueEntry> Waiting => _waiting;
+
+    public IReadOnlyList<Intervention> Interventions => _interventions;
+
+    public IReadOnlyList<FloorOverride> Overrides => _overrides;
+
+    public IReadOnlyList<QueueEvent> Log => _log;
+
+    /// <summary>The intervention in progress, if someone has the floor.</summary>
+    public Intervention? Current => _interventions.Count > 0 && _interventions[^1].IsOngoing ? _interventions[^1] : null;
+
+    public static SpeakingQueue Open(int sessionId, QueuePolicy policy) => new(sessionId, policy);
+
+    public IReadOnlyList<QueueEntry> Order(DateTimeOffset now) => Policy.Order(Context(now));
+
+    public QueueEntry? Suggested(DateTimeOffset now) => Policy.Next(Context(now));
+
+    public TimerReading? Timer(TimeProvider time) => Current is { } current ? InterventionTimer.Read(current, time) : null;
+
+    /// <summary>
+    /// Puts a hand up. Raising again while already waiting returns the same entry and changes nothing, so a
+    /// double click or a reconnecting client cannot queue someone twice. A point of order is a separate request
+    /// from an ordinary hand and may be raised alongside one; it is also accepted when the queue is closed, since
+    /// closing the list of speakers does not silence objections on procedure.
+    /// </summary>
+    public Result<QueueEntry> RaiseHand(HandRaise hand, DateTimeOffset now)
+    {
+        if (_waiting.FirstOrDefault(e => e.Speaker == hand.Speaker && e.Kind == hand.Kind) is { } existing)
+        {
+            return existing;
+        }
+
+        var admittedWhileClosed = false;
+        if (!IsOpen && hand.Kind == HandKind.Normal)
+        {
+            if (!Policy.AdmitsWhenClosed(hand.Speaker, _interventions))
+            {
+                return Error.Conflict("The queue is closed.");
+            }
+
+            admittedWhileClosed = true;
+        }
+
+        if (_waiting.Count >= MaxWaiting)
+        {
+            return Error.Conflict($"The queue is full ({MaxWaiting} hands).");
+        }
+
+        var entry = new QueueEntry(
+            ++_lastEntryId,
+            hand.Speaker,
+            hand.StakeholderGroupId,
+            hand.RegionId,
+            string.IsNullOrWhiteSpace(hand.Gender) ? null : hand.Gender.Trim(),
+            hand.Speaker.FixedRemote ?? hand.Remote,
+            hand.Kind,
+            now);
+        _waiting.Add(entry);
+        Record(admittedWhileClosed ? QueueEventKind.HandRaisedWhileClosed : QueueEventKind.HandRaised, now, entry.Speaker, entryId: entry.Id);
+        return entry;
+    }
+
+    /// <summary>Takes all of a speaker's hands down. Lowering a hand that is not up is not an error: it is already down.</summary>
+    public bool LowerHand(Speaker speaker, DateTimeOffset now)
+    {
+        var lowered = _waiting.Where(e => e.Speaker == speaker).ToList();
+        foreach (var entry in lowered)
+        {
+            _waiting.Remove(entry);
+            Record(QueueEventKind.HandLowered, now, speaker, entryId: entry.Id);
+        }
+
+        return lowered.Count > 0;
+    }
+
+    public Result<Intervention> GiveFloorToNext(DateTimeOffset now) =>
+        Suggested(now) is { } next ? GiveFloor(next.Speaker, now) : Error.Conflict("Nobody is waiting to speak.");
+
+    /// <summary>
+    /// Gives the floor to a waiting speaker, ending the intervention in progress. Anyone other than the suggested
+    /// next speaker needs a reason, which goes on the record: departing from the agreed rule is allowed, silently
+    /// departing from it is not.
+    /// </summary>
+    public Result<Intervention> GiveFloor(Speaker speaker, DateTimeOffset now, string? overrideReason = null)
+    {
+        var order = Order(now);
+        var entry = order.FirstOrDefault(e => e.Speaker == speaker);
+        if (entry is null)
+        {
+            return Error.Invalid("speaker", $"{speaker} is not in the queue.");
+        }
+
+        var suggested = order[0];
+        string? reason = null;
+        if (entry.Speaker != suggested.Speaker)
+        {
+            if (string.IsNullOrWhiteSpace(overrideReason))
+            {
+                return Error.Invalid("reason", $"{suggested.Speaker} is next in the queue; say why {speaker} speaks first.");
+            }
+
+            var cleaned = Text.Required("reason", overrideReason, ReasonMax);
+            if (cleaned.Error is { } invalid)
+            {
+                return invalid;
+            }
+
+            reason = cleaned.Value;
+        }
+
+        // Turns never overlap, even if this "now" comes from a clock slightly behind the one that started the last turn.
+        EndCurrent(now);
+        var lastEnd = _interventions.Count > 0 ? _interventions[^1].EndedAt : null;
+        var startedAt = lastEnd is { } end && end > now ? end : now;
+        _waiting.Remove(entry);
+        var intervention = new Intervention(
+            _interventions.Count + 1,
+            entry.Speaker,
+            entry.StakeholderGroupId,
+            entry.RegionId,
+            entry.Gender,
+            entry.Remote,
+            entry.Kind,
+            AgendaItemId,
+            AllottedPerIntervention,
+            startedAt);
+        _interventions.Add(intervention);
+
+        if (reason is not null)
+        {
+            _overrides.Add(new FloorOverride(intervention.Id, suggested.Speaker, entry.Speaker, reason, startedAt));
+        }
+
+        var kind = entry.Kind == HandKind.PointOfOrder ? QueueEventKind.PointOfOrderHeard
+            : reason is not null ? QueueEventKind.FloorGivenOutOfTurn
+            : QueueEventKind.FloorGiven;
+        Record(kind, startedAt, entry.Speaker, entry.Id, intervention.Id, AgendaItemId, reason);
+        return intervention;
+    }
+
+    public Result<Intervention> EndIntervention(DateTimeOffset now) =>
+        EndCurrent(now) is { } ended ? ended : Error.Conflict("Nobody has the floor.");
+
+    public void Close(DateTimeOffset now)
+    {
+        if (IsOpen)
+        {
+            IsOpen = false;
+            Record(QueueEventKind.QueueClosed, now);
+        }
+    }
+
+    public void Reopen(DateTimeOffset now)
+    {
+        if (!IsOpen)
+        {
+            IsOpen = true;
+            Record(QueueEventKind.QueueReopened, now);
+        }
+    }
+
+    /// <summary>
+    /// Moves the session on to an agenda item, with the time each speaker gets on it. The intervention in progress
+    /// keeps the allotment it started with; waiting hands stay, as they do in the room.
+    /// </summary>
+    public Error? StartAgendaItem(int agendaItemId, TimeSpan? allottedPerIntervention, DateTimeOffset now)
+    {
+        if (allottedPerIntervention is { } allotted && allotted <= TimeSpan.Zero)
+        {
+            return Error.Invalid("allotted", "The time per speaker must be positive, or left empty for no limit.");
+        }
+
+        AgendaItemId = agendaItemId;
+        AllottedPerIntervention = allottedPerIntervention;
+        Record(QueueEventKind.AgendaItemStarted, now, agendaItemId: agendaItemId);
+        return null;
+    }
+
+    public void ChangePolicy(QueuePolicy policy, DateTimeOffset now)
+    {
+        Policy = policy;
+        Record(QueueEventKind.PolicyChanged, now, reason: policy.Kind.ToString());
+    }
+
+    private Intervention? EndCurrent(DateTimeOffset now)
+    {
+        if (Current is not { } current)
+        {
+            return null;
+        }
+
+        // A clock step backwards between two servers must not produce a negative turn.
+        var ended = current with { EndedAt = now > current.StartedAt ? now : current.StartedAt };
+        _interventions[^1] = ended;
+        Record(QueueEventKind.InterventionEnded, ended.EndedAt!.Value, ended.Speaker, interventionId: ended.Id);
+        return ended;
+    }
+
+    private QueueContext Context(DateTimeOffset now) => new(_waiting, _interventions, now);
+
+    private void Record(
+        QueueEventKind kind,
+        DateTimeOffset at,
+        Speaker? speaker = null,
+        long? entryId = null,
+        long? interventionId = null,
+        int? agendaItemId = null,
+        string? reason = null) =>
+        _log.Add(new QueueEvent(_log.Count + 1, kind, at, speaker, entryId, interventionId, agendaItemId, reason));
+}
