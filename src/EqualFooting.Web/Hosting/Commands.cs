@@ -1,4 +1,5 @@
 using EqualFooting.Persistence;
+using EqualFooting.Web.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace EqualFooting.Web.Hosting;
@@ -9,9 +10,17 @@ namespace EqualFooting.Web.Hosting;
 /// </summary>
 public static class Commands
 {
-    private static readonly Dictionary<string, (string Usage, Func<WebApplication, string[], Task<int>> Run)> All = new()
+    private static readonly Dictionary<string, (string Usage, Func<WebApplication, string[], Task<int>> Run)> WithDatabase = new()
     {
         ["promote-admin"] = ("promote-admin EMAIL   make an existing account an administrator of this site", PromoteAdminAsync),
+    };
+
+    private static readonly Dictionary<string, (string Usage, Func<string[], Task<int>> Run)> Standalone = new()
+    {
+        ["import-transcript"] = (
+            "import-transcript FILE [--json] [--format speaker-lines|cart] [--words-per-minute N]\n" +
+            "                        read a session transcript and list its speakers, interventions and words",
+            TranscriptCommand.RunAsync),
     };
 
     /// <summary>Runs the command named by the first argument; null when the arguments do not name one.</summary>
@@ -25,7 +34,7 @@ public static class Commands
         if (args[0] is "help" or "--help" or "-h")
         {
             Console.WriteLine("Commands:");
-            foreach (var (_, (usage, _)) in All)
+            foreach (var usage in WithDatabase.Values.Select(c => c.Usage).Concat(Standalone.Values.Select(c => c.Usage)))
             {
                 Console.WriteLine("  " + usage);
             }
@@ -34,7 +43,12 @@ public static class Commands
             return 0;
         }
 
-        if (!All.TryGetValue(args[0], out var command))
+        if (Standalone.TryGetValue(args[0], out var standalone))
+        {
+            return await standalone.Run(args[1..]);
+        }
+
+        if (!WithDatabase.TryGetValue(args[0], out var command))
         {
             return null;
         }
