@@ -6,6 +6,8 @@ namespace EqualFooting.Bench.Campaigns;
 /// Consultation comments with a known answer: a share of them are copies of a few form letters, each copy with a few
 /// random word edits and often a personal opening or signature; the rest are unique comments written from the same
 /// policy vocabulary, so unrelated comments still share common phrases ("the draft should", "on an equal footing").
+/// Two kinds of near misses test precision: every fifth letter shares its first 60 % with the previous one, and one
+/// unique comment in ten opens by quoting 15–30 words of a letter.
 /// Comment i is a pure function of (seed, i), so millions can be produced in parallel batches without keeping them.
 /// </summary>
 public sealed class SyntheticComments
@@ -106,6 +108,15 @@ public sealed class SyntheticComments
         {
             var words = new List<string>();
             var length = 80 + rng.Next(171);
+            if (i % 5 == 4)
+            {
+                // A sister letter: an allied organisation reuses the first 60 % of another letter and writes its own ending.
+                // Its copies must not be merged with the other letter's.
+                var sister = _letters[i - 1];
+                words.AddRange(sister.Take(sister.Length * 3 / 5));
+                length = Math.Max(length, sister.Length);
+            }
+
             while (words.Count < length - 4)
             {
                 Sentence(ref rng, words, words.Count == 0);
@@ -178,6 +189,16 @@ public sealed class SyntheticComments
             if (rng.NextDouble() < 0.3)
             {
                 words.AddRange(Opening(ref rng));
+            }
+
+            if (rng.NextDouble() < 0.1)
+            {
+                // Quoting a passage of a form letter before one's own view: shares phrases with a campaign without joining it.
+                var quoted = _letters[rng.Next(_letters.Length)];
+                var span = 15 + rng.Next(16);
+                var from = rng.Next(Math.Max(1, quoted.Length - span));
+                words.AddRange(["I", "agree", "that"]);
+                words.AddRange(quoted.Skip(from).Take(span));
             }
 
             var length = 25 + rng.Next(176);

@@ -558,7 +558,11 @@ public sealed class CampaignDetector
         return h;
     }
 
-    /// <summary>Per-thread buffers, so sketching allocates nothing per comment once warmed up.</summary>
+    /// <summary>
+    /// Per-thread buffers, so sketching allocates nothing per comment once warmed up. Hashing is FNV-1a per word and
+    /// murmur's 64-bit finaliser per shingle: System.IO.Hashing (XxHash) is a NuGet package, not part of the shared
+    /// framework, and these few lines do not justify a dependency.
+    /// </summary>
     private sealed class Sketcher(CampaignDetector detector)
     {
         private const ulong FnvOffset = 0xCBF29CE484222325UL;
