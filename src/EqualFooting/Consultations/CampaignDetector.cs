@@ -18,7 +18,7 @@ public sealed record CampaignOptions
     /// <summary>Words per shingle. Three is long enough that ordinary phrases shared by unrelated comments rarely match.</summary>
     public int ShingleSize { get; init; } = 3;
 
-    /// <summary>MinHash functions per comment; a multiple of 32. Each costs two bytes of memory per comment.</summary>
+    /// <summary>MinHash functions per comment; a multiple of 32. Each costs a byte of memory per comment.</summary>
     public int HashFunctions { get; init; } = 128;
 
     /// <summary>Groups smaller than this are not reported as campaigns.</summary>
@@ -53,12 +53,15 @@ public sealed record Campaign(long CanonicalId, string? CanonicalText, IReadOnly
 /// the hashes of its word shingles; the share of equal minima estimates the Jaccard similarity of two shingle sets.
 /// Locality-sensitive hashing (bands of rows of the signature) proposes pairs that share a band, and a pair is joined
 /// only if its estimated similarity reaches the threshold. Pairs are never enumerated: comments are sorted by band key,
-/// and each bucket is checked against a few anchors, skipping members already joined. Only the low 16 bits of each
-/// minimum are kept (b-bit MinHash): that halves memory and lifts an estimate by at most 2⁻¹⁶.
+/// and each bucket is checked against a few anchors, skipping members already joined. Band keys are computed from the
+/// full 32-bit minima while sketching and stored band by band, so each LSH pass reads memory in order. For verification
+/// only the low 8 bits of each minimum are kept (b-bit MinHash, Li and König): unequal minima then agree by chance one
+/// time in 256, a bias the estimate corrects exactly, at a quarter of the memory.
 /// </para>
 /// <para>
-/// Memory is about 2·<see cref="CampaignOptions.HashFunctions"/> + 40 bytes per comment; texts are not kept, so callers
-/// can stream comments in batches through <see cref="Add"/>. Not thread-safe: one caller adds, then detects.
+/// Memory is about <see cref="CampaignOptions.HashFunctions"/> + 4·<see cref="Bands"/> + 16 bytes per comment (216 with
+/// the defaults); texts are not kept, so callers can stream comments in batches through <see cref="Add"/>.
+/// Not thread-safe: one caller adds, then detects.
 /// </para>
 /// </summary>
 public sealed class CampaignDetector
@@ -73,12 +76,18 @@ public sealed class CampaignDetector
     /// <summary>Bands and rows are chosen so that a pair exactly at the threshold shares a band with at least this probability.</summary>
     private const double CandidateProbabilityAtThreshold = 0.95;
 
+    /// <summary>The chance that two different minima agree in their low 8 bits.</summary>
+    private const double ChanceAgreement = 1.0 / 256;
+
     private readonly CampaignOptions _options;
     private readonly int _k;
     private readonly uint[] _seeds;
     private readonly ulong[] _bandSeeds;
     private readonly int _needed;
-    private readonly List<ushort[]> _signatures = [];
+    private readonly List<byte[]> _signatures = [];
+
+    /// <summary>Per chunk, band-major: the key of band b for the comment at offset o is at b·ChunkSize + o.</summary>
+    private readonly List<uint[]> _bandKeys = [];
     private readonly List<ulong[]> _exact = [];
     private readonly List<long[]> _ids = [];
     private readonly ParallelOptions _parallel;
@@ -108,7 +117,9 @@ public sealed class CampaignDetector
 
         _k = _options.HashFunctions;
         (Bands, Rows) = ChooseBands(_options.Threshold, _k);
-        _needed = (int)Math.Ceiling(_options.Threshold * _k - 1e-9);
+
+        // Estimated similarity (p − c)/(1 − c) ≥ t, with p the share of equal bytes and c the chance agreement.
+        _needed = (int)Math.Ceiling((_options.Threshold * (1 - ChanceAgreement) + ChanceAgreement) * _k - 1e-9);
 
         var state = _options.Seed;
         _seeds = new uint[_k];
@@ -153,7 +164,8 @@ public sealed class CampaignDetector
         var total = start + batch.Count;
         while (_signatures.Count * ChunkSize < total)
         {
-            _signatures.Add(new ushort[ChunkSize * _k]);
+            _signatures.Add(new byte[ChunkSize * _k]);
+            _bandKeys.Add(new uint[ChunkSize * Bands]);
             _exact.Add(new ulong[ChunkSize]);
             _ids.Add(new long[ChunkSize]);
         }
@@ -169,7 +181,7 @@ public sealed class CampaignDetector
                     var index = start + i;
                     var chunk = index >> ChunkBits;
                     var offset = index & (ChunkSize - 1);
-                    _exact[chunk][offset] = sketcher.Sketch(batch[i].Text ?? "", _signatures[chunk].AsSpan(offset * _k, _k));
+                    _exact[chunk][offset] = sketcher.Sketch(batch[i].Text ?? "", _signatures[chunk].AsSpan(offset * _k, _k), _bandKeys[chunk].AsSpan(offset), ChunkSize);
                     _ids[chunk][offset] = batch[i].CommentId;
                 }
 
@@ -190,11 +202,13 @@ public sealed class CampaignDetector
     public double EstimateSimilarity(string a, string b)
     {
         var sketcher = new Sketcher(this);
-        var sa = new ushort[_k];
-        var sb = new ushort[_k];
-        sketcher.Sketch(a, sa);
-        sketcher.Sketch(b, sb);
-        return (double)Matches(sa, sb) / _k;
+        var sa = new byte[_k];
+        var sb = new byte[_k];
+        var keys = new uint[Bands];
+        sketcher.Sketch(a, sa, keys, 1);
+        sketcher.Sketch(b, sb, keys, 1);
+        var p = (double)Matches(sa, sb) / _k;
+        return Math.Clamp((p - ChanceAgreement) / (1 - ChanceAgreement), 0, 1);
     }
 
     private IReadOnlyList<Campaign> Detect(Func<int, string?>? textAt)
@@ -220,7 +234,7 @@ public sealed class CampaignDetector
 
         Array.Sort(keys, order);
         var copies = new int[n];
-        var reps = new List<int>(n);
+        var distinct = 0;
         var s = 0;
         while (s < n)
         {
@@ -238,11 +252,21 @@ public sealed class CampaignDetector
             }
 
             copies[first] = e - s;
-            reps.Add(first);
+            distinct++;
             s = e;
         }
 
-        representatives = [.. reps];
+        // In comment order, not hash order: reading signatures in the order they are stored is what keeps LSH fast at millions.
+        representatives = new int[distinct];
+        var r = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (copies[i] > 0)
+            {
+                representatives[r++] = i;
+            }
+        }
+
         return copies;
     }
 
@@ -265,7 +289,8 @@ public sealed class CampaignDetector
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     var rep = representatives[i];
-                    keyed[i] = ((ulong)BandKey(Signature(rep), b) << 32) | (uint)rep;
+                    var key = _bandKeys[rep >> ChunkBits][(b << ChunkBits) + (rep & (ChunkSize - 1))];
+                    keyed[i] = ((ulong)key << 32) | (uint)rep;
                 }
             });
             SortByHighHalf(keyed, scratch);
@@ -439,21 +464,10 @@ public sealed class CampaignDetector
 
     private long IdAt(int index) => _ids[index >> ChunkBits][index & (ChunkSize - 1)];
 
-    private ReadOnlySpan<ushort> Signature(int index) =>
+    private ReadOnlySpan<byte> Signature(int index) =>
         _signatures[index >> ChunkBits].AsSpan((index & (ChunkSize - 1)) * _k, _k);
 
-    private uint BandKey(ReadOnlySpan<ushort> signature, int band)
-    {
-        var h = _bandSeeds[band];
-        foreach (var v in signature.Slice(band * Rows, Rows))
-        {
-            h = (h ^ v) * 0x9E3779B97F4A7C15UL;
-        }
-
-        return (uint)(Fmix64(h) >> 32);
-    }
-
-    private static int Matches(ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b)
+    private static int Matches(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
     {
         var matches = 0;
         var i = 0;
@@ -461,15 +475,16 @@ public sealed class CampaignDetector
         ref var rb = ref MemoryMarshal.GetReference(b);
         if (Vector512.IsHardwareAccelerated)
         {
-            for (; i + Vector512<ushort>.Count <= a.Length; i += Vector512<ushort>.Count)
+            for (; i + Vector512<byte>.Count <= a.Length; i += Vector512<byte>.Count)
             {
                 var eq = Vector512.Equals(Vector512.LoadUnsafe(ref ra, (nuint)i), Vector512.LoadUnsafe(ref rb, (nuint)i));
                 matches += BitOperations.PopCount(eq.ExtractMostSignificantBits());
             }
         }
-        else if (Vector256.IsHardwareAccelerated)
+
+        if (Vector256.IsHardwareAccelerated)
         {
-            for (; i + Vector256<ushort>.Count <= a.Length; i += Vector256<ushort>.Count)
+            for (; i + Vector256<byte>.Count <= a.Length; i += Vector256<byte>.Count)
             {
                 var eq = Vector256.Equals(Vector256.LoadUnsafe(ref ra, (nuint)i), Vector256.LoadUnsafe(ref rb, (nuint)i));
                 matches += BitOperations.PopCount(eq.ExtractMostSignificantBits());
@@ -559,43 +574,62 @@ public sealed class CampaignDetector
     }
 
     /// <summary>
-    /// Per-thread buffers, so sketching allocates nothing per comment once warmed up. Hashing is FNV-1a per word and
-    /// murmur's 64-bit finaliser per shingle: System.IO.Hashing (XxHash) is a NuGet package, not part of the shared
+    /// Per-thread buffers, so sketching allocates nothing per comment once warmed up. Hashing is a multiply-xor over packed
+    /// characters per word and murmur's 64-bit finaliser per shingle: System.IO.Hashing (XxHash) is a NuGet package, not part of the shared
     /// framework, and these few lines do not justify a dependency.
     /// </summary>
     private sealed class Sketcher(CampaignDetector detector)
     {
         private const ulong FnvOffset = 0xCBF29CE484222325UL;
-        private const ulong FnvPrime = 0x100000001B3UL;
         private const ulong Golden = 0x9E3779B97F4A7C15UL;
         private const uint MixA = 0x9E3779B1u;
         private const uint MixB = 0x85EBCA6Bu;
 
         private readonly uint[] _seeds = detector._seeds;
+        private readonly ulong[] _bandSeeds = detector._bandSeeds;
+        private readonly int _rows = detector.Rows;
         private readonly int _shingleSize = detector._options.ShingleSize;
+        private readonly uint[] _minima = new uint[detector._k];
         private ulong[] _words = new ulong[512];
         private uint[] _shingles = new uint[512];
 
-        /// <summary>Writes the signature and returns the hash of the folded text (lower case, white space dropped between tokens).</summary>
-        public ulong Sketch(string text, Span<ushort> signature)
+        /// <summary>
+        /// Writes the signature and the band keys (band b at b·<paramref name="keyStride"/>) and returns the hash of the
+        /// folded text (lower case, white space dropped between tokens).
+        /// </summary>
+        public ulong Sketch(string text, Span<byte> signature, Span<uint> bandKeys, int keyStride)
         {
             var wordCount = 0;
             var exact = FnvOffset;
+            ReadOnlySpan<char> span = text;
             var i = 0;
-            while (i < text.Length)
+            while (i < span.Length)
             {
-                var c = text[i];
-                if (WordTokens.IsWordChar(c))
+                var c = span[i];
+                var kind = Classify(c);
+                if (kind == Word)
                 {
-                    // Each word is hashed once, straight from the characters: no substring, no lower-cased copy.
+                    // Each word is hashed once, straight from the characters: no substring, no lower-cased copy. Four
+                    // characters are packed per multiply, which shortens the dependency chain of a character-wise FNV.
                     var h = FnvOffset;
-                    do
+                    var packed = 0UL;
+                    var length = 0;
+                    while (true)
                     {
-                        h = (h ^ Lower(c)) * FnvPrime;
-                        i++;
-                    }
-                    while (i < text.Length && WordTokens.IsWordChar(c = text[i]));
+                        packed = (packed << 16) | Lower(c);
+                        if ((++length & 3) == 0)
+                        {
+                            h = (h ^ packed) * Golden;
+                            packed = 0;
+                        }
 
+                        if (++i == span.Length || Classify(c = span[i]) != Word)
+                        {
+                            break;
+                        }
+                    }
+
+                    h = (h ^ packed ^ ((ulong)length << 48)) * Golden;
                     if (wordCount == _words.Length)
                     {
                         Array.Resize(ref _words, wordCount * 2);
@@ -606,7 +640,7 @@ public sealed class CampaignDetector
                 }
                 else
                 {
-                    if (c > ' ' && (c < 128 || !char.IsWhiteSpace(c)))
+                    if (kind == Symbol)
                     {
                         exact = (BitOperations.RotateLeft(exact, 27) ^ (0xA5A5A5A500000000UL | c)) * Golden;
                     }
@@ -650,22 +684,64 @@ public sealed class CampaignDetector
                 shingleCount = 1;
             }
 
-            MinHash(_shingles.AsSpan(0, shingleCount), signature);
+            MinHash(_shingles.AsSpan(0, shingleCount), _minima);
+            for (var f = 0; f < _minima.Length; f++)
+            {
+                signature[f] = (byte)_minima[f];
+            }
+
+            for (var band = 0; band < _bandSeeds.Length; band++)
+            {
+                var h = _bandSeeds[band];
+                foreach (var v in _minima.AsSpan(band * _rows, _rows))
+                {
+                    h = (h ^ v) * Golden;
+                }
+
+                bandKeys[band * keyStride] = (uint)(Fmix64(h) >> 32);
+            }
+
             return exact;
         }
 
-        private static uint Lower(char c) =>
-            c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (uint)(c | 0x20) : c) : char.ToLowerInvariant(c);
+        private const byte Separator = 0;
+        private const byte Word = 1;
+        private const byte Symbol = 2;
+
+        /// <summary>Word, separator or symbol for each ASCII character, as <see cref="WordTokens"/> decides for all.</summary>
+        private static readonly byte[] AsciiKinds = BuildAsciiKinds();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static byte Classify(char c) => c < 128 ? AsciiKinds[c] : ClassifyOther(c);
+
+        private static byte ClassifyOther(char c) =>
+            WordTokens.IsWordChar(c) ? Word : char.IsWhiteSpace(c) ? Separator : Symbol;
+
+        private static byte[] BuildAsciiKinds()
+        {
+            var kinds = new byte[128];
+            for (var c = 0; c < 128; c++)
+            {
+                // Control characters separate like white space: they are not content anyone typed.
+                kinds[c] = WordTokens.IsWordChar((char)c) ? Word : c <= ' ' || c == 127 ? Separator : Symbol;
+            }
+
+            return kinds;
+        }
+
+        /// <summary>ASCII letters and digits lower-case by setting bit 5 (digits already have it).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Lower(char c) => c < 128 ? (uint)(c | 0x20) : char.ToLowerInvariant(c);
 
         /// <summary>
         /// Hash function k is x ↦ mix(x ⊕ seedₖ), mix being two multiply-xorshift rounds: a bijection on 32 bits, so
         /// distinct shingles never tie. Functions are processed 32 at a time with the minima held in registers.
         /// </summary>
-        private void MinHash(ReadOnlySpan<uint> shingles, Span<ushort> signature)
+        private void MinHash(ReadOnlySpan<uint> shingles, uint[] minima)
         {
             var k = _seeds.Length;
             ref var seeds = ref MemoryMarshal.GetArrayDataReference(_seeds);
-            ref var output = ref MemoryMarshal.GetReference(signature);
+            ref var output = ref MemoryMarshal.GetArrayDataReference(minima);
             if (Vector512.IsHardwareAccelerated)
             {
                 for (var f = 0; f < k; f += 32)
@@ -681,7 +757,8 @@ public sealed class CampaignDetector
                         m1 = Vector512.Min(m1, Mix(v ^ s1));
                     }
 
-                    Vector512.Narrow(m0, m1).StoreUnsafe(ref output, (nuint)f);
+                    m0.StoreUnsafe(ref output, (nuint)f);
+                    m1.StoreUnsafe(ref output, (nuint)(f + 16));
                 }
             }
             else if (Vector256.IsHardwareAccelerated)
@@ -699,7 +776,8 @@ public sealed class CampaignDetector
                         m1 = Vector256.Min(m1, Mix(v ^ s1));
                     }
 
-                    Vector256.Narrow(m0, m1).StoreUnsafe(ref output, (nuint)f);
+                    m0.StoreUnsafe(ref output, (nuint)f);
+                    m1.StoreUnsafe(ref output, (nuint)(f + 8));
                 }
             }
             else
@@ -712,7 +790,7 @@ public sealed class CampaignDetector
                         m = Math.Min(m, Mix(x ^ _seeds[f]));
                     }
 
-                    signature[f] = (ushort)m;
+                    minima[f] = m;
                 }
             }
         }
