@@ -137,8 +137,6 @@ public sealed class SyntheticComments
 
     public int Letters => _letters.Length;
 
-    public string Letter(int letter) => string.Join(' ', _letters[letter]);
-
     /// <summary>Comment <paramref name="index"/> and the form letter it was made from, or -1 for a unique comment.</summary>
     public (string Text, int Letter) Generate(long index, List<string> words, StringBuilder text)
     {
