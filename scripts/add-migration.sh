@@ -9,8 +9,7 @@ for provider in Sqlite Postgres; do
   dotnet dotnet-ef migrations add "$name" \
     --project src/EqualFooting \
     --context "${provider}EqualFootingDb" \
-    --output-dir "Persistence/Migrations/$provider" \
-    --namespace "EqualFooting.Persistence.Migrations.$provider"
+    --output-dir "Persistence/Migrations/$provider"
 done
 # The generator writes a byte-order mark and its own spacing; normalise so ./test.sh's format check passes.
 dotnet format whitespace src/EqualFooting/EqualFooting.csproj
