@@ -82,6 +82,9 @@ public abstract partial class PageTests(AppFactory app)
         Assert.Contains("Enter an email address", badEmail);
         Assert.Contains("already exists", taken);
         Assert.Contains("Signed in as", await client.GetStringAsync("/"));
+        var accountId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Record.CountAsync(r => r.Action == "account.registered" && r.ActorAccountId == accountId)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == email.ToUpperInvariant())));
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using EqualFooting.Accounts;
 using EqualFooting.Common;
+using EqualFooting.Persistence;
+using EqualFooting.Record;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace EqualFooting.Web.Accounts;
 
@@ -10,8 +13,13 @@ public static class Registration
     public const int EmailMax = 254;
     public const int PasswordMax = 256;
 
+    /// <summary>
+    /// Creates the account and its record entry in one transaction; Identity's store saves through the same
+    /// DbContext, so a failure leaves neither behind.
+    /// </summary>
     public static async Task<Result<Account>> RegisterAsync(
         UserManager<Account> users,
+        EqualFootingDb db,
         string? displayName,
         string? email,
         string? password,
@@ -53,7 +61,26 @@ public static class Registration
             CreatedAt = now,
             IsAdministrator = administrator,
         };
-        var result = await users.CreateAsync(account, password);
+        var strategy = db.Database.CreateExecutionStrategy();
+        var result = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var created = await users.CreateAsync(account, password);
+            if (!created.Succeeded)
+            {
+                return created;
+            }
+
+            db.Record.Add(RecordEntry.Create(
+                administrator ? "account.registered-as-administrator" : "account.registered",
+                null,
+                new RecordActor(account.Id, account.DisplayName, null, null, null),
+                now,
+                new Dictionary<string, object?> { ["account"] = account.Id, ["name"] = account.DisplayName }));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return created;
+        });
         if (result.Succeeded)
         {
             return account;

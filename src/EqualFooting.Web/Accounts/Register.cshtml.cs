@@ -1,4 +1,5 @@
 using EqualFooting.Accounts;
+using EqualFooting.Persistence;
 using EqualFooting.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace EqualFooting.Web.Accounts;
 
 [EnableRateLimiting(RateLimits.AccountAttempts)]
-public sealed class RegisterModel(UserManager<Account> users, SignInManager<Account> signIn, TimeProvider clock) : PageModel
+public sealed class RegisterModel(UserManager<Account> users, SignInManager<Account> signIn, EqualFootingDb db, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? DisplayName { get; set; }
@@ -25,7 +26,7 @@ public sealed class RegisterModel(UserManager<Account> users, SignInManager<Acco
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var registered = await Registration.RegisterAsync(users, DisplayName, Email, Password, clock.GetUtcNow());
+        var registered = await Registration.RegisterAsync(users, db, DisplayName, Email, Password, clock.GetUtcNow());
         if (registered.Error is { } error)
         {
             return Problems.ToPage(this, error) ?? Page();

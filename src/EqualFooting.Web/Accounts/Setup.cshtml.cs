@@ -1,6 +1,5 @@
 using EqualFooting.Accounts;
 using EqualFooting.Persistence;
-using EqualFooting.Record;
 using EqualFooting.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -45,20 +44,13 @@ public sealed class SetupModel(AdministratorSetup setup, EqualFootingDb db, User
             }
 
             var now = clock.GetUtcNow();
-            var registered = await Registration.RegisterAsync(users, DisplayName, Email, Password, now, administrator: true);
+            var registered = await Registration.RegisterAsync(users, db, DisplayName, Email, Password, now, administrator: true);
             if (registered.Error is { } error)
             {
                 return Problems.ToPage(this, error) ?? Page();
             }
 
-            var account = registered.Value;
-            await db.SaveWithRecordAsync(_ => Task.FromResult(RecordEntry.Create(
-                "account.promoted-to-administrator",
-                null,
-                new RecordActor(account.Id, account.DisplayName, null, null, null),
-                now,
-                new Dictionary<string, object?> { ["account"] = account.Id, ["name"] = account.DisplayName, ["via"] = "setup page" })), ct);
-            await signIn.SignInAsync(account, isPersistent: false);
+            await signIn.SignInAsync(registered.Value, isPersistent: false);
             return LocalRedirect("/");
         }
         finally
