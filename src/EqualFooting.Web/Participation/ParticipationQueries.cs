@@ -62,12 +62,16 @@ public sealed class ParticipationQueries(EqualFootingDb db)
         }
 
         var total = await query.CountAsync(ct);
+
+        // Page over the affiliations alone, along their (ProcessId, Until, ParticipantId) index, then join only the rows
+        // shown: joining before paging makes the database join and sort every participant of the process on every page.
         var rows = await query
+            .OrderByDescending(a => a.ParticipantId)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
             .Join(db.Participants, a => a.ParticipantId, p => p.Id, (a, p) => new { a, p })
             .Join(db.Users, x => x.p.AccountId, u => u.Id, (x, u) => new { x.a, x.p, u.DisplayName })
             .OrderByDescending(x => x.p.Id)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
             .Select(x => new { x.p.Id, x.DisplayName, x.a.StakeholderGroupId, x.a.RegionId, x.a.Country, x.a.Organisation, x.p.JoinedAt })
             .ToListAsync(ct);
 
