@@ -86,6 +86,7 @@ public sealed class ParticipationQueries(EqualFootingDb db)
     public async Task<IReadOnlyList<AffiliationHistoryRow>> HistoryAsync(Process process, string accountId, CancellationToken ct = default)
     {
         var rows = await db.Affiliations
+            .AsNoTracking()
             .Where(a => a.ProcessId == process.Id && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == accountId))
             .OrderBy(a => a.From)
             .ToListAsync(ct);
@@ -95,5 +96,5 @@ public sealed class ParticipationQueries(EqualFootingDb db)
     }
 
     public Task<Affiliation?> CurrentAsync(int processId, string accountId, CancellationToken ct = default) =>
-        db.Affiliations.FirstOrDefaultAsync(a => a.ProcessId == processId && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == accountId), ct);
+        db.Affiliations.AsNoTracking().FirstOrDefaultAsync(a => a.ProcessId == processId && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == accountId), ct);
 }
