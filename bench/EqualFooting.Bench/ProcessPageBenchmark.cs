@@ -120,9 +120,20 @@ public sealed class ProcessPageBenchmark : IBenchmark
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load: {clients} clients for {seconds:0.#} s, mix 2:1:1 as listed"));
+            var serverCpu = server.CpuTime();
+            var benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var run = await Load.RunAsync(http, mix, clients, TimeSpan.FromSeconds(seconds), seed, ct);
             ct.ThrowIfCancellationRequested();
+            serverCpu = server.CpuTime() - serverCpu;
+            benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - benchCpu;
             run.Print(Console.Out);
+
+            // Latency on a shared machine depends on what else runs; CPU per request does much less, so it is the figure
+            // to compare when judging a change to the app.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU: server {serverCpu.TotalMilliseconds / Math.Max(1, run.Overall.Requests):0.00} ms/request ({serverCpu.TotalSeconds / run.Elapsed.TotalSeconds:0.00} cores), " +
+                $"load generator {benchCpu.TotalSeconds / run.Elapsed.TotalSeconds:0.00} cores, of {Environment.ProcessorCount}; " +
+                $"load average {LoadAverage()}"));
             FailOnErrors(run, server, "measured run");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"target p95 ≤ {TargetP95Ms:0} ms: {(run.Overall.P95 <= TargetP95Ms ? "met" : "MISSED")} (p95 {run.Overall.P95:0.00} ms)"));
@@ -308,6 +319,23 @@ public sealed class ProcessPageBenchmark : IBenchmark
         if (total != participants || items != Math.Min(ApiPageSize, participants))
         {
             throw new BenchFailedException($"The participants API reports total {total} with {items} items; the seed made {participants}.");
+        }
+    }
+
+    /// <summary>The 1-minute load average, where the OS shows it: how busy the machine was besides this run.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "unknown";
         }
     }
 

@@ -121,6 +121,13 @@ public sealed class WebServer : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>CPU time the server has used so far, user and system.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>The last lines the server printed, for failure messages.</summary>
     public string Output() =>
         _output.IsEmpty ? "(the server printed nothing)" : "Server output (last lines):\n" + string.Join('\n', _output);
