@@ -45,19 +45,20 @@ public sealed class ProcessPageBenchmark : IBenchmark
 
     public string Description =>
         "GET /processes/{id} and /api/processes/{id}/participants under load, 10k participants on SQLite " +
-        "[--seconds 15 --clients 50 --warmup 5 --participants 10000 --seed 1 --sql --server-output --keep-db --web-dll PATH]";
+        "[--seconds 15 --clients 50 --warmup 10 --warmup-max 120 --participants 10000 --seed 1 --sql --server-output --keep-db --web-dll PATH]";
 
     public async Task<BenchResult> RunAsync(BenchOptions options)
     {
         var seconds = options.Double("seconds", 15);
         var clients = options.Int("clients", 50);
-        var warmup = options.Double("warmup", 5);
+        var warmup = options.Double("warmup", 10);
+        var warmupMax = Math.Max(warmup, options.Double("warmup-max", 120));
         var participants = options.Int("participants", 10_000);
         var seed = options.Int("seed", 1);
         var sql = options.Flag("sql");
-        if (seconds <= 0 || seconds > 3600 || clients is < 1 or > 1000 || warmup < 0 || warmup > 600 || participants is < 1 or > 1_000_000)
+        if (seconds <= 0 || seconds > 3600 || clients is < 1 or > 1000 || warmup < 0 || warmupMax > 600 || participants is < 1 or > 1_000_000)
         {
-            throw new BenchFailedException("Options out of range: 0 < --seconds ≤ 3600, 1 ≤ --clients ≤ 1000, 0 ≤ --warmup ≤ 600, 1 ≤ --participants ≤ 1000000.");
+            throw new BenchFailedException("Options out of range: 0 < --seconds ≤ 3600, 1 ≤ --clients ≤ 1000, 0 ≤ --warmup ≤ --warmup-max ≤ 600, 1 ≤ --participants ≤ 1000000.");
         }
 
         var dll = WebServer.LocateDll(options);
@@ -111,12 +112,9 @@ public sealed class ProcessPageBenchmark : IBenchmark
                     r => $"/api/processes/{processId}/participants?page={(pages == 1 ? 1 : r.Next(2, pages + 1))}"),
             ];
 
-            if (warmup > 0)
+            if (warmupMax > 0)
             {
-                var warm = await Load.RunAsync(http, mix, clients, TimeSpan.FromSeconds(warmup), seed + 1_000_000, ct);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"warm-up: {warm.Overall.Requests} requests in {warm.Elapsed.TotalSeconds:0.0} s, p95 {warm.Overall.P95:0.00} ms (discarded)"));
-                FailOnErrors(warm, server, "warm-up");
+                await WarmUpAsync(http, server, mix, clients, warmup, warmupMax, seed, ct);
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load: {clients} clients for {seconds:0.#} s, mix 2:1:1 as listed"));
@@ -174,6 +172,50 @@ public sealed class ProcessPageBenchmark : IBenchmark
         {
             context.Cancel = true;
             cancel.Cancel();
+        }
+    }
+
+    /// <summary>
+    /// Runs the same load in rounds, discarded, until the server is in its steady state: the runtime's background JIT
+    /// idle for a whole round (where /proc shows it) and CPU per request within 10% of the round before. Tiered
+    /// compilation keeps recompiling hot code for tens of seconds after start, longer when other work shares the cores,
+    /// so a fixed warm-up either wastes time or measures a server that is still compiling.
+    /// </summary>
+    private static async Task WarmUpAsync(
+        HttpClient http, WebServer server, IReadOnlyList<LoadTarget> mix, int clients, double minSeconds, double maxSeconds, int seed, CancellationToken ct)
+    {
+        const double RoundSeconds = 5;
+        const double Settled = 0.10;
+        const double JitIdle = 0.01;
+        var started = Stopwatch.GetTimestamp();
+        double? previous = null;
+        for (var round = 1; ; round++)
+        {
+            var cpu = server.CpuTime();
+            var jit = server.JitCpuTime();
+            var warm = await Load.RunAsync(http, mix, clients, TimeSpan.FromSeconds(RoundSeconds), seed + (1_000_000 * round), ct);
+            FailOnErrors(warm, server, "warm-up");
+            var used = server.CpuTime() - cpu;
+            var jitShare = server.JitCpuTime() is { } after && jit is { } before
+                ? Math.Max(0, (after - before).TotalMilliseconds) / Math.Max(1, used.TotalMilliseconds)
+                : (double?)null;
+            var perRequest = used.TotalMilliseconds / Math.Max(1, warm.Overall.Requests);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warm-up {round}: {warm.Overall.Rps:0} req/s, p95 {warm.Overall.P95:0.0} ms, server CPU {perRequest:0.00} ms/request, " +
+                $"JIT {(jitShare is { } share ? $"{share:0%} of it" : "not visible")} (discarded)"));
+            var steady = previous is { } p && Math.Abs(perRequest - p) <= Settled * p && (jitShare ?? 0) <= JitIdle;
+            if ((steady && elapsed >= minSeconds) || elapsed >= maxSeconds)
+            {
+                if (!steady)
+                {
+                    Console.WriteLine($"warm-up: not steady after {elapsed:0} s (--warmup-max); measuring anyway");
+                }
+
+                return;
+            }
+
+            previous = perRequest;
         }
     }
 
