@@ -27,7 +27,7 @@ public sealed class ParticipantsModel(ProcessCommands processes, ParticipationQu
         Process = found.Value.Process;
         Group = group;
         Region = region;
-        List = await queries.ListAsync(Process, Math.Max(1, page ?? 1), ParticipationQueries.DefaultPageSize, group, region, ct);
+        List = await queries.ListAsync(Process, Math.Max(1, page ?? 1), ParticipationQueries.DefaultPageSize, group, region, ct: ct);
         return Page();
     }
 }

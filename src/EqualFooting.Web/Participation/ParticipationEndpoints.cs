@@ -110,8 +110,8 @@ public static class ParticipationEndpoints
             }
 
             var process = found.Value.Process;
-            var list = await queries.ListAsync(process, page ?? 1, pageSize ?? ParticipationQueries.DefaultPageSize, stakeholderGroupId, regionId, ct);
             var table = await queries.TableAsync(process, ct);
+            var list = await queries.ListAsync(process, page ?? 1, pageSize ?? ParticipationQueries.DefaultPageSize, stakeholderGroupId, regionId, table, ct);
             return Results.Ok(new ParticipantListDto(list.Page, list.PageSize, list.Total, list.Items, ParticipationDto.From(table)));
         }).WithName("ListParticipants");
 

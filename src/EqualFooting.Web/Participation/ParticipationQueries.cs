@@ -48,7 +48,10 @@ public sealed class ParticipationQueries(EqualFootingDb db)
     }
 
     /// <summary>Participants with their current affiliation, newest first. Gender is left out: it is shown only in aggregate.</summary>
-    public async Task<ParticipantPage> ListAsync(Process process, int page, int pageSize, int? groupId, int? regionId, CancellationToken ct = default)
+    /// <param name="counts">The process's participation table when the caller has it: the total is read from it instead
+    /// of counting every current declaration again.</param>
+    public async Task<ParticipantPage> ListAsync(
+        Process process, int page, int pageSize, int? groupId, int? regionId, ParticipationTable? counts = null, CancellationToken ct = default)
     {
         var query = db.Affiliations.Where(a => a.ProcessId == process.Id && a.Until == null);
         if (groupId is { } g)
@@ -61,7 +64,7 @@ public sealed class ParticipationQueries(EqualFootingDb db)
             query = query.Where(a => a.RegionId == r);
         }
 
-        var total = await query.CountAsync(ct);
+        var total = counts?.Count(groupId, regionId) ?? await query.CountAsync(ct);
 
         // Page over the affiliations alone, along their (ProcessId, Until, ParticipantId) index, then join only the rows
         // shown: joining before paging makes the database join and sort every participant of the process on every page.
