@@ -12,6 +12,12 @@ public interface IBenchmark
     Task<BenchResult> RunAsync(BenchOptions options);
 }
 
+/// <summary>
+/// A run that must not report figures (a failed request, a server that did not start). ./bench.sh prints the message
+/// and exits non-zero, so a script never mistakes a broken run for a slow or fast one.
+/// </summary>
+public sealed class BenchFailedException(string message) : Exception(message);
+
 /// <summary>The figures a run reports, in the order they were added.</summary>
 public sealed class BenchResult
 {

@@ -26,6 +26,19 @@ if (chosen is null)
 }
 
 var options = BenchOptions.Parse(args[1..]);
-var result = await chosen.RunAsync(options);
-Console.WriteLine(result.ToLine(chosen.Name));
-return 0;
+try
+{
+    var result = await chosen.RunAsync(options);
+    Console.WriteLine(result.ToLine(chosen.Name));
+    return 0;
+}
+catch (BenchFailedException e)
+{
+    await Console.Error.WriteLineAsync($"FAILED {chosen.Name}: {e.Message}");
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    await Console.Error.WriteLineAsync($"CANCELLED {chosen.Name}");
+    return 130;
+}

@@ -18,7 +18,7 @@ public sealed class ParticipantsModel(ProcessCommands processes, ParticipationQu
 
     public async Task<IActionResult> OnGetAsync(int id, int? page, int? group, int? region, CancellationToken ct)
     {
-        var found = await processes.FindAsync(id, ct);
+        var found = await processes.ViewAsync(id, ct);
         if (found.Error is { } error)
         {
             return Problems.ToPage(this, error) ?? NotFound();
@@ -27,7 +27,7 @@ public sealed class ParticipantsModel(ProcessCommands processes, ParticipationQu
         Process = found.Value.Process;
         Group = group;
         Region = region;
-        List = await queries.ListAsync(Process, Math.Max(1, page ?? 1), ParticipationQueries.DefaultPageSize, group, region, ct);
+        List = await queries.ListAsync(Process, Math.Max(1, page ?? 1), ParticipationQueries.DefaultPageSize, group, region, ct: ct);
         return Page();
     }
 }

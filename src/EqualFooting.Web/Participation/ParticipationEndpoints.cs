@@ -77,7 +77,7 @@ public static class ParticipationEndpoints
 
         api.MapGet("/participants/me/affiliations", async (int id, ProcessCommands processes, ParticipationQueries queries, Actors actors, CancellationToken ct) =>
         {
-            var found = await processes.FindAsync(id, ct);
+            var found = await processes.ViewAsync(id, ct);
             if (found.Error is { } error)
             {
                 return Problems.ToResult(error);
@@ -93,7 +93,7 @@ public static class ParticipationEndpoints
 
         api.MapGet("/participants", async (int id, int? page, int? pageSize, int? stakeholderGroupId, int? regionId, ProcessCommands processes, ParticipationQueries queries, CancellationToken ct) =>
         {
-            var found = await processes.FindAsync(id, ct);
+            var found = await processes.ViewAsync(id, ct);
             if (found.Error is { } error)
             {
                 return Problems.ToResult(error);
@@ -110,14 +110,14 @@ public static class ParticipationEndpoints
             }
 
             var process = found.Value.Process;
-            var list = await queries.ListAsync(process, page ?? 1, pageSize ?? ParticipationQueries.DefaultPageSize, stakeholderGroupId, regionId, ct);
             var table = await queries.TableAsync(process, ct);
+            var list = await queries.ListAsync(process, page ?? 1, pageSize ?? ParticipationQueries.DefaultPageSize, stakeholderGroupId, regionId, table, ct);
             return Results.Ok(new ParticipantListDto(list.Page, list.PageSize, list.Total, list.Items, ParticipationDto.From(table)));
         }).WithName("ListParticipants");
 
         api.MapGet("/participation", async (int id, ProcessCommands processes, ParticipationQueries queries, CancellationToken ct) =>
         {
-            var found = await processes.FindAsync(id, ct);
+            var found = await processes.ViewAsync(id, ct);
             return found.Error is { } error
                 ? Problems.ToResult(error)
                 : Results.Ok(ParticipationDto.From(await queries.TableAsync(found.Value.Process, ct)));

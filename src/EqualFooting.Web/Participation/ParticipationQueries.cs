@@ -48,7 +48,10 @@ public sealed class ParticipationQueries(EqualFootingDb db)
     }
 
     /// <summary>Participants with their current affiliation, newest first. Gender is left out: it is shown only in aggregate.</summary>
-    public async Task<ParticipantPage> ListAsync(Process process, int page, int pageSize, int? groupId, int? regionId, CancellationToken ct = default)
+    /// <param name="counts">The process's participation table when the caller has it: the total is read from it instead
+    /// of counting every current declaration again.</param>
+    public async Task<ParticipantPage> ListAsync(
+        Process process, int page, int pageSize, int? groupId, int? regionId, ParticipationTable? counts = null, CancellationToken ct = default)
     {
         var query = db.Affiliations.Where(a => a.ProcessId == process.Id && a.Until == null);
         if (groupId is { } g)
@@ -61,13 +64,17 @@ public sealed class ParticipationQueries(EqualFootingDb db)
             query = query.Where(a => a.RegionId == r);
         }
 
-        var total = await query.CountAsync(ct);
+        var total = counts?.Count(groupId, regionId) ?? await query.CountAsync(ct);
+
+        // Page over the affiliations alone, along their (ProcessId, Until, ParticipantId) index, then join only the rows
+        // shown: joining before paging makes the database join and sort every participant of the process on every page.
         var rows = await query
+            .OrderByDescending(a => a.ParticipantId)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
             .Join(db.Participants, a => a.ParticipantId, p => p.Id, (a, p) => new { a, p })
             .Join(db.Users, x => x.p.AccountId, u => u.Id, (x, u) => new { x.a, x.p, u.DisplayName })
             .OrderByDescending(x => x.p.Id)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
             .Select(x => new { x.p.Id, x.DisplayName, x.a.StakeholderGroupId, x.a.RegionId, x.a.Country, x.a.Organisation, x.p.JoinedAt })
             .ToListAsync(ct);
 
@@ -82,6 +89,7 @@ public sealed class ParticipationQueries(EqualFootingDb db)
     public async Task<IReadOnlyList<AffiliationHistoryRow>> HistoryAsync(Process process, string accountId, CancellationToken ct = default)
     {
         var rows = await db.Affiliations
+            .AsNoTracking()
             .Where(a => a.ProcessId == process.Id && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == accountId))
             .OrderBy(a => a.From)
             .ToListAsync(ct);
@@ -91,5 +99,5 @@ public sealed class ParticipationQueries(EqualFootingDb db)
     }
 
     public Task<Affiliation?> CurrentAsync(int processId, string accountId, CancellationToken ct = default) =>
-        db.Affiliations.FirstOrDefaultAsync(a => a.ProcessId == processId && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == accountId), ct);
+        db.Affiliations.AsNoTracking().FirstOrDefaultAsync(a => a.ProcessId == processId && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == accountId), ct);
 }

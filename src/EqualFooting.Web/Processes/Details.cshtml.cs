@@ -27,7 +27,7 @@ public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries 
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var found = await commands.FindAsync(id, ct);
+        var found = await commands.ViewAsync(id, ct);
         if (found.Error is { } error)
         {
             return Problems.ToPage(this, error) ?? NotFound();

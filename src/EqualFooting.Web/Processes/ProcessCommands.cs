@@ -24,14 +24,22 @@ public enum CategoryKind
 /// <summary>The use cases that change a process: each checks <see cref="ProcessPolicy"/>, changes, and records.</summary>
 public sealed class ProcessCommands(EqualFootingDb db, Actors actors, Recorder recorder, TimeProvider clock, IOptions<ProcessSettings> settings)
 {
-    /// <summary>Loads a process the actor may see, with its groups and regions.</summary>
-    public async Task<Result<(Process Process, Actor Actor)>> FindAsync(int id, CancellationToken ct = default)
+    /// <summary>Loads a process the actor may see, with its groups and regions, tracked so that a use case can change it.</summary>
+    public Task<Result<(Process Process, Actor Actor)>> FindAsync(int id, CancellationToken ct = default) => LoadAsync(id, tracked: true, ct);
+
+    /// <summary>
+    /// Loads a process the actor may see, with its groups and regions, for pages and queries that only read it. Untracked:
+    /// the busiest pages pay for no change tracking, and nothing they touch can be saved by accident.
+    /// </summary>
+    public Task<Result<(Process Process, Actor Actor)>> ViewAsync(int id, CancellationToken ct = default) => LoadAsync(id, tracked: false, ct);
+
+    private async Task<Result<(Process Process, Actor Actor)>> LoadAsync(int id, bool tracked, CancellationToken ct)
     {
-        var process = await db.Processes
+        var query = db.Processes
             .Include(p => p.StakeholderGroups)
             .Include(p => p.Regions)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(p => p.Id == id, ct);
+            .AsSplitQuery();
+        var process = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (process is null)
         {
             return Error.NotFound("No such process.");

@@ -67,7 +67,7 @@ public static class ProcessEndpoints
 
         api.MapGet("/", ListAsync).WithName("ListProcesses");
         api.MapGet("/{id:int}", async (int id, ProcessCommands commands, CancellationToken ct) =>
-            Problems.ToResult(await commands.FindAsync(id, ct), found => Results.Ok(ProcessDto.From(found.Process))))
+            Problems.ToResult(await commands.ViewAsync(id, ct), found => Results.Ok(ProcessDto.From(found.Process))))
             .WithName("GetProcess");
 
         api.MapPost("/", async (ProcessRequest request, ProcessCommands commands, CancellationToken ct) =>
@@ -113,7 +113,7 @@ public static class ProcessEndpoints
 
     private static async Task<IResult> ListRolesAsync(int id, ProcessCommands commands, EqualFootingDb db, CancellationToken ct)
     {
-        var found = await commands.FindAsync(id, ct);
+        var found = await commands.ViewAsync(id, ct);
         if (found.Error is { } error)
         {
             return Problems.ToResult(error);

@@ -20,7 +20,7 @@ public sealed class IndexModel(ProcessCommands commands, EqualFootingDb db) : Pa
 
     public async Task<IActionResult> OnGetAsync(int id, long? before, CancellationToken ct)
     {
-        var found = await commands.FindAsync(id, ct);
+        var found = await commands.ViewAsync(id, ct);
         if (found.Error is { } error)
         {
             return Problems.ToPage(this, error) ?? NotFound();

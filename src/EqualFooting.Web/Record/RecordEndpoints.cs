@@ -89,7 +89,7 @@ public static class RecordEndpoints
     public static void MapRecordEndpoints(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/processes/{id:int}/record", async (int id, long? before, int? limit, ProcessCommands processes, EqualFootingDb db, CancellationToken ct) =>
         {
-            var found = await processes.FindAsync(id, ct);
+            var found = await processes.ViewAsync(id, ct);
             if (found.Error is { } error)
             {
                 return Problems.ToResult(error);

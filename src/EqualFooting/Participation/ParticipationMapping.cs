@@ -33,6 +33,9 @@ internal sealed class AffiliationMapping : IEntityTypeConfiguration<Affiliation>
 
         // The participation table counts current declarations per process.
         b.HasIndex(a => new { a.ProcessId, a.Until, a.StakeholderGroupId, a.RegionId });
+
+        // The participant list pages through current declarations newest first; walking this index avoids a sort.
+        b.HasIndex(a => new { a.ProcessId, a.Until, a.ParticipantId });
     }
 }
 

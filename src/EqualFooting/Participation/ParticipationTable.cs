@@ -36,6 +36,10 @@ public sealed class ParticipationTable
 
     public int Cell(int groupId, int regionId) => _cells.GetValueOrDefault((groupId, regionId));
 
+    /// <summary>Current declarations of one group, one region, both or neither (null matches any): a filtered list's total.</summary>
+    public int Count(int? groupId, int? regionId) =>
+        _cells.Where(c => (groupId is null || c.Key.Group == groupId) && (regionId is null || c.Key.Region == regionId)).Sum(c => c.Value);
+
     public static ParticipationTable Build(
         IEnumerable<StakeholderGroup> groups,
         IEnumerable<Region> regions,

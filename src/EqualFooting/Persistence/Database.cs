@@ -66,13 +66,15 @@ public static class Database
     {
         var provider = Provider(configuration);
         var connectionString = ConnectionString(configuration, provider, contentRoot);
+        // Pooled: every request needs a context, and setting a new one up costs more than most of our queries. The
+        // contexts keep no state of their own between requests; EF resets the change tracker when one goes back.
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<EqualFootingDb, PostgresEqualFootingDb>(o => Configure(o, provider, connectionString));
+            services.AddDbContextPool<EqualFootingDb, PostgresEqualFootingDb>(o => Configure(o, provider, connectionString));
         }
         else
         {
-            services.AddDbContext<EqualFootingDb, SqliteEqualFootingDb>(o => Configure(o, provider, connectionString));
+            services.AddDbContextPool<EqualFootingDb, SqliteEqualFootingDb>(o => Configure(o, provider, connectionString));
         }
 
         return services;

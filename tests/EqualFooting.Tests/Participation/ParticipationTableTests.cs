@@ -28,6 +28,29 @@ public class ParticipationTableTests
         Assert.Equal(table.Total, table.RegionTotals.Values.Sum());
     }
 
+    [Theory]
+    [InlineData(null, null, 13)]
+    [InlineData(2, null, 12)]
+    [InlineData(null, 0, 6)]
+    [InlineData(2, 0, 5)]
+    [InlineData(0, null, 0)]
+    [InlineData(3, 2, 0)]
+    public void Count_is_the_total_of_a_list_filtered_by_group_region_or_both(int? group, int? region, int expected)
+    {
+        var process = ProcessTests.NewProcess();
+        var g = process.StakeholderGroups;
+        var r = process.Regions;
+
+        var table = ParticipationTable.Build(g, r,
+        [
+            new(g[2].Id, r[0].Id, 5),
+            new(g[2].Id, r[2].Id, 7),
+            new(g[3].Id, r[0].Id, 1),
+        ]);
+
+        Assert.Equal(expected, table.Count(group is { } gi ? g[gi].Id : null, region is { } ri ? r[ri].Id : null));
+    }
+
     [Fact]
     public void A_retired_group_stays_in_the_table_while_someone_holds_it()
     {

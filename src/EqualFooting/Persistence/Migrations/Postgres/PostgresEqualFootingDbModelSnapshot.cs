@@ -144,6 +144,8 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.HasIndex("StakeholderGroupId");
 
+                    b.HasIndex("ProcessId", "Until", "ParticipantId");
+
                     b.HasIndex("ProcessId", "Until", "StakeholderGroupId", "RegionId");
 
                     b.ToTable("Affiliations");

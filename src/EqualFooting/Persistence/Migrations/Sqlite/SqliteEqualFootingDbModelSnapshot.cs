@@ -136,6 +136,8 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.HasIndex("StakeholderGroupId");
 
+                    b.HasIndex("ProcessId", "Until", "ParticipantId");
+
                     b.HasIndex("ProcessId", "Until", "StakeholderGroupId", "RegionId");
 
                     b.ToTable("Affiliations");
