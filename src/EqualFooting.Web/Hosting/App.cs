@@ -37,6 +37,7 @@ public static class App
     private static void ConfigureServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddEqualFootingDatabase(configuration, environment.ContentRootPath);
 
         // Keys live in the database so that every web node behind a load balancer accepts every other node's cookies.
@@ -125,6 +126,7 @@ public static class App
         services.AddHttpContextAccessor();
         services.AddScoped<Actors>();
         services.AddScoped<Recorder>();
+        services.AddScoped<EqualFooting.Web.Record.ProcessVersions>();
         services.AddScoped<ProcessCommands>();
         services.AddScoped<ParticipationCommands>();
         services.AddScoped<ParticipationQueries>();

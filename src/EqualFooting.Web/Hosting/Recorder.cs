@@ -4,11 +4,15 @@ using EqualFooting.Record;
 namespace EqualFooting.Web.Hosting;
 
 /// <summary>Saves a use case's changes together with the record entry that describes them, naming the current actor.</summary>
-public sealed class Recorder(EqualFootingDb db, Actors actors, TimeProvider clock)
+public sealed class Recorder(EqualFootingDb db, Actors actors, TimeProvider clock, Record.ProcessVersions versions)
 {
     /// <param name="data">Runs after the change is saved, so it can name ids the database assigned.</param>
-    public Task<RecordEntry> SaveAsync(int? processId, string action, Func<IReadOnlyDictionary<string, object?>> data, CancellationToken ct = default) =>
-        db.SaveWithRecordAsync(
+    public async Task<RecordEntry> SaveAsync(int? processId, string action, Func<IReadOnlyDictionary<string, object?>> data, CancellationToken ct = default)
+    {
+        var entry = await db.SaveWithRecordAsync(
             async token => RecordEntry.Create(action, processId, await actors.ForRecordAsync(processId, token), clock.GetUtcNow(), data()),
             ct);
+        versions.Forget(processId);
+        return entry;
+    }
 }

@@ -1,7 +1,9 @@
 using EqualFooting.Participation;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
+using EqualFooting.Web.Record;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace EqualFooting.Web.Participation;
 
@@ -32,19 +34,29 @@ public sealed record AffiliationHistoryRow(
     DateTimeOffset? Until);
 
 /// <summary>Read models for participation, projected straight from the database.</summary>
-public sealed class ParticipationQueries(EqualFootingDb db)
+public sealed class ParticipationQueries(EqualFootingDb db, IMemoryCache cache, ProcessVersions versions)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
+    /// <summary>
+    /// Counts by group × region. Recounting every current declaration on each view of a busy process was most of a
+    /// page's cost, so counts are cached under the process's version (see <see cref="ProcessVersions"/>). The version is
+    /// read before counting, so a count is never filed under a newer version than it has seen.
+    /// </summary>
     public async Task<ParticipationTable> TableAsync(Process process, CancellationToken ct = default)
     {
-        var counts = await db.Affiliations
-            .Where(a => a.ProcessId == process.Id && a.Until == null)
-            .GroupBy(a => new { a.StakeholderGroupId, a.RegionId })
-            .Select(g => new GroupRegionCount(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count()))
-            .ToListAsync(ct);
-        return ParticipationTable.Build(process.StakeholderGroups, process.Regions, counts);
+        var version = await versions.OfAsync(process.Id, ct);
+        var counts = await cache.GetOrCreateAsync(("participation-counts", process.Id, version), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return db.Affiliations
+                .Where(a => a.ProcessId == process.Id && a.Until == null)
+                .GroupBy(a => new { a.StakeholderGroupId, a.RegionId })
+                .Select(g => new GroupRegionCount(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count()))
+                .ToListAsync(ct);
+        });
+        return ParticipationTable.Build(process.StakeholderGroups, process.Regions, counts!);
     }
 
     /// <summary>Participants with their current affiliation, newest first. Gender is left out: it is shown only in aggregate.</summary>

@@ -6,10 +6,11 @@ using EqualFooting.Web.Participation;
 using EqualFooting.Web.Record;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace EqualFooting.Web.Processes;
 
-public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries participation, EqualFootingDb db) : PageModel
+public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries participation, ProcessVersions versions, IMemoryCache cache, EqualFootingDb db) : PageModel
 {
     public const int RecentRecord = 15;
 
@@ -36,8 +37,14 @@ public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries 
         (Process, var actor) = found.Value;
         CanConvene = ProcessPolicy.Edit(actor, Process) is null;
         Table = await participation.TableAsync(Process, ct);
-        Roles = await ProcessListing.RolesAsync(db, id, ct);
-        Record = await RecordQueries.RecentLinesAsync(db, id, RecentRecord, ct);
+
+        // Who runs the process and its recent activity change only with a new record entry, i.e. a new version.
+        var version = await versions.OfAsync(id, ct);
+        (Roles, Record) = (await cache.GetOrCreateAsync(("process-page", id, version), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return (await ProcessListing.RolesAsync(db, id, ct), await RecordQueries.RecentLinesAsync(db, id, RecentRecord, ct));
+        }))!;
         if (actor.IsParticipant && await participation.CurrentAsync(id, actor.AccountId!, ct) is { } current)
         {
             Affiliation = (

@@ -4,7 +4,9 @@ using EqualFooting.Persistence;
 using EqualFooting.Processes;
 using EqualFooting.Record;
 using EqualFooting.Web.Hosting;
+using EqualFooting.Web.Record;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace EqualFooting.Web.Processes;
@@ -22,24 +24,48 @@ public enum CategoryKind
 }
 
 /// <summary>The use cases that change a process: each checks <see cref="ProcessPolicy"/>, changes, and records.</summary>
-public sealed class ProcessCommands(EqualFootingDb db, Actors actors, Recorder recorder, TimeProvider clock, IOptions<ProcessSettings> settings)
+public sealed class ProcessCommands(
+    EqualFootingDb db,
+    Actors actors,
+    Recorder recorder,
+    ProcessVersions versions,
+    IMemoryCache cache,
+    TimeProvider clock,
+    IOptions<ProcessSettings> settings)
 {
     /// <summary>Loads a process the actor may see, with its groups and regions, tracked so that a use case can change it.</summary>
     public Task<Result<(Process Process, Actor Actor)>> FindAsync(int id, CancellationToken ct = default) => LoadAsync(id, tracked: true, ct);
 
     /// <summary>
-    /// Loads a process the actor may see, with its groups and regions, for pages and queries that only read it. Untracked:
-    /// the busiest pages pay for no change tracking, and nothing they touch can be saved by accident.
+    /// Loads a process the actor may see, with its groups and regions, for pages and queries that only read it. The
+    /// untracked instance is shared between requests from a cache keyed by the process's version, so it must never
+    /// be changed; use cases use <see cref="FindAsync"/>.
     /// </summary>
-    public Task<Result<(Process Process, Actor Actor)>> ViewAsync(int id, CancellationToken ct = default) => LoadAsync(id, tracked: false, ct);
+    public async Task<Result<(Process Process, Actor Actor)>> ViewAsync(int id, CancellationToken ct = default)
+    {
+        var version = await versions.OfAsync(id, ct);
+        var process = await cache.GetOrCreateAsync(("process", id, version), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+            return Query(tracked: false).FirstOrDefaultAsync(p => p.Id == id, ct);
+        });
+        return await AuthoriseAsync(id, process, ct);
+    }
 
-    private async Task<Result<(Process Process, Actor Actor)>> LoadAsync(int id, bool tracked, CancellationToken ct)
+    private async Task<Result<(Process Process, Actor Actor)>> LoadAsync(int id, bool tracked, CancellationToken ct) =>
+        await AuthoriseAsync(id, await Query(tracked).FirstOrDefaultAsync(p => p.Id == id, ct), ct);
+
+    private IQueryable<Process> Query(bool tracked)
     {
         var query = db.Processes
             .Include(p => p.StakeholderGroups)
             .Include(p => p.Regions)
             .AsSplitQuery();
-        var process = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == id, ct);
+        return tracked ? query : query.AsNoTracking();
+    }
+
+    private async Task<Result<(Process Process, Actor Actor)>> AuthoriseAsync(int id, Process? process, CancellationToken ct)
+    {
         if (process is null)
         {
             return Error.NotFound("No such process.");
