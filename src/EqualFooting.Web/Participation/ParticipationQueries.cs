@@ -65,6 +65,18 @@ public sealed class ParticipationQueries(EqualFootingDb db, IMemoryCache cache, 
     public async Task<ParticipantPage> ListAsync(
         Process process, int page, int pageSize, int? groupId, int? regionId, ParticipationTable? counts = null, CancellationToken ct = default)
     {
+        // A page of the list changes only when someone joins or changes affiliation, which makes a new version.
+        var version = await versions.OfAsync(process.Id, ct);
+        return (await cache.GetOrCreateAsync(("participants", process.Id, version, page, pageSize, groupId, regionId), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return QueryPageAsync(process, page, pageSize, groupId, regionId, counts, ct);
+        }))!;
+    }
+
+    private async Task<ParticipantPage> QueryPageAsync(
+        Process process, int page, int pageSize, int? groupId, int? regionId, ParticipationTable? counts, CancellationToken ct)
+    {
         var query = db.Affiliations.Where(a => a.ProcessId == process.Id && a.Until == null);
         if (groupId is { } g)
         {
