@@ -175,6 +175,21 @@ public abstract class ProcessApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Roles_are_listed_conveners_first()
+    {
+        var (admin, _) = await app.AdministratorAsync();
+        var process = await admin.CreateProcessAsync();
+        var (_, observer) = await app.SignedInAsync("Zoe");
+        var (_, committee) = await app.SignedInAsync("Abel");
+        await admin.PostAsJsonAsync($"/api/processes/{process.Id()}/roles", new { email = observer, role = "Observer" });
+        await admin.PostAsJsonAsync($"/api/processes/{process.Id()}/roles", new { email = committee, role = "CommitteeMember" });
+
+        var roles = await (await app.Anonymous().GetAsync($"/api/processes/{process.Id()}/roles")).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(["Convener", "CommitteeMember", "Observer"], roles.EnumerateArray().Select(r => r.GetProperty("role").GetString()));
+    }
+
+    [Fact]
     public async Task Every_change_is_recorded_in_canonical_form()
     {
         var (admin, _) = await app.AdministratorAsync();

@@ -163,11 +163,13 @@ public static class ProcessListing
             .ToList();
     }
 
-    public static Task<List<RoleAssignmentDto>> RolesAsync(EqualFootingDb db, int processId, CancellationToken ct) =>
-        db.RoleAssignments
+    /// <summary>Conveners first, then committee, moderators, rapporteurs, observers (the enum's order), by name within each.</summary>
+    public static async Task<List<RoleAssignmentDto>> RolesAsync(EqualFootingDb db, int processId, CancellationToken ct) =>
+        (await db.RoleAssignments
             .Where(r => r.ProcessId == processId)
-            .Join(db.Users, r => r.AccountId, u => u.Id, (r, u) => new { r, u.DisplayName })
-            .OrderBy(x => x.r.Role).ThenBy(x => x.DisplayName)
-            .Select(x => new RoleAssignmentDto(x.r.Id, x.r.AccountId, x.DisplayName, x.r.Role, x.r.AssignedAt))
-            .ToListAsync(ct);
+            .Join(db.Users, r => r.AccountId, u => u.Id, (r, u) => new RoleAssignmentDto(r.Id, r.AccountId, u.DisplayName, r.Role, r.AssignedAt))
+            .ToListAsync(ct))
+        .OrderBy(r => r.Role)
+        .ThenBy(r => r.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+        .ToList();
 }
