@@ -17,17 +17,13 @@ public sealed class ParticipationCommands(EqualFootingDb db, ProcessCommands pro
     /// </summary>
     public async Task<Result<(Participant Participant, bool Created)>> JoinAsync(int processId, AffiliationChoice choice, CancellationToken ct = default)
     {
-        var found = await processes.FindAsync(processId, ct);
-        if (found.Error is { } missing)
-        {
-            return missing;
-        }
-
-        var (process, actor) = found.Value;
-        if (ProcessPolicy.Join(actor, process) is { } denied)
+        var found = await processes.FindForAsync(processId, ProcessPolicy.Join, ct);
+        if (found.Error is { } denied)
         {
             return denied;
         }
+
+        var (process, actor) = found.Value;
 
         if (await LoadAsync(processId, actor.AccountId!, ct) is { } existing)
         {
@@ -63,17 +59,13 @@ public sealed class ParticipationCommands(EqualFootingDb db, ProcessCommands pro
     /// <summary>Declares a new affiliation; the same declaration again changes nothing (Changed is false).</summary>
     public async Task<Result<(Participant Participant, bool Changed)>> ChangeAffiliationAsync(int processId, AffiliationChoice choice, CancellationToken ct = default)
     {
-        var found = await processes.FindAsync(processId, ct);
-        if (found.Error is { } missing)
-        {
-            return missing;
-        }
-
-        var (process, actor) = found.Value;
-        if (ProcessPolicy.ChangeAffiliation(actor, process) is { } denied)
+        var found = await processes.FindForAsync(processId, ProcessPolicy.ChangeAffiliation, ct);
+        if (found.Error is { } denied)
         {
             return denied;
         }
+
+        var (process, actor) = found.Value;
 
         var participant = (await LoadAsync(processId, actor.AccountId!, ct))!;
         var previous = participant.Current;

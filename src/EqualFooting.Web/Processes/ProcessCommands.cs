@@ -36,6 +36,13 @@ public sealed class ProcessCommands(
     /// <summary>Loads a process the actor may see, with its groups and regions, tracked so that a use case can change it.</summary>
     public Task<Result<(Process Process, Actor Actor)>> FindAsync(int id, CancellationToken ct = default) => LoadAsync(id, tracked: true, ct);
 
+    /// <summary>Loads a process tracked, for a use case, once <paramref name="policy"/> allows the actor to act on it.</summary>
+    public async Task<Result<(Process Process, Actor Actor)>> FindForAsync(int id, Func<Actor, Process, Error?> policy, CancellationToken ct = default)
+    {
+        var found = await FindAsync(id, ct);
+        return found.Error is null && policy(found.Value.Actor, found.Value.Process) is { } denied ? denied : found;
+    }
+
     /// <summary>
     /// Loads a process the actor may see, with its groups and regions, for pages and queries that only read it. The
     /// untracked instance is shared between requests from a cache keyed by the process's version, so it must never
@@ -109,14 +116,14 @@ public sealed class ProcessCommands(
 
     public async Task<Result<Process>> UpdateProcessAsync(int id, ProcessDetails details, CancellationToken ct = default)
     {
-        var found = await FindAsync(id, ct);
-        if (found.Error is { } missing)
+        var found = await FindForAsync(id, ProcessPolicy.Edit, ct);
+        if (found.Error is { } denied)
         {
-            return missing;
+            return denied;
         }
 
-        var (process, actor) = found.Value;
-        if ((ProcessPolicy.Edit(actor, process) ?? process.Update(details)) is { } error)
+        var process = found.Value.Process;
+        if (process.Update(details) is { } error)
         {
             return error;
         }
@@ -127,17 +134,13 @@ public sealed class ProcessCommands(
 
     public async Task<Result<Category>> AddCategoryAsync(int processId, CategoryKind kind, string? name, CancellationToken ct = default)
     {
-        var found = await FindAsync(processId, ct);
-        if (found.Error is { } missing)
+        var found = await FindForAsync(processId, ProcessPolicy.ManageCategories, ct);
+        if (found.Error is { } error)
         {
-            return missing;
+            return error;
         }
 
-        var (process, actor) = found.Value;
-        if (ProcessPolicy.ManageCategories(actor, process) is { } denied)
-        {
-            return denied;
-        }
+        var process = found.Value.Process;
 
         Result<Category> added = kind == CategoryKind.StakeholderGroup
             ? Lift(process.AddStakeholderGroup(name))
@@ -167,17 +170,13 @@ public sealed class ProcessCommands(
 
     public async Task<Result<RoleAssignment>> AssignRoleAsync(int processId, string? email, ProcessRole role, CancellationToken ct = default)
     {
-        var found = await FindAsync(processId, ct);
-        if (found.Error is { } missing)
+        var found = await FindForAsync(processId, ProcessPolicy.AssignRoles, ct);
+        if (found.Error is { } error)
         {
-            return missing;
+            return error;
         }
 
-        var (process, actor) = found.Value;
-        if (ProcessPolicy.AssignRoles(actor, process) is { } denied)
-        {
-            return denied;
-        }
+        var process = found.Value.Process;
 
         if (!Enum.IsDefined(role))
         {
@@ -226,17 +225,13 @@ public sealed class ProcessCommands(
 
     public async Task<Result<bool>> RemoveRoleAsync(int processId, int assignmentId, CancellationToken ct = default)
     {
-        var found = await FindAsync(processId, ct);
-        if (found.Error is { } missing)
+        var found = await FindForAsync(processId, ProcessPolicy.AssignRoles, ct);
+        if (found.Error is { } error)
         {
-            return missing;
+            return error;
         }
 
-        var (process, actor) = found.Value;
-        if (ProcessPolicy.AssignRoles(actor, process) is { } denied)
-        {
-            return denied;
-        }
+        var process = found.Value.Process;
 
         var assignment = await db.RoleAssignments.FirstOrDefaultAsync(r => r.Id == assignmentId && r.ProcessId == processId, ct);
         if (assignment is null)
@@ -267,18 +262,13 @@ public sealed class ProcessCommands(
         Func<Process, Category, Error?> change,
         CancellationToken ct)
     {
-        var found = await FindAsync(processId, ct);
-        if (found.Error is { } missing)
+        var found = await FindForAsync(processId, ProcessPolicy.ManageCategories, ct);
+        if (found.Error is { } error)
         {
-            return missing;
+            return error;
         }
 
-        var (process, actor) = found.Value;
-        if (ProcessPolicy.ManageCategories(actor, process) is { } denied)
-        {
-            return denied;
-        }
-
+        var process = found.Value.Process;
         Category? category = kind == CategoryKind.StakeholderGroup
             ? process.StakeholderGroups.FirstOrDefault(g => g.Id == categoryId)
             : process.Regions.FirstOrDefault(r => r.Id == categoryId);
@@ -287,9 +277,9 @@ public sealed class ProcessCommands(
             return Error.NotFound(kind == CategoryKind.StakeholderGroup ? "No such stakeholder group in this process." : "No such region in this process.");
         }
 
-        if (change(process, category) is { } error)
+        if (change(process, category) is { } refused)
         {
-            return error;
+            return refused;
         }
 
         await recorder.SaveAsync(process.Id, ActionName(kind, verb), () => Describe(category), ct);
