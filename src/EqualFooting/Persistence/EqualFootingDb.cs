@@ -2,6 +2,7 @@ using EqualFooting.Accounts;
 using EqualFooting.Participation;
 using EqualFooting.Processes;
 using EqualFooting.Record;
+using EqualFooting.Sessions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,14 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
 
     public DbSet<RecordEntry> Record => Set<RecordEntry>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<InterventionRow> Interventions => Set<InterventionRow>();
+
+    public DbSet<QueueEventRow> QueueEvents => Set<QueueEventRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
