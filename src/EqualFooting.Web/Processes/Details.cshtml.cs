@@ -4,12 +4,13 @@ using EqualFooting.Processes;
 using EqualFooting.Web.Hosting;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Record;
+using EqualFooting.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EqualFooting.Web.Processes;
 
-public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries participation, EqualFootingDb db) : PageModel
+public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries participation, SessionQueries sessions, EqualFootingDb db) : PageModel
 {
     public const int RecentRecord = 15;
 
@@ -25,6 +26,10 @@ public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries 
 
     public bool CanConvene { get; private set; }
 
+    public IReadOnlyList<SessionSummaryDto> Sessions { get; private set; } = [];
+
+    public bool CanScheduleSessions { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var found = await commands.FindAsync(id, ct);
@@ -35,6 +40,8 @@ public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries 
 
         (Process, var actor) = found.Value;
         CanConvene = ProcessPolicy.Edit(actor, Process) is null;
+        CanScheduleSessions = EqualFooting.Sessions.SessionPolicy.Schedule(actor, Process) is null;
+        Sessions = await sessions.ListAsync(id, ct);
         Table = await participation.TableAsync(Process, ct);
         Roles = await ProcessListing.RolesAsync(db, id, ct);
         Record = await RecordQueries.RecentLinesAsync(db, id, RecentRecord, ct);
