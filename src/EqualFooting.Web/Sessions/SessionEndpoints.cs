@@ -60,6 +60,30 @@ public static class SessionEndpoints
             return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.StatisticsAsync(found.Value, ct));
         }).WithName("SessionStatistics");
 
+        session.MapGet("/ical", async (int sessionId, HttpContext http, SessionCommands commands, TimeProvider clock, CancellationToken ct) =>
+        {
+            var found = await commands.FindAsync(sessionId, ct);
+            if (found.Error is { } error)
+            {
+                return Problems.ToResult(error);
+            }
+
+            var (s, process, _) = found.Value;
+            var agenda = s.Agenda.OrderBy(a => a.Position).Select(a => $"{a.Position}. {a.Title} ({a.PlannedMinutes} min)");
+            var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+            var calendar = ICalendar.Write(new CalendarEvent(
+                $"session-{s.Id}@{http.Request.Host.Host}",
+                clock.GetUtcNow(),
+                s.StartsAt,
+                s.EndsAt,
+                s.Title,
+                s.Room,
+                string.Join("\n", new[] { process.Name }.Concat(agenda)),
+                $"{origin}/sessions/{s.Id}"));
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"session-{s.Id}.ics\"";
+            return Results.Text(calendar, "text/calendar; charset=utf-8");
+        }).WithName("SessionCalendar");
+
         session.MapPost("/agenda", async (int sessionId, AgendaItemRequest request, SessionCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.AddAgendaItemAsync(sessionId, request.Title, request.PlannedMinutes, request.AllottedSeconds, ct), item =>
                 Results.Created($"/api/sessions/{sessionId}", new AgendaItemDto(item.Id, item.Position, item.Title, item.PlannedMinutes, item.AllottedSeconds, item.StartedAt, item.EndedAt, null))))

@@ -266,6 +266,30 @@ public abstract class SessionApiTests(AppFactory app)
         Assert.Equal(0.6667, civil.GetProperty("roomShare").GetDouble(), 3);
         Assert.Equal(2, stats.GetProperty("byRegion").GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_session_exports_as_an_icalendar_event()
+    {
+        var s = await SessionScenario.StartAsync(app, start: false, session: new
+        {
+            title = "Access, diversity; and you",
+            startsAt = "2014-06-22T09:00:00+01:00",
+            endsAt = "2014-06-22T10:30:00+01:00",
+            room = "Hall B, level 2",
+        });
+        await (await s.Moderator.PostAsJsonAsync($"{s.Url}/agenda", new { title = "Regional reports", plannedMinutes = 30 })).JsonAsync(HttpStatusCode.Created);
+
+        var response = await app.Anonymous().GetAsync($"{s.Url}/ical");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("SUMMARY:Access\\, diversity\\; and you\r\n", body);
+        Assert.Contains("DTSTART:20140622T080000Z\r\n", body);
+        Assert.Contains("LOCATION:Hall B\\, level 2\r\n", body);
+        Assert.Contains("\\n1. Regional reports (30 min)", body);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync("/api/sessions/424242/ical")).StatusCode);
+    }
 }
 
 public sealed class SessionApiOnSqlite(SqliteApp app) : SessionApiTests(app), IClassFixture<SqliteApp>;
