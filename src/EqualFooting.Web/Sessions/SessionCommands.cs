@@ -1,3 +1,4 @@
+using System.Data;
 using EqualFooting.Common;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
@@ -22,6 +23,8 @@ public sealed class SessionCommands(EqualFootingDb db, ProcessCommands processes
 {
     // Every lost race means another hand got in, so this bounds the wait by how many hands arrive in the same instant.
     private const int HandAttempts = 20;
+
+    private const int MaxOptimisticLoads = 5;
 
     /// <summary>What a step did: the value to return, and the record entry to write, or no action when nothing changed.</summary>
     private sealed record Outcome<T>(T Value, string? Action = null, Func<IReadOnlyDictionary<string, object?>>? Data = null);
@@ -52,8 +55,13 @@ public sealed class SessionCommands(EqualFootingDb db, ProcessCommands processes
     /// </summary>
     private async Task<Session?> LoadConsistentAsync(int sessionId, CancellationToken ct)
     {
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
+            // Under a storm of writes the optimistic reads could keep missing; a transaction then holds one snapshot
+            // (PostgreSQL's repeatable read; SQLite's transaction takes the write lock, so nothing moves meanwhile).
+            await using var snapshot = attempt > MaxOptimisticLoads
+                ? await db.Database.BeginTransactionAsync(db.Database.IsNpgsql() ? IsolationLevel.RepeatableRead : IsolationLevel.Serializable, ct)
+                : null;
             var session = await db.Sessions
                 .Include(s => s.Agenda)
                 .Include("_waiting")
@@ -68,7 +76,7 @@ public sealed class SessionCommands(EqualFootingDb db, ProcessCommands processes
             }
 
             var version = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Version).FirstAsync(ct);
-            if (version == session.Version)
+            if (version == session.Version || snapshot is not null)
             {
                 return session;
             }
