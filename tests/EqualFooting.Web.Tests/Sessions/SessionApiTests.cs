@@ -290,6 +290,39 @@ public abstract class SessionApiTests(AppFactory app)
         Assert.Contains("\\n1. Regional reports (30 min)", body);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync("/api/sessions/424242/ical")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("floor", "{\"entryId\":\"first\"}", "entryId")]
+    [InlineData("floor", "{\"expectedSequence\":\"latest\"}", "expectedSequence")]
+    [InlineData("floor", "{\"entryId\":1,\"reason\":", "body")]
+    [InlineData("hands", "{\"remote\":\"yes\"}", "remote")]
+    [InlineData("hands/in-room", "{\"name\":\"Ana\",\"stakeholderGroupId\":\"civil\"}", "stakeholderGroupId")]
+    [InlineData("agenda", "{\"title\":\"Item\",\"plannedMinutes\":1.5}", "plannedMinutes")]
+    public async Task Malformed_bodies_are_400s_naming_the_field(string path, string json, string field)
+    {
+        var s = await SessionScenario.StartAsync(app);
+
+        var response = await s.Moderator.PostJsonTextAsync($"{s.Url}/{path}", json);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.True(field == "body" || problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_rapporteur_reads_the_console_but_cannot_run_the_session()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var (rapporteur, email) = await app.SignedInAsync("Rapporteur");
+        await (await s.Convener.PostAsJsonAsync($"/api/processes/{s.Process.Id()}/roles", new { email, role = "Rapporteur" })).JsonAsync(HttpStatusCode.OK);
+        var browser = await app.BrowserSignedInAsync(email);
+
+        var console = await browser.GetAsync($"/sessions/{s.SessionId}/console");
+        var floor = await rapporteur.PostAsync($"{s.Url}/queue/close", null);
+
+        Assert.Equal(HttpStatusCode.OK, console.StatusCode);
+        Assert.DoesNotContain("Close the queue", await console.Content.ReadAsStringAsync());
+        await floor.ProblemAsync(HttpStatusCode.Forbidden);
+    }
 }
 
 public sealed class SessionApiOnSqlite(SqliteApp app) : SessionApiTests(app), IClassFixture<SqliteApp>;
