@@ -132,6 +132,7 @@ public static class App
         services.AddScoped<SessionCommands>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<SessionBroadcaster>();
+        services.AddSingleton<HubWrites>();
         services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<AdministratorSetup>();

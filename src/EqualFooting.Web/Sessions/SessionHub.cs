@@ -22,7 +22,7 @@ public static class SessionGroups
 /// (so a reconnecting screen catches up in the same call), and then receives <see cref="ISessionClient.StateChanged"/>
 /// after every change. Raising and lowering one's hand go through the same use cases and policy as the API.
 /// </summary>
-public sealed class SessionHub(SessionCommands commands, SessionQueries queries, Actors actors) : Hub<ISessionClient>
+public sealed class SessionHub(SessionCommands commands, SessionQueries queries, Actors actors, HubWrites writes) : Hub<ISessionClient>
 {
     public const string Path = "/hubs/sessions";
 
@@ -39,14 +39,24 @@ public sealed class SessionHub(SessionCommands commands, SessionQueries queries,
     /// <returns>The entry id of the hand; the same id when the hand was already up.</returns>
     public async Task<long> RaiseHand(int sessionId, bool remote)
     {
+        Limit();
         actors.ActAs(Context.User);
         return Unwrap(await commands.RaiseHandAsync(sessionId, remote, pointOfOrder: false, Context.ConnectionAborted)).Id;
     }
 
     public async Task<bool> LowerHand(int sessionId)
     {
+        Limit();
         actors.ActAs(Context.User);
         return Unwrap(await commands.LowerHandAsync(sessionId, Context.ConnectionAborted));
+    }
+
+    private void Limit()
+    {
+        if (!writes.TryAcquire(Context.UserIdentifier ?? Context.ConnectionId))
+        {
+            throw new HubException("429: Too many requests. Wait a moment and try again.");
+        }
     }
 
     // HubException is the one exception whose message SignalR passes to the client; the status word lets a
