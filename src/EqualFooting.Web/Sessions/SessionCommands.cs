@@ -16,13 +16,13 @@ public sealed record SessionContext(Session Session, Process Process, Actor Acto
 /// The use cases that run a session. Each loads the session, checks <see cref="SessionPolicy"/>, calls the domain,
 /// saves the change with its record entry in one transaction and, only after the commit, sends the new state to
 /// the session's screens. A save that loses the race on the session's version is a 409 for moderator actions: the
-/// moderator decided on a state that no longer exists. A participant's own hand is retried instead, because raising
-/// or lowering one's hand means the same thing whatever else changed.
+/// moderator decided on a state that no longer exists. Changes that mean the same whatever else changed (raising or
+/// lowering a hand, adding someone in the room, adding an agenda item) are retried on fresh state instead.
 /// </summary>
 public sealed class SessionCommands(EqualFootingDb db, ProcessCommands processes, Recorder recorder, TimeProvider clock, SessionBroadcaster broadcaster)
 {
-    // Every lost race means another hand got in, so this bounds the wait by how many hands arrive in the same instant.
-    private const int HandAttempts = 20;
+    // Every lost race means another change got in, so this bounds the wait by how many arrive in the same instant.
+    private const int RetryAttempts = 20;
 
     private const int MaxOptimisticLoads = 5;
 
@@ -117,8 +117,9 @@ public sealed class SessionCommands(EqualFootingDb db, ProcessCommands processes
         return session;
     }
 
+    /// <summary>Adds an item at the end of the agenda; retried when it loses a race, since it commutes with queue changes.</summary>
     public Task<Result<AgendaItem>> AddAgendaItemAsync(int sessionId, string? title, int? plannedMinutes, int? allottedSeconds, CancellationToken ct = default) =>
-        ChangeAsync<AgendaItem>(sessionId, null, false, (c, _) =>
+        ChangeAsync<AgendaItem>(sessionId, null, true, (c, _) =>
         {
             if (SessionPolicy.Schedule(c.Actor, c.Process) is { } denied)
             {
@@ -397,7 +398,7 @@ public sealed class SessionCommands(EqualFootingDb db, ProcessCommands processes
                     throw;
                 }
 
-                if (retryOnConflict && attempt < HandAttempts)
+                if (retryOnConflict && attempt < RetryAttempts)
                 {
                     continue;
                 }
