@@ -3,6 +3,7 @@ using EqualFooting.Participation;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
 using EqualFooting.Record;
+using EqualFooting.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace EqualFooting.Web.Demo;
@@ -50,6 +51,8 @@ public static class DemoData
         ("Hannah Clarke", 2, 4, "US", "Public Knowledge"),
         ("Daniel Moreau", 4, 4, "CA", "McGill University"),
     ];
+
+    public const string SessionTitle = "Regional breakout reports";
 
     public static async Task LoadIfEmptyAsync(EqualFootingDb db, TimeProvider clock, CancellationToken ct = default)
     {
@@ -104,6 +107,41 @@ public static class DemoData
                     new Dictionary<string, object?> { ["affiliation"] = a.Id, ["stakeholderGroupId"] = a.StakeholderGroupId, ["regionId"] = a.RegionId, ["demo"] = true }));
             }, ct);
         }
+
+        await LoadSessionAsync(db, process, convener, now, ct);
+    }
+
+    /// <summary>A running session with an agenda and two hands up, so the live pages have something to show.</summary>
+    private static async Task LoadSessionAsync(EqualFootingDb db, Process process, Account convener, DateTimeOffset now, CancellationToken ct)
+    {
+        var session = Session.Create(
+            process.Id,
+            new SessionDetails(SessionTitle, now.AddMinutes(-10), now.AddHours(2), "Hall B", RemoteParticipation: true),
+            QueuePolicyKind.FirstTimeSpeakersFirst,
+            QueuePolicySettings.None).Value;
+        session.AddAgendaItem("Reports from the regional breakout groups", 45, 180);
+        session.AddAgendaItem("Questions to the rapporteur", 30, 120);
+        session.Start(now.AddMinutes(-10));
+        var queue = session.Queue();
+        var speakers = await db.Participants
+            .Where(p => p.ProcessId == process.Id)
+            .OrderBy(p => p.Id)
+            .Take(2)
+            .SelectMany(p => db.Affiliations.Where(a => a.ParticipantId == p.Id && a.Until == null))
+            .ToListAsync(ct);
+        foreach (var (a, i) in speakers.Select((a, i) => (a, i)))
+        {
+            queue.RaiseHand(new HandRaise(Speaker.Participant(a.ParticipantId), a.StakeholderGroupId, a.RegionId, a.Gender, Remote: i == 1), now.AddMinutes(i - 5));
+        }
+
+        session.Apply(queue);
+        db.Sessions.Add(session);
+        await db.SaveWithRecordAsync(_ => Task.FromResult(RecordEntry.Create(
+            "session.created",
+            process.Id,
+            new RecordActor(convener.Id, convener.DisplayName, null, null, null),
+            now,
+            new Dictionary<string, object?> { ["session"] = session.Id, ["title"] = session.Title, ["demo"] = true })), ct);
     }
 
     private static Account DemoAccount(string name, string local, DateTimeOffset now)

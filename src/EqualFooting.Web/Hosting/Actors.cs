@@ -11,8 +11,19 @@ namespace EqualFooting.Web.Hosting;
 public sealed class Actors(EqualFootingDb db, IHttpContextAccessor http)
 {
     private Actor? _instanceActor;
+    private ClaimsPrincipal? _user;
 
-    public string? AccountId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+    /// <summary>
+    /// A SignalR hub method runs outside any request, where the HTTP context accessor cannot be relied on; the hub
+    /// names its connection's user here instead.
+    /// </summary>
+    public void ActAs(ClaimsPrincipal? user)
+    {
+        _user = user;
+        _instanceActor = null;
+    }
+
+    public string? AccountId => (_user ?? http.HttpContext?.User)?.FindFirstValue(ClaimTypes.NameIdentifier);
 
     /// <summary>The actor outside any process: signed in or not, administrator or not.</summary>
     public async Task<Actor> CurrentAsync(CancellationToken ct = default)

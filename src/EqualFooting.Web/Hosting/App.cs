@@ -10,6 +10,7 @@ using EqualFooting.Web.Demo;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
+using EqualFooting.Web.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -130,6 +131,12 @@ public static class App
         services.AddScoped<ProcessCommands>();
         services.AddScoped<ParticipationCommands>();
         services.AddScoped<ParticipationQueries>();
+        services.AddScoped<SessionCommands>();
+        services.AddScoped<SessionQueries>();
+        services.AddScoped<SessionBroadcaster>();
+        services.AddSingleton<HubWrites>();
+        services.AddSignalR()
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<AdministratorSetup>();
         services.AddHostedService<StartupTasks>();
     }
@@ -176,6 +183,8 @@ public static class App
         app.MapProcessEndpoints();
         app.MapParticipationEndpoints();
         app.MapRecordEndpoints();
+        app.MapSessionEndpoints();
+        app.MapHub<SessionHub>(SessionHub.Path);
         app.MapCultureEndpoint();
     }
 }

@@ -30,8 +30,11 @@ public static class RateLimits
                 .ExecuteAsync(ctx.HttpContext);
         };
 
+        // SignalR's negotiate and long-polling sends are POSTs but not writes; a venue full of screens behind one
+        // address would exhaust the anonymous budget just connecting. Hub methods that write use HubWrites instead.
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
             HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method) || HttpMethods.IsOptions(ctx.Request.Method)
+                || ctx.Request.Path.StartsWithSegments("/hubs")
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetTokenBucketLimiter(PartitionKey(ctx), _ => new TokenBucketRateLimiterOptions
                 {
@@ -56,4 +59,30 @@ public static class RateLimits
         ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? "user:" + id : "ip:" + Address(ctx);
 
     private static string Address(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
+
+/// <summary>The per-account write budget of <see cref="RateLimits"/>, for hub methods, which run outside the HTTP pipeline's limiter.</summary>
+public sealed class HubWrites(IConfiguration configuration) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetTokenBucketLimiter(key, _ =>
+        {
+            var writes = configuration.GetValue("RateLimits:WritesPerMinute", 120);
+            return new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = writes,
+                TokensPerPeriod = writes,
+                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            };
+        }));
+
+    /// <param name="key">The account id, or the connection id of an anonymous caller.</param>
+    public bool TryAcquire(string key)
+    {
+        using var lease = _limiter.AttemptAcquire(key);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
 }

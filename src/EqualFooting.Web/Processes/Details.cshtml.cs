@@ -4,13 +4,20 @@ using EqualFooting.Processes;
 using EqualFooting.Web.Hosting;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Record;
+using EqualFooting.Web.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace EqualFooting.Web.Processes;
 
-public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries participation, ProcessVersions versions, IMemoryCache cache, EqualFootingDb db) : PageModel
+public sealed class DetailsModel(
+    ProcessCommands commands,
+    ParticipationQueries participation,
+    SessionQueries sessions,
+    ProcessVersions versions,
+    IMemoryCache cache,
+    EqualFootingDb db) : PageModel
 {
     public const int RecentRecord = 15;
 
@@ -26,6 +33,10 @@ public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries 
 
     public bool CanConvene { get; private set; }
 
+    public IReadOnlyList<SessionSummaryDto> Sessions { get; private set; } = [];
+
+    public bool CanScheduleSessions { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var found = await commands.ViewAsync(id, ct);
@@ -36,6 +47,8 @@ public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries 
 
         (Process, var actor) = found.Value;
         CanConvene = ProcessPolicy.Edit(actor, Process) is null;
+        CanScheduleSessions = EqualFooting.Sessions.SessionPolicy.Schedule(actor, Process) is null;
+        Sessions = await sessions.ListAsync(id, ct);
         Table = await participation.TableAsync(Process, ct);
 
         // Who runs the process and its recent activity change only with a new record entry, i.e. a new version.

@@ -2,6 +2,7 @@ using EqualFooting.Accounts;
 using EqualFooting.Participation;
 using EqualFooting.Processes;
 using EqualFooting.Record;
+using EqualFooting.Sessions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,14 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
 
     public DbSet<RecordEntry> Record => Set<RecordEntry>();
 
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<InterventionRow> Interventions => Set<InterventionRow>();
+
+    public DbSet<QueueEventRow> QueueEvents => Set<QueueEventRow>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -54,12 +63,22 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     /// transaction, so it can name ids the database has just assigned and read the state the change produced; if
     /// anything fails, neither the change nor the entry is kept.
     /// </summary>
-    public async Task<RecordEntry> SaveWithRecordAsync(Func<CancellationToken, Task<RecordEntry>> entry, CancellationToken cancellationToken = default)
+    /// <param name="first">Runs first in the transaction, before any change is written: a use case that must win a
+    /// race on one row claims it here, so every writer takes the same lock first and none deadlocks another.</param>
+    public async Task<RecordEntry> SaveWithRecordAsync(
+        Func<CancellationToken, Task<RecordEntry>> entry,
+        CancellationToken cancellationToken = default,
+        Func<CancellationToken, Task>? first = null)
     {
         var strategy = Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await Database.BeginTransactionAsync(ct);
+            if (first is not null)
+            {
+                await first(ct);
+            }
+
             await SaveChangesAsync(ct);
             var record = await entry(ct);
             Record.Add(record);

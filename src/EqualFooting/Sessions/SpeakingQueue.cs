@@ -15,6 +15,7 @@ public enum QueueEventKind
     QueueReopened,
     AgendaItemStarted,
     PolicyChanged,
+    AllotmentAdjusted,
 }
 
 /// <summary>
@@ -83,6 +84,48 @@ public sealed class SpeakingQueue
     public Intervention? Current => _interventions.Count > 0 && _interventions[^1].IsOngoing ? _interventions[^1] : null;
 
     public static SpeakingQueue Open(int sessionId, QueuePolicy policy) => new(sessionId, policy);
+
+    /// <summary>
+    /// Rebuilds a queue from stored state, checking the invariants the methods above keep, so a damaged store fails
+    /// loudly on load instead of handing out a duplicate entry id or two turns at once. The last entry id is part of
+    /// the state because lowered hands leave no row, and a reused id would break the raise-order tie-break.
+    /// </summary>
+    public static SpeakingQueue Restore(int sessionId, QueuePolicy policy, QueueState state)
+    {
+        var queue = new SpeakingQueue(sessionId, policy)
+        {
+            IsOpen = state.IsOpen,
+            AgendaItemId = state.AgendaItemId,
+            AllottedPerIntervention = state.AllottedPerIntervention,
+        };
+
+        var interventions = state.Interventions.OrderBy(i => i.Id).ToList();
+        var log = state.Log.OrderBy(e => e.Sequence).ToList();
+        if (state.Waiting.Any(e => e.Id > state.LastEntryId || e.Id < 1) || state.Waiting.Select(e => e.Id).Distinct().Count() != state.Waiting.Count)
+        {
+            throw new InvalidOperationException($"Session {sessionId}: waiting entries have duplicate ids or ids beyond the last issued one.");
+        }
+
+        if (interventions.Where((t, i) => t.Id != i + 1).Any() || interventions.SkipLast(1).Any(t => t.IsOngoing))
+        {
+            throw new InvalidOperationException($"Session {sessionId}: interventions are not numbered 1..n or an earlier one never ended.");
+        }
+
+        if (log.Where((e, i) => e.Sequence != i + 1).Any())
+        {
+            throw new InvalidOperationException($"Session {sessionId}: the queue log has a gap.");
+        }
+
+        queue._lastEntryId = state.LastEntryId;
+        queue._waiting.AddRange(state.Waiting.OrderBy(e => e.Id));
+        queue._interventions.AddRange(interventions);
+        queue._overrides.AddRange(state.Overrides.OrderBy(o => o.InterventionId));
+        queue._log.AddRange(log);
+        return queue;
+    }
+
+    /// <summary>Everything <see cref="Restore"/> needs; <see cref="State"/> gives it back.</summary>
+    public QueueState State => new(IsOpen, AgendaItemId, AllottedPerIntervention, _lastEntryId, [.. _waiting], [.. _interventions], [.. _overrides], [.. _log]);
 
     public IReadOnlyList<QueueEntry> Order(DateTimeOffset now) => Policy.Order(Context(now));
 
@@ -249,6 +292,22 @@ public sealed class SpeakingQueue
         return null;
     }
 
+    /// <summary>
+    /// Changes the time per speaker on the current agenda item, as a moderator does when the session runs late.
+    /// Like a new agenda item, it applies from the next turn: the speaker at the microphone keeps the time they were given.
+    /// </summary>
+    public Error? AdjustAllotment(TimeSpan? allottedPerIntervention, DateTimeOffset now)
+    {
+        if (allottedPerIntervention is { } allotted && allotted <= TimeSpan.Zero)
+        {
+            return Error.Invalid("allotted", "The time per speaker must be positive, or left empty for no limit.");
+        }
+
+        AllottedPerIntervention = allottedPerIntervention;
+        Record(QueueEventKind.AllotmentAdjusted, now, agendaItemId: AgendaItemId);
+        return null;
+    }
+
     public void ChangePolicy(QueuePolicy policy, DateTimeOffset now)
     {
         Policy = policy;
@@ -281,3 +340,15 @@ public sealed class SpeakingQueue
         string? reason = null) =>
         _log.Add(new QueueEvent(_log.Count + 1, kind, at, speaker, entryId, interventionId, agendaItemId, reason));
 }
+
+/// <summary>The stored form of a <see cref="SpeakingQueue"/> apart from its session id and policy.</summary>
+/// <param name="LastEntryId">The highest entry id ever issued, including hands since lowered or given the floor.</param>
+public sealed record QueueState(
+    bool IsOpen,
+    int? AgendaItemId,
+    TimeSpan? AllottedPerIntervention,
+    long LastEntryId,
+    IReadOnlyList<QueueEntry> Waiting,
+    IReadOnlyList<Intervention> Interventions,
+    IReadOnlyList<FloorOverride> Overrides,
+    IReadOnlyList<QueueEvent> Log);

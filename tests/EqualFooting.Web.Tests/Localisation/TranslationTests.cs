@@ -25,8 +25,10 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
     [
         ("es", "Roles"),
         ("es", "Total"),
+        ("fr", "Action"),
         ("fr", "Actions"),
         ("fr", "Description"),
+        ("fr", "Interventions"),
         ("fr", "Organisation"),
         ("fr", "Pages"),
         ("fr", "Participants"),

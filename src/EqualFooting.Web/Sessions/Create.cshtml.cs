@@ -1,0 +1,65 @@
+using EqualFooting.Sessions;
+using EqualFooting.Web.Hosting;
+using EqualFooting.Web.Processes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EqualFooting.Web.Sessions;
+
+/// <summary>Scheduling a session. Times are entered and shown in UTC, the one zone every participant can convert from.</summary>
+public sealed class CreateModel(ProcessCommands processes, SessionCommands commands) : PageModel
+{
+    public EqualFooting.Processes.Process Process { get; private set; } = null!;
+
+    [BindProperty]
+    public SessionForm Form { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } instead)
+        {
+            return instead;
+        }
+
+        var details = new SessionDetails(Form.Title, Utc(Form.StartsAt), Utc(Form.EndsAt), Form.Room, Form.RemoteParticipation);
+        var created = await commands.CreateSessionAsync(id, details, Form.Policy, QueuePolicySettings.None, ct);
+        if (created.Error is { } error)
+        {
+            return Problems.ToPage(this, error, "Form.") ?? Page();
+        }
+
+        return Redirect($"/sessions/{created.Value.Id}/console");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var found = await processes.FindAsync(id, ct);
+        if (found.Error is { } error)
+        {
+            return Problems.ToPage(this, error) ?? NotFound();
+        }
+
+        (Process, var actor) = found.Value;
+        return SessionPolicy.Schedule(actor, Process) is { } denied ? Problems.ToPage(this, denied) ?? Forbid() : null;
+    }
+
+    private static DateTimeOffset? Utc(DateTime? local) => local is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+}
+
+public sealed class SessionForm
+{
+    public string? Title { get; set; }
+
+    public DateTime? StartsAt { get; set; }
+
+    public DateTime? EndsAt { get; set; }
+
+    public string? Room { get; set; }
+
+    public bool RemoteParticipation { get; set; } = true;
+
+    /// <summary>Policies that need settings (group order, budgets, governmental groups) are set through the API for now.</summary>
+    public QueuePolicyKind Policy { get; set; } = QueuePolicyKind.FirstComeFirstServed;
+}

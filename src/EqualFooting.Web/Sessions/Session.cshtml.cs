@@ -1,0 +1,44 @@
+using EqualFooting.Persistence;
+using EqualFooting.Sessions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Sessions;
+
+/// <summary>The participants' page of a session: the queue, who has the floor, one's own hand, and who has been heard.</summary>
+public sealed class SessionModel(SessionCommands commands, SessionQueries queries, EqualFootingDb db) : SessionPageBase(commands, queries)
+{
+    public SessionStatisticsDto Statistics { get; private set; } = null!;
+
+    /// <summary>Null when the actor is not a participant of the process.</summary>
+    public int? MyParticipantId { get; private set; }
+
+    public WaitingDto? MyHand => State.Queue.FirstOrDefault(w => w.Speaker.Kind == SpeakerKind.Participant && w.Speaker.Id == MyParticipantId);
+
+    public Task<IActionResult> OnGetAsync(int sessionId, CancellationToken ct) => ShowAsync(sessionId, ct);
+
+    public async Task<IActionResult> OnPostRaiseAsync(int sessionId, bool remote, CancellationToken ct) =>
+        await AfterAsync(sessionId, await Commands.RaiseHandAsync(sessionId, remote, pointOfOrder: false, ct), () => ShowAsync(sessionId, ct));
+
+    public async Task<IActionResult> OnPostLowerAsync(int sessionId, CancellationToken ct) =>
+        await AfterAsync(sessionId, await Commands.LowerHandAsync(sessionId, ct), () => ShowAsync(sessionId, ct));
+
+    private async Task<IActionResult> ShowAsync(int sessionId, CancellationToken ct)
+    {
+        if (await LoadAsync(sessionId, ct) is { } instead)
+        {
+            return instead;
+        }
+
+        Statistics = await Queries.StatisticsAsync(Context, ct);
+        if (Context.Actor.AccountId is { } account && Context.Actor.IsParticipant)
+        {
+            MyParticipantId = await db.Participants
+                .Where(p => p.ProcessId == Context.Process.Id && p.AccountId == account)
+                .Select(p => (int?)p.Id)
+                .FirstOrDefaultAsync(ct);
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,239 @@
+using EqualFooting.Persistence;
+using EqualFooting.Sessions;
+using EqualFooting.Web.Participation;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Sessions;
+
+public sealed record SpeakerDto(SpeakerKind Kind, int? Id, string Name);
+
+/// <param name="Position">1 for the suggested next speaker, in the policy's order.</param>
+/// <param name="Interventions">How often this person has spoken in this session so far.</param>
+public sealed record WaitingDto(
+    long EntryId,
+    int Position,
+    SpeakerDto Speaker,
+    int StakeholderGroupId,
+    string StakeholderGroup,
+    int RegionId,
+    string Region,
+    bool Remote,
+    HandKind Kind,
+    DateTimeOffset RaisedAt,
+    int Interventions,
+    double SecondsSpoken);
+
+public sealed record TimerDto(double ElapsedSeconds, double? AllottedSeconds, double? RemainingSeconds, double OvertimeSeconds, bool Overtime);
+
+public sealed record InterventionDto(
+    long Number,
+    SpeakerDto Speaker,
+    int StakeholderGroupId,
+    string StakeholderGroup,
+    int RegionId,
+    string Region,
+    bool Remote,
+    HandKind Kind,
+    int? AgendaItemId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    TimerDto Timer);
+
+public sealed record AgendaItemDto(int Id, int Position, string Title, int PlannedMinutes, int? AllottedSeconds, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, double? ActualMinutes);
+
+public sealed record OverrideDto(long InterventionNumber, SpeakerDto Suggested, SpeakerDto Given, string Reason, DateTimeOffset At);
+
+public sealed record SessionSummaryDto(int Id, int ProcessId, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Room, bool RemoteParticipation, SessionStatus Status);
+
+/// <summary>
+/// Everything a screen of the session shows, as of <see cref="Sequence"/>: a screen holding an older sequence number
+/// has missed a change and should fetch this again.
+/// </summary>
+public sealed record SessionStateDto(
+    int Id,
+    int ProcessId,
+    string Title,
+    SessionStatus Status,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string? Room,
+    bool RemoteParticipation,
+    QueuePolicyKind Policy,
+    bool QueueOpen,
+    long Sequence,
+    DateTimeOffset Now,
+    IReadOnlyList<WaitingDto> Queue,
+    InterventionDto? Current,
+    int? CurrentAgendaItemId,
+    int? AllottedSeconds,
+    IReadOnlyList<AgendaItemDto> Agenda,
+    IReadOnlyList<OverrideDto> Overrides,
+    int InterventionCount);
+
+public sealed record TallyDto(int Key, string Name, int Interventions, double Seconds);
+
+public sealed record GenderTallyDto(string Gender, int Interventions, double Seconds);
+
+/// <param name="Representation">Share of speaking time over share of the room; 1 is proportional; null when nobody of the group is in the room.</param>
+public sealed record FloorShareDto(int StakeholderGroupId, string StakeholderGroup, int InRoom, int Interventions, double Seconds, double FloorShareByTime, double FloorShareByInterventions, double RoomShare, double? Representation);
+
+public sealed record SessionStatisticsDto(
+    int SessionId,
+    long Sequence,
+    DateTimeOffset Now,
+    int Interventions,
+    double Seconds,
+    IReadOnlyList<TallyDto> ByStakeholderGroup,
+    IReadOnlyList<TallyDto> ByRegion,
+    IReadOnlyList<GenderTallyDto> ByGender,
+    IReadOnlyList<FloorShareDto> FloorShares);
+
+/// <summary>Read models of sessions: projections of the stored queue, with names resolved for display.</summary>
+public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries participation, TimeProvider clock)
+{
+    public Task<List<SessionSummaryDto>> ListAsync(int processId, CancellationToken ct = default) =>
+        db.Sessions
+            .Where(s => s.ProcessId == processId)
+            .OrderBy(s => s.StartsAt)
+            .ThenBy(s => s.Id)
+            .Select(s => new SessionSummaryDto(s.Id, s.ProcessId, s.Title, s.StartsAt, s.EndsAt, s.Room, s.RemoteParticipation, s.Status))
+            .ToListAsync(ct);
+
+    public async Task<SessionStateDto> StateAsync(SessionContext c, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var session = c.Session;
+        var queue = session.Queue();
+        var names = await NamesAsync(queue, ct);
+        var groups = c.Process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+        var regions = c.Process.Regions.ToDictionary(r => r.Id, r => r.Name);
+        var spoken = queue.Interventions
+            .GroupBy(i => i.Speaker)
+            .ToDictionary(g => g.Key, g => (Count: g.Count(), Seconds: g.Sum(i => i.Duration(now).TotalSeconds)));
+
+        var waiting = queue.Order(now)
+            .Select((e, index) =>
+            {
+                var tally = spoken.GetValueOrDefault(e.Speaker);
+                return new WaitingDto(
+                    e.Id,
+                    index + 1,
+                    Describe(e.Speaker, names),
+                    e.StakeholderGroupId,
+                    groups.GetValueOrDefault(e.StakeholderGroupId, ""),
+                    e.RegionId,
+                    regions.GetValueOrDefault(e.RegionId, ""),
+                    e.Remote,
+                    e.Kind,
+                    e.RaisedAt,
+                    tally.Count,
+                    Math.Round(tally.Seconds, 1));
+            })
+            .ToList();
+
+        var current = queue.Current is { } turn
+            ? new InterventionDto(
+                turn.Id,
+                Describe(turn.Speaker, names),
+                turn.StakeholderGroupId,
+                groups.GetValueOrDefault(turn.StakeholderGroupId, ""),
+                turn.RegionId,
+                regions.GetValueOrDefault(turn.RegionId, ""),
+                turn.Remote,
+                turn.Kind,
+                turn.AgendaItemId,
+                turn.StartedAt,
+                turn.EndedAt,
+                Timer(InterventionTimer.Read(turn, now)))
+            : null;
+
+        return new SessionStateDto(
+            session.Id,
+            session.ProcessId,
+            session.Title,
+            session.Status,
+            session.StartsAt,
+            session.EndsAt,
+            session.Room,
+            session.RemoteParticipation,
+            session.PolicyKind,
+            queue.IsOpen,
+            session.Version,
+            now,
+            waiting,
+            current,
+            session.CurrentAgendaItemId,
+            session.AllottedSeconds,
+            [.. session.Agenda.OrderBy(a => a.Position).Select(a => new AgendaItemDto(
+                a.Id, a.Position, a.Title, a.PlannedMinutes, a.AllottedSeconds, a.StartedAt, a.EndedAt,
+                a.Actual(now) is { } actual ? Math.Round(actual.TotalMinutes, 1) : null))],
+            [.. queue.Overrides.Select(o => new OverrideDto(o.InterventionId, Describe(o.Suggested, names), Describe(o.Given, names), o.Reason, o.At))],
+            queue.Interventions.Count);
+    }
+
+    public async Task<SessionStatisticsDto> StatisticsAsync(SessionContext c, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var stats = SpeakingStatistics.Compute(c.Session.Queue().Interventions, now);
+        var groups = c.Process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+        var regions = c.Process.Regions.ToDictionary(r => r.Id, r => r.Name);
+
+        // The room is the process's participants by their current group: the people who could have raised a hand.
+        var room = (await participation.TableAsync(c.Process, ct)).GroupTotals;
+        return new SessionStatisticsDto(
+            c.Session.Id,
+            c.Session.Version,
+            now,
+            stats.Total.Interventions,
+            Seconds(stats.Total.SpeakingTime),
+            [.. stats.ByStakeholderGroup.OrderBy(kv => kv.Key).Select(kv => new TallyDto(kv.Key, groups.GetValueOrDefault(kv.Key, ""), kv.Value.Interventions, Seconds(kv.Value.SpeakingTime)))],
+            [.. stats.ByRegion.OrderBy(kv => kv.Key).Select(kv => new TallyDto(kv.Key, regions.GetValueOrDefault(kv.Key, ""), kv.Value.Interventions, Seconds(kv.Value.SpeakingTime)))],
+            [.. stats.ByGender.OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Select(kv => new GenderTallyDto(kv.Key, kv.Value.Interventions, Seconds(kv.Value.SpeakingTime)))],
+            [.. stats.FloorShares(room).Select(f => new FloorShareDto(
+                f.StakeholderGroupId,
+                groups.GetValueOrDefault(f.StakeholderGroupId, ""),
+                f.InRoom,
+                f.Spoken.Interventions,
+                Seconds(f.Spoken.SpeakingTime),
+                Math.Round(f.FloorShareByTime, 4),
+                Math.Round(f.FloorShareByInterventions, 4),
+                Math.Round(f.RoomShare, 4),
+                f.Representation is { } r ? Math.Round(r, 3) : null))]);
+    }
+
+    private async Task<Dictionary<int, string>> NamesAsync(SpeakingQueue queue, CancellationToken ct)
+    {
+        var ids = queue.Waiting.Select(e => e.Speaker)
+            .Concat(queue.Interventions.Select(i => i.Speaker))
+            .Concat(queue.Overrides.SelectMany(o => new[] { o.Suggested, o.Given }))
+            .Where(s => s.Kind == SpeakerKind.Participant)
+            .Select(s => s.Id!.Value)
+            .Distinct()
+            .ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Participants
+            .Where(p => ids.Contains(p.Id))
+            .Join(db.Users, p => p.AccountId, u => u.Id, (p, u) => new { p.Id, u.DisplayName })
+            .ToDictionaryAsync(x => x.Id, x => x.DisplayName, ct);
+    }
+
+    private static SpeakerDto Describe(Speaker s, IReadOnlyDictionary<int, string> names) => s.Kind switch
+    {
+        SpeakerKind.Participant => new SpeakerDto(s.Kind, s.Id, names.GetValueOrDefault(s.Id!.Value, $"Participant {s.Id}")),
+        SpeakerKind.RemoteHub => new SpeakerDto(s.Kind, s.Id, s.Name ?? $"Hub {s.Id}"),
+        _ => new SpeakerDto(s.Kind, null, s.Name!),
+    };
+
+    private static TimerDto Timer(TimerReading r) => new(
+        Seconds(r.Elapsed),
+        r.Allotted is { } a ? Seconds(a) : null,
+        r.Remaining is { } left ? Seconds(left) : null,
+        Seconds(r.Overtime),
+        r.IsOvertime);
+
+    private static double Seconds(TimeSpan t) => Math.Round(t.TotalSeconds, 1);
+}

@@ -1,0 +1,101 @@
+// Live updates for the session pages. The pages work without this script; with it, each committed change pushed
+// over SignalR makes the page fetch itself again and swap in its live regions, so the server renders (and
+// translates) everything and forms keep fresh antiforgery tokens. A region holding the focus is left alone until
+// the focus leaves it, so a moderator typing a reason does not lose it.
+(() => {
+  "use strict";
+  const root = document.querySelector("[data-session-id]");
+  if (!root || !window.signalR) {
+    return;
+  }
+
+  const sessionId = Number(root.dataset.sessionId);
+  let sequence = Number(root.dataset.sequence);
+  let pending = null;
+  let shownAt = performance.now();
+
+  async function refresh() {
+    const response = await fetch(location.pathname, { credentials: "same-origin", headers: { Accept: "text/html" } });
+    if (!response.ok) {
+      return;
+    }
+
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    for (const region of document.querySelectorAll("[data-live]")) {
+      const next = fresh.getElementById(region.id);
+      if (!next) {
+        continue;
+      }
+
+      if (region.contains(document.activeElement) && document.activeElement !== document.body) {
+        pending = () => refresh();
+        continue;
+      }
+
+      if (region.innerHTML !== next.innerHTML) {
+        region.innerHTML = next.innerHTML;
+      }
+    }
+
+    for (const hidden of document.querySelectorAll("input[name=sequence]")) {
+      const seen = fresh.querySelector("[data-session-id]");
+      if (seen) {
+        hidden.value = seen.dataset.sequence;
+      }
+    }
+
+    const seen = fresh.querySelector("[data-session-id]");
+    if (seen) {
+      sequence = Number(seen.dataset.sequence);
+    }
+
+    shownAt = performance.now();
+  }
+
+  document.addEventListener("focusout", () => {
+    if (pending) {
+      const run = pending;
+      pending = null;
+      setTimeout(run, 0);
+    }
+  });
+
+  // The timer counts on from the server's reading, by the local monotonic clock, so a wrong device clock does not matter.
+  function tick() {
+    const passed = (performance.now() - shownAt) / 1000;
+    for (const timer of document.querySelectorAll("[data-timer-elapsed]")) {
+      const elapsed = Number(timer.dataset.timerElapsed) + passed;
+      const whole = Math.floor(elapsed);
+      const hours = Math.floor(whole / 3600);
+      const minutes = Math.floor((whole % 3600) / 60);
+      const seconds = String(whole % 60).padStart(2, "0");
+      timer.textContent = hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
+      const allotted = Number(timer.dataset.timerAllotted);
+      timer.closest(".timer")?.classList.toggle("overtime", allotted > 0 && elapsed > allotted);
+    }
+  }
+
+  setInterval(tick, 1000);
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/sessions")
+    .withAutomaticReconnect()
+    .build();
+
+  connection.on("StateChanged", state => {
+    if (state.id === sessionId && state.sequence > sequence) {
+      refresh();
+    }
+  });
+
+  // Joining answers with the current state: after a reconnect, anything missed meanwhile shows as a newer sequence.
+  async function join() {
+    const state = await connection.invoke("Join", sessionId);
+    if (state.sequence !== sequence) {
+      await refresh();
+    }
+  }
+
+  connection.onreconnected(() => join().catch(() => {}));
+  connection.start().then(join).catch(() => {});
+})();
