@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test layer: domain unit tests, HTTP integration tests on SQLite and on a throwaway PostgreSQL,
+# Runs every test layer: domain unit tests, HTTP integration tests on SQLite and on a throwaway PostgreSQL
+# (plus a two-node test over a throwaway Redis),
 # and browser tests in Debian's Chromium. Installs what is missing with apt-get first.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Participation]
 set -euo pipefail
@@ -8,6 +9,7 @@ cd "$(dirname "$0")"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"

@@ -135,8 +135,15 @@ public static class App
         services.AddScoped<SessionQueries>();
         services.AddScoped<SessionBroadcaster>();
         services.AddSingleton<HubWrites>();
-        services.AddSignalR()
+        var signalR = services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        // With several web nodes behind a load balancer, Redis carries each node's hub messages to the clients
+        // connected to the others; a single node needs nothing.
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("equalfooting"));
+        }
         services.AddSingleton<AdministratorSetup>();
         services.AddHostedService<StartupTasks>();
     }

@@ -16,6 +16,13 @@ public abstract partial class AppFactory : WebApplicationFactory<Program>
     private readonly string? _sqliteFile;
     private int _accounts;
 
+    /// <summary>A node on a database that already exists, for tests of several nodes sharing one store.</summary>
+    protected AppFactory(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        _connectionString = connectionString;
+    }
+
     protected AppFactory(DatabaseProvider provider)
     {
         Provider = provider;
