@@ -1,4 +1,5 @@
 using EqualFooting.Accounts;
+using EqualFooting.Consultations;
 using EqualFooting.Participation;
 using EqualFooting.Processes;
 using EqualFooting.Record;
@@ -30,6 +31,12 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
 
     public DbSet<RecordEntry> Record => Set<RecordEntry>();
+
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
