@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using EqualFooting.Accounts;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
+using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Demo;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Processes;
@@ -128,6 +129,8 @@ public static class App
         services.AddScoped<ProcessCommands>();
         services.AddScoped<ParticipationCommands>();
         services.AddScoped<ParticipationQueries>();
+        services.AddScoped<ConsultationCommands>();
+        services.AddScoped<ConsultationQueries>();
         services.AddSingleton<AdministratorSetup>();
         services.AddHostedService<StartupTasks>();
     }
@@ -173,6 +176,7 @@ public static class App
         app.MapAccountEndpoints();
         app.MapProcessEndpoints();
         app.MapParticipationEndpoints();
+        app.MapConsultationEndpoints();
         app.MapRecordEndpoints();
         app.MapCultureEndpoint();
     }

@@ -39,13 +39,19 @@ internal sealed class DraftVersionMapping : IEntityTypeConfiguration<DraftVersio
     }
 }
 
-internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
+/// <summary>Columns of the comments table that are not properties of <see cref="Comment"/>.</summary>
+public static class CommentColumns
 {
     /// <summary>
-    /// The current disposition, copied from the last entry of the history when it changes, so the committee's
+    /// The current disposition, copied from the last entry of the history whenever it changes, so the committee's
     /// "not yet disposed" list and the filters are an index lookup rather than a scan of every history.
     /// </summary>
     public const string CurrentDisposition = "Disposition";
+}
+
+internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
+{
+    private const string CurrentDisposition = CommentColumns.CurrentDisposition;
 
     public void Configure(EntityTypeBuilder<Comment> b)
     {
