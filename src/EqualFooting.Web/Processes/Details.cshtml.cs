@@ -1,6 +1,7 @@
 using EqualFooting.Participation;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
+using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Hosting;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Record;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EqualFooting.Web.Processes;
 
-public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries participation, EqualFootingDb db) : PageModel
+public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries participation, ConsultationQueries consultations, TimeProvider clock, EqualFootingDb db) : PageModel
 {
     public const int RecentRecord = 15;
 
@@ -25,6 +26,8 @@ public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries 
 
     public bool CanConvene { get; private set; }
 
+    public IReadOnlyList<ConsultationSummary> Consultations { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var found = await commands.FindAsync(id, ct);
@@ -36,6 +39,7 @@ public sealed class DetailsModel(ProcessCommands commands, ParticipationQueries 
         (Process, var actor) = found.Value;
         CanConvene = ProcessPolicy.Edit(actor, Process) is null;
         Table = await participation.TableAsync(Process, ct);
+        Consultations = await consultations.ForProcessAsync(id, clock.GetUtcNow(), ct);
         Roles = await ProcessListing.RolesAsync(db, id, ct);
         Record = await RecordQueries.RecentLinesAsync(db, id, RecentRecord, ct);
         if (actor.IsParticipant && await participation.CurrentAsync(id, actor.AccountId!, ct) is { } current)

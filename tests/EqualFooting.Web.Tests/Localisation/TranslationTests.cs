@@ -28,10 +28,13 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         ("fr", "Actions"),
         ("fr", "Description"),
         ("fr", "Organisation"),
+        ("fr", "Consultation"),
+        ("fr", "Consultations"),
         ("fr", "Pages"),
         ("fr", "Participants"),
         ("fr", "Rapporteur"),
         ("fr", "Total"),
+        ("fr", "Version"),
         ("fr", "{0} participants"),
         ("pt", "Total"),
     ];
@@ -47,12 +50,17 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         "r.Role.ToString()",
         "role.ToString()",
         "line.Phrase",
+        "DispositionText.Of(d.Disposition)",
+        "DispositionText.Of(d)",
+        "DispositionText.NotYetDisposed",
+        "part.Label",
     ];
 
     private static IEnumerable<string> ComputedKeys =>
         Enum.GetNames<ProcessStatus>()
             .Concat(Enum.GetNames<ProcessRole>())
-            .Concat(RecordLine.Phrases.Values);
+            .Concat(RecordLine.Phrases.Values)
+            .Concat(EqualFooting.Web.Consultations.DispositionText.All);
 
     private static readonly Lazy<IReadOnlyList<UseOfL>> Uses = new(FindUses);
 

@@ -1,0 +1,141 @@
+using EqualFooting.Common;
+using EqualFooting.Consultations;
+using EqualFooting.Processes;
+using EqualFooting.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EqualFooting.Web.Consultations;
+
+public sealed class CommentForm
+{
+    public int? Version { get; set; }
+
+    public int? ParagraphId { get; set; }
+
+    public string? Text { get; set; }
+
+    /// <summary>Issued with the page, so a form sent twice (a double click, a resend after a timeout) posts one comment.</summary>
+    public string? Key { get; set; }
+}
+
+/// <summary>The draft, paragraph by paragraph with comment counts by group, the comments below it and a form per paragraph.</summary>
+public sealed class DraftModel(ConsultationCommands commands, ConsultationQueries queries, TimeProvider clock) : PageModel
+{
+    public Process Process { get; private set; } = null!;
+
+    public Consultation Consultation { get; private set; } = null!;
+
+    public DraftView Draft { get; private set; } = null!;
+
+    public CommentPage Comments { get; private set; } = null!;
+
+    public bool CanComment { get; private set; }
+
+    public bool IsCommittee { get; private set; }
+
+    public bool CanConvene { get; private set; }
+
+    /// <summary>Why the actor cannot comment, when that is worth saying (closed, not joined).</summary>
+    public string? CommentBlocked { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Version { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "paragraph")]
+    public int? ParagraphFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "group")]
+    public int? GroupFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "region")]
+    public int? RegionFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "disposition")]
+    public string? DispositionFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    [BindProperty]
+    public CommentForm Form { get; set; } = new();
+
+    public string NewKey { get; } = Guid.NewGuid().ToString("N");
+
+    public async Task<IActionResult> OnGetAsync(int cid, CancellationToken ct) => await LoadAsync(cid, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostCommentAsync(int cid, CancellationToken ct)
+    {
+        var submitted = await commands.SubmitCommentAsync(cid, new CommentInput(Form.Version, Form.ParagraphId, Form.Text, Form.Key), CommentChannel.WebForm, ct);
+        if (submitted.Error is { } error)
+        {
+            if (Problems.ToPage(this, error, "Form.") is { } status)
+            {
+                return status;
+            }
+
+            Version = Form.Version;
+            return await LoadAsync(cid, ct) ?? Page();
+        }
+
+        var c = submitted.Value.Comment;
+        return Redirect($"/consultations/{cid}?version={c.VersionNumber}{(c.ParagraphId is { } p ? $"&paragraph={p}" : "")}#c-{c.Id}");
+    }
+
+    public string Link(int? page = null, int? version = null, int? paragraph = -1)
+    {
+        var q = new List<string>();
+        void Add(string name, object? value)
+        {
+            if (value is not null && value.ToString() != "")
+            {
+                q.Add($"{name}={Uri.EscapeDataString(value.ToString()!)}");
+            }
+        }
+
+        Add("version", version ?? Version);
+        Add("paragraph", paragraph == -1 ? ParagraphFilter : paragraph);
+        Add("group", GroupFilter);
+        Add("region", RegionFilter);
+        Add("disposition", DispositionFilter);
+        Add("page", page);
+        return $"/consultations/{Consultation.Id}" + (q.Count > 0 ? "?" + string.Join("&", q) : "");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int cid, CancellationToken ct)
+    {
+        var found = await commands.FindAsync(cid, ct);
+        if (found.Error is { } error)
+        {
+            return Problems.ToPage(this, error) ?? NotFound();
+        }
+
+        var (consultation, process, actor) = found.Value;
+        (Process, Consultation) = (process, consultation);
+        var now = clock.GetUtcNow();
+        var draft = await queries.DraftAsync(process, consultation, Version, now, ct);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        Draft = draft;
+        var denied = ConsultationPolicy.Comment(actor, process, consultation, now);
+        CanComment = denied is null && draft.Version == consultation.LatestVersion;
+        CommentBlocked = denied is { Kind: ErrorKind.Conflict or ErrorKind.Forbidden } ? denied.Message : null;
+        IsCommittee = ConsultationPolicy.Dispose(actor, process) is null;
+        CanConvene = ConsultationPolicy.PublishVersion(actor, process) is null;
+
+        var filter = ConsultationEndpoints.Filter(draft.Version, ParagraphFilter, GroupFilter, RegionFilter, DispositionFilter, PageNumber, null);
+        if (filter.Error is not null)
+        {
+            // A hand-edited address: show everything rather than an error page.
+            DispositionFilter = null;
+            PageNumber = null;
+            filter = ConsultationEndpoints.Filter(draft.Version, ParagraphFilter, GroupFilter, RegionFilter, null, null, null);
+        }
+
+        Comments = await queries.CommentsAsync(process, cid, filter.Value, ct);
+        return null;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EqualFooting.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Tests.Consultations;
+
+public abstract class ConsultationPageTests(AppFactory app)
+{
+    private const string Draft = "# Principles\n\nHuman rights apply online as offline.\n\nThe Internet should remain one network.";
+
+    private async Task<(HttpClient Admin, string AdminEmail, JsonElement Process, int Cid)> ConsultationAsync()
+    {
+        var (admin, email) = await app.AdministratorAsync();
+        var process = await admin.CreateProcessAsync();
+        var created = await (await admin.PostAsJsonAsync($"/api/processes/{process.Id()}/consultations", new
+        {
+            title = "Draft outcome document",
+            closesAt = DateTimeOffset.UtcNow.AddDays(14),
+            markdown = Draft,
+        })).JsonAsync(HttpStatusCode.Created);
+        return (admin, email, process, created.Id());
+    }
+
+    private async Task<(HttpClient Api, HttpClient Browser)> ParticipantAsync(JsonElement process, string group = "Civil society")
+    {
+        var (client, email) = await app.SignedInAsync();
+        await (await client.JoinAsync(process, group, "Africa")).JsonAsync(HttpStatusCode.Created);
+        return (client, await app.BrowserSignedInAsync(email));
+    }
+
+    [Fact]
+    public async Task The_process_page_lists_its_consultations()
+    {
+        var s = await ConsultationAsync();
+
+        var html = await app.Anonymous().GetStringAsync($"/processes/{s.Process.Id()}");
+
+        Assert.Contains($"href=\"/consultations/{s.Cid}\"", html);
+        Assert.Contains("Draft outcome document", html);
+    }
+
+    [Fact]
+    public async Task The_draft_page_shows_paragraphs_with_counts_by_group_and_safe_comments()
+    {
+        var s = await ConsultationAsync();
+        var (api, _) = await ParticipantAsync(s.Process);
+        var draft = await (await app.Anonymous().GetAsync($"/api/consultations/{s.Cid}/draft")).JsonAsync(HttpStatusCode.OK);
+        var paragraph = draft.GetProperty("paragraphs")[1].Id();
+        await (await api.PostAsJsonAsync($"/api/consultations/{s.Cid}/comments", new { paragraphId = paragraph, text = "Nice <script>alert(1)</script> [x](javascript:alert(2)) *point*" }))
+            .JsonAsync(HttpStatusCode.Created);
+
+        var html = await app.Anonymous().GetStringAsync($"/consultations/{s.Cid}");
+
+        Assert.Contains("Human rights apply online as offline.", html);
+        Assert.Contains($"id=\"p-{paragraph}\"", html);
+        Assert.Contains("role=\"img\" aria-label=\"Comments by stakeholder group: Civil society 1\"", html);
+        Assert.Contains("<em>point</em>", html);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("javascript:", html);
+        Assert.Contains("<time datetime=", html);
+        Assert.DoesNotContain("name=\"Form.Text\"", html); // anonymous readers get no form
+    }
+
+    [Fact]
+    public async Task A_participant_comments_through_the_form_once_even_when_it_is_sent_twice()
+    {
+        var s = await ConsultationAsync();
+        var (_, browser) = await ParticipantAsync(s.Process);
+        var url = $"/consultations/{s.Cid}";
+        var page = await browser.GetStringAsync(url);
+        Assert.Contains("At most 10,000 characters.", page);
+        Assert.Contains("<label for=\"comment-draft\">", page);
+        var form = await AppFactory.FormAsync(browser, url);
+        form["Form.Version"] = "1";
+        form["Form.Text"] = "From the form.";
+        form["Form.Key"] = "form-key-1";
+
+        var first = await browser.PostAsync(url + "?handler=Comment", new FormUrlEncodedContent(form));
+        var second = await browser.PostAsync(url + "?handler=Comment", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == s.Cid)));
+        Assert.Contains("From the form.", await browser.GetStringAsync(first.Headers.Location!.ToString()));
+    }
+
+    [Fact]
+    public async Task An_empty_form_comment_shows_the_error_on_the_page()
+    {
+        var s = await ConsultationAsync();
+        var (_, browser) = await ParticipantAsync(s.Process);
+        var url = $"/consultations/{s.Cid}";
+        var form = await AppFactory.FormAsync(browser, url);
+        form["Form.Version"] = "1";
+        form["Form.Text"] = " ";
+        form["Form.Key"] = "k";
+
+        var response = await browser.PostAsync(url + "?handler=Comment", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Text is required.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_convener_opens_a_consultation_from_an_uploaded_file()
+    {
+        var (_, email) = await app.AdministratorAsync();
+        var browser = await app.BrowserSignedInAsync(email);
+        var (admin, _) = await app.AdministratorAsync();
+        var process = await admin.CreateProcessAsync();
+        await (await admin.PostAsJsonAsync($"/api/processes/{process.Id()}/roles", new { email, role = "Convener" })).JsonAsync(HttpStatusCode.OK);
+        var url = $"/processes/{process.Id()}/consultations/new";
+        var token = await AppFactory.FormAsync(browser, url);
+
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token["__RequestVerificationToken"]), "__RequestVerificationToken" },
+            { new StringContent("Uploaded draft"), "Form.Title" },
+            { new StringContent(DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd'T'HH:mm")), "Form.ClosesAt" },
+            { new ByteArrayContent("First.\n\nSecond."u8.ToArray()), "Form.Upload", "draft.md" },
+        };
+        var response = await browser.PostAsync(url, content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var html = await browser.GetStringAsync(response.Headers.Location!.ToString());
+        Assert.Contains("Uploaded draft", html);
+        Assert.Contains("Second.", html);
+    }
+
+    [Fact]
+    public async Task A_wrong_upload_is_refused_on_the_form()
+    {
+        var (_, email) = await app.AdministratorAsync();
+        var browser = await app.BrowserSignedInAsync(email);
+        var process = await (await app.AdministratorAsync()).Client.CreateProcessAsync();
+        var url = $"/processes/{process.Id()}/consultations/new";
+        var token = await AppFactory.FormAsync(browser, url);
+
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token["__RequestVerificationToken"]), "__RequestVerificationToken" },
+            { new StringContent("Bad"), "Form.Title" },
+            { new StringContent(DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd'T'HH:mm")), "Form.ClosesAt" },
+            { new ByteArrayContent([0x4D, 0x5A, 0x90]), "Form.Upload", "draft.exe" },
+        };
+        var response = await browser.PostAsync(url, content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Upload a Markdown (.md) or plain-text (.txt) file.", await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class ConsultationPagesOnSqlite(SqliteApp app) : ConsultationPageTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ConsultationPagesOnPostgres(PostgresApp app) : ConsultationPageTests(app), IClassFixture<PostgresApp>;
