@@ -73,6 +73,8 @@ public sealed record CommentPage(int Page, int PageSize, int Total, IReadOnlyLis
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
+public sealed record Explanation(long CommentId, Disposition Disposition, string Reason);
+
 /// <summary>"N of M disposed": the comments that count as inputs (not replies, not withdrawn) and how many have an answer.</summary>
 public sealed record Progress(int Disposed, int Total);
 
@@ -248,6 +250,21 @@ public sealed class ConsultationQueries(EqualFootingDb db)
             children);
 
         return comments.Select(c => View(c, replies.Where(r => r.ParentId == c.Id).Select(r => View(r, [])).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// The answered comments on the given paragraphs of a version: what explains the changes in the next one.
+    /// </summary>
+    public async Task<ILookup<int, Explanation>> ExplanationsAsync(int consultationId, int version, IReadOnlyCollection<int> paragraphIds, CancellationToken ct = default)
+    {
+        var ids = paragraphIds.ToList();
+        var comments = await Inputs()
+            .Where(c => c.ConsultationId == consultationId && c.VersionNumber == version && c.ParagraphId != null && ids.Contains(c.ParagraphId.Value)
+                && EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) != null)
+            .OrderBy(c => c.Id)
+            .AsNoTracking()
+            .ToListAsync(ct);
+        return comments.ToLookup(c => c.ParagraphId!.Value, c => new Explanation(c.Id, c.CurrentDisposition!.Disposition, c.CurrentDisposition.Reason));
     }
 
     /// <summary>Comments that count as inputs to the draft: not replies, not withdrawn.</summary>

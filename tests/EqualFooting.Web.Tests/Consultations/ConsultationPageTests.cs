@@ -150,6 +150,123 @@ public abstract class ConsultationPageTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Upload a Markdown (.md) or plain-text (.txt) file.", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_committee_view_shows_progress_and_disposes_through_its_form_while_others_are_refused()
+    {
+        var s = await ConsultationAsync();
+        var (api, participantBrowser) = await ParticipantAsync(s.Process);
+        var comment = await (await api.PostAsJsonAsync($"/api/consultations/{s.Cid}/comments", new { text = "Please define 'network'." })).JsonAsync(HttpStatusCode.Created);
+        await (await api.PostAsJsonAsync($"/api/consultations/{s.Cid}/comments", new { text = "Second." })).JsonAsync(HttpStatusCode.Created);
+        var convener = await app.BrowserSignedInAsync(s.AdminEmail);
+        var url = $"/consultations/{s.Cid}/committee";
+
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync(url)).StatusCode);
+        Assert.Contains("/account/access-denied", (await participantBrowser.GetAsync(url)).Headers.Location?.OriginalString);
+        var before = await convener.GetStringAsync(url);
+        Assert.Contains("0 of 2 comments disposed", before);
+        Assert.Contains($"<label for=\"disposition-{comment.Id()}\">", before);
+
+        var form = await AppFactory.FormAsync(convener, url);
+        form["Form.CommentId"] = comment.Id().ToString();
+        form["Form.Disposition"] = "Accepted";
+        form["Form.Reason"] = "Defined in paragraph 3.";
+        var saved = await convener.PostAsync(url + "?disposition=none", new FormUrlEncodedContent(form));
+        form["Form.Reason"] = "";
+        var missingReason = await convener.PostAsync(url, new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("1 of 2 comments disposed", await convener.GetStringAsync(url));
+        Assert.Contains("Reason is required.", await missingReason.Content.ReadAsStringAsync());
+        var draft = await app.Anonymous().GetStringAsync($"/consultations/{s.Cid}?disposition=Accepted");
+        Assert.Contains("Defined in paragraph 3.", draft);
+        Assert.DoesNotContain("Second.", draft);
+    }
+
+    [Fact]
+    public async Task The_version_diff_shows_word_changes_and_links_the_dispositions_that_explain_them()
+    {
+        var s = await ConsultationAsync();
+        var (api, _) = await ParticipantAsync(s.Process);
+        var draft = await (await app.Anonymous().GetAsync($"/api/consultations/{s.Cid}/draft")).JsonAsync(HttpStatusCode.OK);
+        var paragraph = draft.GetProperty("paragraphs")[2].Id();
+        var comment = await (await api.PostAsJsonAsync($"/api/consultations/{s.Cid}/comments", new { paragraphId = paragraph, text = "Say open." })).JsonAsync(HttpStatusCode.Created);
+        await (await s.Admin.PostAsJsonAsync($"/api/consultations/{s.Cid}/comments/{comment.Id()}/disposition", new { disposition = "Accepted", reason = "Added 'open'." })).JsonAsync(HttpStatusCode.OK);
+        await (await s.Admin.PostAsJsonAsync($"/api/consultations/{s.Cid}/versions", new { markdown = Draft.Replace("one network", "one open network") })).JsonAsync(HttpStatusCode.Created);
+
+        var html = await app.Anonymous().GetStringAsync($"/consultations/{s.Cid}/compare?from=1&to=2");
+
+        Assert.Contains("<ins>open </ins>", html);
+        Assert.Contains("1 paragraphs changed, 0 added, 0 removed, 2 unchanged.", html);
+        Assert.Contains($"href=\"/consultations/{s.Cid}?version=1&amp;paragraph={paragraph}#c-{comment.Id()}\"", html);
+        Assert.Contains("Added &#x27;open&#x27;.", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/consultations/{s.Cid}/compare?from=2&to=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/consultations/{s.Cid}/compare?from=1&to=9")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_uptake_page_has_the_table_the_chart_and_the_downloads()
+    {
+        var s = await ConsultationAsync();
+        var (api, _) = await ParticipantAsync(s.Process, "Technical community");
+        var comment = await (await api.PostAsJsonAsync($"/api/consultations/{s.Cid}/comments", new { text = "Input." })).JsonAsync(HttpStatusCode.Created);
+        await (await s.Admin.PostAsJsonAsync($"/api/consultations/{s.Cid}/comments/{comment.Id()}/disposition", new { disposition = "NotAccepted", reason = "Out of line with the mandate." }))
+            .JsonAsync(HttpStatusCode.OK);
+
+        var html = await app.Anonymous().GetStringAsync($"/consultations/{s.Cid}/uptake");
+
+        Assert.Contains($"href=\"/api/consultations/{s.Cid}/uptake.csv\"", html);
+        Assert.Contains($"href=\"/api/consultations/{s.Cid}/uptake\"", html);
+        Assert.Contains("<th scope=\"row\">Technical community</th>", html);
+        Assert.Contains("role=\"img\" aria-labelledby=\"uptake-chart-title\"", html);
+        Assert.Contains("<title>Technical community, Not accepted: 1</title>", html);
+    }
+
+    [Fact]
+    public async Task A_convener_publishes_extends_and_closes_from_the_manage_page()
+    {
+        var s = await ConsultationAsync();
+        var convener = await app.BrowserSignedInAsync(s.AdminEmail);
+        var (_, participant) = await ParticipantAsync(s.Process);
+        var url = $"/consultations/{s.Cid}/manage";
+        Assert.Contains("/account/access-denied", (await participant.GetAsync(url)).Headers.Location?.OriginalString);
+
+        var form = await AppFactory.FormAsync(convener, url);
+        using (var content = new MultipartFormDataContent
+        {
+            { new StringContent(form["__RequestVerificationToken"]), "__RequestVerificationToken" },
+            { new StringContent(Draft + "\n\nA closing paragraph."), "Version.Markdown" },
+        })
+        {
+            var published = await convener.PostAsync(url + "?handler=Publish", content);
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+
+        var close = new Dictionary<string, string>(form) { ["Schedule.Reason"] = "" };
+        var refused = await convener.PostAsync(url + "?handler=Close", new FormUrlEncodedContent(close));
+        close["Schedule.Reason"] = "Enough input.";
+        var closed = await convener.PostAsync(url + "?handler=Close", new FormUrlEncodedContent(close));
+        var extend = new Dictionary<string, string>(form) { ["Schedule.ClosesAt"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd'T'HH:mm"), ["Schedule.Reason"] = "More time for Africa." };
+        var extended = await convener.PostAsync(url + "?handler=Extend", new FormUrlEncodedContent(extend));
+
+        Assert.Contains("Reason is required.", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
+        var summary = await (await app.Anonymous().GetAsync($"/api/consultations/{s.Cid}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, summary.GetProperty("latestVersion").GetInt32());
+        Assert.True(summary.GetProperty("isOpen").GetBoolean());
+        Assert.Equal("More time for Africa.", summary.GetProperty("extensionReason").GetString());
+        Assert.Contains("A closing paragraph.", await app.Anonymous().GetStringAsync($"/consultations/{s.Cid}"));
+    }
+
+    [Fact]
+    public async Task Unknown_consultations_are_404_pages()
+    {
+        foreach (var path in new[] { "", "/committee", "/compare", "/uptake", "/manage" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/consultations/424242{path}")).StatusCode);
+        }
+    }
 }
 
 public sealed class ConsultationPagesOnSqlite(SqliteApp app) : ConsultationPageTests(app), IClassFixture<SqliteApp>;

@@ -54,6 +54,8 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         "DispositionText.Of(d)",
         "DispositionText.NotYetDisposed",
         "part.Label",
+        "seg.Label",
+        "DispositionText.Of(e.Disposition)",
     ];
 
     private static IEnumerable<string> ComputedKeys =>
