@@ -44,6 +44,7 @@ public sealed record CommentView(
     int? ParagraphId,
     int? ParagraphNumber,
     long? ParentId,
+    int AuthorParticipantId,
     string Author,
     int StakeholderGroupId,
     string StakeholderGroup,
@@ -212,6 +213,9 @@ public sealed class ConsultationQueries(EqualFootingDb db)
     public async Task<List<DraftVersion>> VersionsAsync(int consultationId, CancellationToken ct = default) =>
         await db.DraftVersions.Where(v => v.ConsultationId == consultationId).OrderBy(v => v.Number).AsNoTracking().ToListAsync(ct);
 
+    public Task<int?> ParticipantIdAsync(int processId, string? accountId, CancellationToken ct = default) =>
+        db.Participants.Where(p => p.ProcessId == processId && p.AccountId == accountId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+
     public async Task<Dictionary<int, string>> AuthorNamesAsync(IEnumerable<int> participantIds, CancellationToken ct = default)
     {
         var ids = participantIds.Distinct().ToList();
@@ -236,6 +240,7 @@ public sealed class ConsultationQueries(EqualFootingDb db)
             c.ParagraphId,
             c.ParagraphId is { } pid && numbers.TryGetValue((c.VersionNumber, pid), out var n) ? n : null,
             c.ParentId,
+            c.AuthorParticipantId,
             authors.GetValueOrDefault(c.AuthorParticipantId, ""),
             c.StakeholderGroupId,
             groups.GetValueOrDefault(c.StakeholderGroupId, ""),

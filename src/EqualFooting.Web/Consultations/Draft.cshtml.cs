@@ -19,6 +19,15 @@ public sealed class CommentForm
     public string? Key { get; set; }
 }
 
+public sealed class ReplyForm
+{
+    public long CommentId { get; set; }
+
+    public string? Text { get; set; }
+
+    public string? Key { get; set; }
+}
+
 /// <summary>The draft, paragraph by paragraph with comment counts by group, the comments below it and a form per paragraph.</summary>
 public sealed class DraftModel(ConsultationCommands commands, ConsultationQueries queries, TimeProvider clock) : PageModel
 {
@@ -60,6 +69,15 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
     [BindProperty]
     public CommentForm Form { get; set; } = new();
 
+    [BindProperty]
+    public ReplyForm Reply { get; set; } = new();
+
+    /// <summary>The actor's participant id here, to offer withdrawal on their own comments.</summary>
+    public int? Me { get; private set; }
+
+    /// <summary>Where the comment partial finds the page, when it should offer reply and withdraw forms.</summary>
+    public const string CommentFormsKey = "CommentForms";
+
     public string NewKey { get; } = Guid.NewGuid().ToString("N");
 
     public async Task<IActionResult> OnGetAsync(int cid, CancellationToken ct) => await LoadAsync(cid, ct) ?? Page();
@@ -82,6 +100,38 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
         return Redirect($"/consultations/{cid}?version={c.VersionNumber}{(c.ParagraphId is { } p ? $"&paragraph={p}" : "")}#c-{c.Id}");
     }
 
+    public async Task<IActionResult> OnPostReplyAsync(int cid, CancellationToken ct)
+    {
+        var replied = await commands.ReplyToCommentAsync(cid, Reply.CommentId, Reply.Text, Reply.Key, CommentChannel.WebForm, ct);
+        if (replied.Error is { } error)
+        {
+            if (Problems.ToPage(this, error, "Reply.") is { } status)
+            {
+                return status;
+            }
+
+            return await LoadAsync(cid, ct) ?? Page();
+        }
+
+        return Redirect(Link() + $"#c-{replied.Value.Comment.Id}");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int cid, long commentId, CancellationToken ct)
+    {
+        var withdrawn = await commands.WithdrawCommentAsync(cid, commentId, ct);
+        if (withdrawn.Error is { } error)
+        {
+            if (Problems.ToPage(this, error) is { } status)
+            {
+                return status;
+            }
+
+            return await LoadAsync(cid, ct) ?? Page();
+        }
+
+        return Redirect(Link() + $"#c-{commentId}");
+    }
+
     public string Link(int? page = null, int? version = null, int? paragraph = -1)
     {
         var q = new List<string>();
@@ -99,7 +149,7 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
         Add("region", RegionFilter);
         Add("disposition", DispositionFilter);
         Add("page", page);
-        return $"/consultations/{Consultation.Id}" + (q.Count > 0 ? "?" + string.Join("&", q) : "");
+        return $"/consultations/{RouteData.Values["cid"]}" + (q.Count > 0 ? "?" + string.Join("&", q) : "");
     }
 
     private async Task<IActionResult?> LoadAsync(int cid, CancellationToken ct)
@@ -124,6 +174,8 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
         CanComment = denied is null && draft.Version == consultation.LatestVersion;
         CommentBlocked = denied is { Kind: ErrorKind.Conflict or ErrorKind.Forbidden } ? denied.Message : null;
         IsCommittee = ConsultationPolicy.Dispose(actor, process) is null;
+        Me = actor.IsParticipant ? await queries.ParticipantIdAsync(process.Id, actor.AccountId, ct) : null;
+        ViewData[CommentFormsKey] = this;
         CanConvene = ConsultationPolicy.PublishVersion(actor, process) is null;
 
         var filter = ConsultationEndpoints.Filter(draft.Version, ParagraphFilter, GroupFilter, RegionFilter, DispositionFilter, PageNumber, null);

@@ -260,6 +260,36 @@ public abstract class ConsultationPageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Participants_reply_and_authors_withdraw_through_the_draft_page()
+    {
+        var s = await ConsultationAsync();
+        var (authorApi, authorBrowser) = await ParticipantAsync(s.Process);
+        var (_, otherBrowser) = await ParticipantAsync(s.Process, "Academia");
+        var comment = await (await authorApi.PostAsJsonAsync($"/api/consultations/{s.Cid}/comments", new { text = "Original point." })).JsonAsync(HttpStatusCode.Created);
+        var url = $"/consultations/{s.Cid}";
+
+        var otherPage = await otherBrowser.GetStringAsync(url);
+        Assert.Contains($"<label for=\"reply-{comment.Id()}\">", otherPage);
+        Assert.DoesNotContain("Withdraw my comment", otherPage);
+        var reply = await AppFactory.FormAsync(otherBrowser, url);
+        reply["Reply.CommentId"] = comment.Id().ToString();
+        reply["Reply.Text"] = "A reply.";
+        reply["Reply.Key"] = "r1";
+        Assert.Equal(HttpStatusCode.Redirect, (await otherBrowser.PostAsync(url + "?handler=Reply", new FormUrlEncodedContent(reply))).StatusCode);
+
+        var form = await AppFactory.FormAsync(authorBrowser, url);
+        var withdrawn = await authorBrowser.PostAsync($"{url}?handler=Withdraw&commentId={comment.Id()}", new FormUrlEncodedContent(form));
+        var stranger = await otherBrowser.PostAsync($"{url}?handler=Withdraw&commentId={comment.Id()}", new FormUrlEncodedContent(reply));
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        Assert.Contains("/account/access-denied", stranger.Headers.Location?.OriginalString);
+        var html = await app.Anonymous().GetStringAsync(url);
+        Assert.Contains("Withdrawn by its author", html);
+        Assert.DoesNotContain("Original point.", html);
+        Assert.Contains("A reply.", html);
+    }
+
+    [Fact]
     public async Task Unknown_consultations_are_404_pages()
     {
         foreach (var path in new[] { "", "/committee", "/compare", "/uptake", "/manage" })
