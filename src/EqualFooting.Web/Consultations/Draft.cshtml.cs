@@ -45,6 +45,9 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
 
     public bool CanConvene { get; private set; }
 
+    /// <summary>Anonymous readers and non-participants of an open consultation, who are shown how to take part.</summary>
+    public bool NeedsToJoin { get; private set; }
+
     /// <summary>Why the actor cannot comment, when that is worth saying (closed, not joined).</summary>
     public string? CommentBlocked { get; private set; }
 
@@ -173,6 +176,7 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
         var denied = ConsultationPolicy.Comment(actor, process, consultation, now);
         CanComment = denied is null && draft.Version == consultation.LatestVersion;
         CommentBlocked = denied is { Kind: ErrorKind.Conflict or ErrorKind.Forbidden } ? denied.Message : null;
+        NeedsToJoin = denied is { Kind: ErrorKind.Unauthenticated or ErrorKind.Forbidden } && consultation.IsOpen(now);
         IsCommittee = ConsultationPolicy.Dispose(actor, process) is null;
         Me = actor.IsParticipant ? await queries.ParticipantIdAsync(process.Id, actor.AccountId, ct) : null;
         ViewData[CommentFormsKey] = this;
