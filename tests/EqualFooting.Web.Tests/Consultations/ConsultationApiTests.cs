@@ -238,6 +238,22 @@ public abstract class ConsultationApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_batch_of_a_thousand_is_stored_in_one_go_and_recorded_once()
+    {
+        var s = await ConsultationAsync();
+        var client = await ParticipantAsync(s.Process);
+        var batch = new { comments = Enumerable.Range(0, 1_000).Select(i => new { paragraphId = Paragraph(s.Draft, 1 + i % 4), text = $"Point {i}.", idempotencyKey = $"k{i}" }).ToArray() };
+
+        var body = await (await client.PostAsJsonAsync($"/api/consultations/{s.ConsultationId}/comments/batch", batch)).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(1_000, body.GetProperty("created").GetInt32());
+        Assert.Equal(1_000, await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == s.ConsultationId)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Record.CountAsync(r => r.ProcessId == s.Process.Id() && r.Action == "comment.batch-submitted")));
+        var draft = await (await app.Anonymous().GetAsync($"/api/consultations/{s.ConsultationId}/draft")).JsonAsync(HttpStatusCode.OK);
+        Assert.All(draft.GetProperty("paragraphs").EnumerateArray(), p => Assert.Equal(250, p.GetProperty("comments").GetProperty("total").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_batch_over_a_thousand_is_a_400()
     {
         var s = await ConsultationAsync();
