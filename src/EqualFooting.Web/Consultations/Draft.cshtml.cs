@@ -78,6 +78,8 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
     /// <summary>The actor's participant id here, to offer withdrawal on their own comments.</summary>
     public int? Me { get; private set; }
 
+    public DateTimeOffset Now { get; private set; }
+
     /// <summary>Where the comment partial finds the page, when it should offer reply and withdraw forms.</summary>
     public const string CommentFormsKey = "CommentForms";
 
@@ -118,6 +120,26 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
 
         return Redirect(Link() + $"#c-{replied.Value.Comment.Id}");
     }
+
+    public async Task<IActionResult> OnPostEditAsync(int cid, CancellationToken ct)
+    {
+        var edited = await commands.EditCommentAsync(cid, Reply.CommentId, Reply.Text, ct);
+        if (edited.Error is { } error)
+        {
+            if (Problems.ToPage(this, error, "Reply.") is { } status)
+            {
+                return status;
+            }
+
+            return await LoadAsync(cid, ct) ?? Page();
+        }
+
+        return Redirect(Link() + $"#c-{Reply.CommentId}");
+    }
+
+    /// <summary>Whether the author may still correct a comment: the comment's own rule, asked ahead to decide whether to offer the form.</summary>
+    public bool CanEdit(CommentView c) =>
+        Me == c.AuthorParticipantId && c.Disposition is null && c.WithdrawnAt is null && Now - c.CreatedAt <= Comment.EditWindow;
 
     public async Task<IActionResult> OnPostWithdrawAsync(int cid, long commentId, CancellationToken ct)
     {
@@ -165,7 +187,7 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
 
         var (consultation, process, actor) = found.Value;
         (Process, Consultation) = (process, consultation);
-        var now = clock.GetUtcNow();
+        var now = Now = clock.GetUtcNow();
         var draft = await queries.DraftAsync(process, consultation, Version, now, ct);
         if (draft is null)
         {

@@ -268,7 +268,16 @@ public abstract class ConsultationPageTests(AppFactory app)
         var comment = await (await authorApi.PostAsJsonAsync($"/api/consultations/{s.Cid}/comments", new { text = "Original point." })).JsonAsync(HttpStatusCode.Created);
         var url = $"/consultations/{s.Cid}";
 
+        var authorPage = await authorBrowser.GetStringAsync(url);
+        Assert.Contains($"<label for=\"edit-{comment.Id()}\">", authorPage);
+        var edit = await AppFactory.FormAsync(authorBrowser, url);
+        edit["Reply.CommentId"] = comment.Id().ToString();
+        edit["Reply.Text"] = "Original point, corrected.";
+        Assert.Equal(HttpStatusCode.Redirect, (await authorBrowser.PostAsync(url + "?handler=Edit", new FormUrlEncodedContent(edit))).StatusCode);
+        Assert.Contains("Original point, corrected.", await app.Anonymous().GetStringAsync(url));
+
         var otherPage = await otherBrowser.GetStringAsync(url);
+        Assert.DoesNotContain($"edit-{comment.Id()}", otherPage);
         Assert.Contains($"<label for=\"reply-{comment.Id()}\">", otherPage);
         Assert.DoesNotContain("Withdraw my comment", otherPage);
         var reply = await AppFactory.FormAsync(otherBrowser, url);
