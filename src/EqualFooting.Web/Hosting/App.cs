@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using EqualFooting.Accounts;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
+using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Demo;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Processes;
@@ -144,6 +145,8 @@ public static class App
         {
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("equalfooting"));
         }
+        services.AddScoped<ConsultationCommands>();
+        services.AddScoped<ConsultationQueries>();
         services.AddSingleton<AdministratorSetup>();
         services.AddHostedService<StartupTasks>();
     }
@@ -189,6 +192,7 @@ public static class App
         app.MapAccountEndpoints();
         app.MapProcessEndpoints();
         app.MapParticipationEndpoints();
+        app.MapConsultationEndpoints();
         app.MapRecordEndpoints();
         app.MapSessionEndpoints();
         app.MapHub<SessionHub>(SessionHub.Path);

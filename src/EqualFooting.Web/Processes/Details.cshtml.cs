@@ -1,6 +1,7 @@
 using EqualFooting.Participation;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
+using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Hosting;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Record;
@@ -15,6 +16,8 @@ public sealed class DetailsModel(
     ProcessCommands commands,
     ParticipationQueries participation,
     SessionQueries sessions,
+    ConsultationQueries consultations,
+    TimeProvider clock,
     ProcessVersions versions,
     IMemoryCache cache,
     EqualFootingDb db) : PageModel
@@ -37,6 +40,8 @@ public sealed class DetailsModel(
 
     public bool CanScheduleSessions { get; private set; }
 
+    public IReadOnlyList<ConsultationSummary> Consultations { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var found = await commands.ViewAsync(id, ct);
@@ -50,6 +55,7 @@ public sealed class DetailsModel(
         CanScheduleSessions = EqualFooting.Sessions.SessionPolicy.Schedule(actor, Process) is null;
         Sessions = await sessions.ListAsync(id, ct);
         Table = await participation.TableAsync(Process, ct);
+        Consultations = await consultations.ForProcessAsync(id, clock.GetUtcNow(), ct);
 
         // Who runs the process and its recent activity change only with a new record entry, i.e. a new version.
         var version = await versions.OfAsync(id, ct);

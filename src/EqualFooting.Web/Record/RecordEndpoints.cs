@@ -43,6 +43,16 @@ public sealed record RecordLine(long Sequence, DateTimeOffset At, string Action,
         ["session.queue-reopened"] = "reopened the speaking queue",
         ["session.agenda-item-started"] = "moved on to an agenda item",
         ["session.allotment-adjusted"] = "changed the time per speaker",
+        ["consultation.created"] = "opened a consultation",
+        ["consultation.extended"] = "extended a consultation",
+        ["consultation.closed"] = "closed a consultation",
+        ["consultation.version-published"] = "published a new version of a draft",
+        ["comment.submitted"] = "commented on a draft",
+        ["comment.batch-submitted"] = "sent a batch of comments",
+        ["comment.replied"] = "replied to a comment",
+        ["comment.edited"] = "edited a comment",
+        ["comment.withdrawn"] = "withdrew a comment",
+        ["comment.disposed"] = "disposed of a comment",
     };
 
     /// <summary>The English phrase for the action, also the key of its translations.</summary>
@@ -83,7 +93,7 @@ public static class RecordQueries
 
         if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
         {
-            subject = Str(data, "name");
+            subject = Str(data, "name") ?? Str(data, "title");
             if (Str(data, "role") is { } role)
             {
                 subject = subject is null ? role : $"{subject}: {role}";

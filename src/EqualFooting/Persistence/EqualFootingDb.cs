@@ -1,4 +1,5 @@
 using EqualFooting.Accounts;
+using EqualFooting.Consultations;
 using EqualFooting.Participation;
 using EqualFooting.Processes;
 using EqualFooting.Record;
@@ -39,6 +40,11 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<InterventionRow> Interventions => Set<InterventionRow>();
 
     public DbSet<QueueEventRow> QueueEvents => Set<QueueEventRow>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+
+    public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,10 +30,13 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         ("fr", "Description"),
         ("fr", "Interventions"),
         ("fr", "Organisation"),
+        ("fr", "Consultation"),
+        ("fr", "Consultations"),
         ("fr", "Pages"),
         ("fr", "Participants"),
         ("fr", "Rapporteur"),
         ("fr", "Total"),
+        ("fr", "Version"),
         ("fr", "{0} participants"),
         ("pt", "Total"),
     ];
@@ -49,12 +52,19 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         "r.Role.ToString()",
         "role.ToString()",
         "line.Phrase",
+        "DispositionText.Of(d.Disposition)",
+        "DispositionText.Of(d)",
+        "DispositionText.NotYetDisposed",
+        "part.Label",
+        "seg.Label",
+        "DispositionText.Of(e.Disposition)",
     ];
 
     private static IEnumerable<string> ComputedKeys =>
         Enum.GetNames<ProcessStatus>()
             .Concat(Enum.GetNames<ProcessRole>())
-            .Concat(RecordLine.Phrases.Values);
+            .Concat(RecordLine.Phrases.Values)
+            .Concat(EqualFooting.Web.Consultations.DispositionText.All);
 
     private static readonly Lazy<IReadOnlyList<UseOfL>> Uses = new(FindUses);
 

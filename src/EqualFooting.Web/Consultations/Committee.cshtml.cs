@@ -1,0 +1,111 @@
+using EqualFooting.Consultations;
+using EqualFooting.Processes;
+using EqualFooting.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EqualFooting.Web.Consultations;
+
+public sealed class DispositionForm
+{
+    public long CommentId { get; set; }
+
+    public Disposition? Disposition { get; set; }
+
+    public string? Reason { get; set; }
+}
+
+/// <summary>The committee's worklist: comments with a disposition form each, the undisposed first by default.</summary>
+public sealed class CommitteeModel(ConsultationCommands commands, ConsultationQueries queries) : PageModel
+{
+    public Process Process { get; private set; } = null!;
+
+    public Consultation Consultation { get; private set; } = null!;
+
+    public Progress Progress { get; private set; } = null!;
+
+    public CommentPage Comments { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true, Name = "group")]
+    public int? GroupFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "region")]
+    public int? RegionFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "disposition")]
+    public string? DispositionFilter { get; set; } = "none";
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    [BindProperty]
+    public DispositionForm Form { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int cid, CancellationToken ct) => await LoadAsync(cid, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int cid, CancellationToken ct)
+    {
+        var done = await commands.DisposeCommentAsync(cid, Form.CommentId, Form.Disposition, Form.Reason, ct);
+        if (done.Error is { } error)
+        {
+            if (Problems.ToPage(this, error, "Form.") is { } status)
+            {
+                return status;
+            }
+
+            return await LoadAsync(cid, ct) ?? Page();
+        }
+
+        return Redirect(Link(PageNumber, cid) + $"#c-{Form.CommentId}");
+    }
+
+    public string Link(int? page, int? cid = null)
+    {
+        var q = new List<string>();
+        if (GroupFilter is { } g)
+        {
+            q.Add($"group={g}");
+        }
+
+        if (RegionFilter is { } r)
+        {
+            q.Add($"region={r}");
+        }
+
+        q.Add($"disposition={Uri.EscapeDataString(DispositionFilter ?? "")}");
+        if (page is { } p)
+        {
+            q.Add($"page={p}");
+        }
+
+        return $"/consultations/{cid ?? Consultation.Id}/committee?" + string.Join("&", q);
+    }
+
+    private async Task<IActionResult?> LoadAsync(int cid, CancellationToken ct)
+    {
+        var found = await commands.FindAsync(cid, ct);
+        if (found.Error is { } error)
+        {
+            return Problems.ToPage(this, error) ?? NotFound();
+        }
+
+        var (consultation, process, actor) = found.Value;
+        if (ConsultationPolicy.Dispose(actor, process) is { } denied)
+        {
+            return Problems.ToPage(this, denied) ?? Forbid();
+        }
+
+        (Process, Consultation) = (process, consultation);
+        Progress = await queries.ProgressAsync(cid, ct);
+        var filter = ConsultationEndpoints.Filter(null, null, GroupFilter, RegionFilter, DispositionFilter, PageNumber, null);
+        if (filter.Error is not null)
+        {
+            DispositionFilter = "";
+            PageNumber = null;
+            filter = ConsultationEndpoints.Filter(null, null, GroupFilter, RegionFilter, null, null, null);
+        }
+
+        Comments = await queries.CommentsAsync(process, cid, filter.Value, ct);
+        return null;
+    }
+}

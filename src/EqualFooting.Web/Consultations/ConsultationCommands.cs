@@ -1,0 +1,496 @@
+using EqualFooting.Common;
+using EqualFooting.Consultations;
+using EqualFooting.Participation;
+using EqualFooting.Persistence;
+using EqualFooting.Processes;
+using EqualFooting.Web.Hosting;
+using EqualFooting.Web.Processes;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Consultations;
+
+/// <summary>What a convener gives to open a consultation: its window and the first version of the draft.</summary>
+public sealed record ConsultationDetails(string? Title, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, string? Markdown);
+
+/// <param name="VersionNumber">Null for the latest version.</param>
+/// <param name="ParagraphId">Null for a comment on the whole draft.</param>
+public sealed record CommentInput(int? VersionNumber, int? ParagraphId, string? Text, string? IdempotencyKey);
+
+/// <summary>A consultation as the use cases need it: with its process (for the lists of groups and regions) and the actor there.</summary>
+public sealed record FoundConsultation(Consultation Consultation, Process Process, Actor Actor);
+
+/// <summary>
+/// The use cases of a consultation: each checks <see cref="ConsultationPolicy"/>, changes, and records in the same
+/// transaction. Comment writes are acknowledged only once committed.
+/// </summary>
+public sealed class ConsultationCommands(EqualFootingDb db, ProcessCommands processes, Recorder recorder, TimeProvider clock)
+{
+    public const int MaxBatch = 1_000;
+
+    /// <summary>Loads a consultation the actor may see.</summary>
+    public async Task<Result<FoundConsultation>> FindAsync(int consultationId, CancellationToken ct = default)
+    {
+        var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, ct);
+        if (consultation is null)
+        {
+            return Error.NotFound("No such consultation.");
+        }
+
+        var found = await processes.FindAsync(consultation.ProcessId, ct);
+        if (found.Error is { } error)
+        {
+            return error.Kind == ErrorKind.NotFound ? Error.NotFound("No such consultation.") : error;
+        }
+
+        return new FoundConsultation(consultation, found.Value.Process, found.Value.Actor);
+    }
+
+    public async Task<Result<Consultation>> CreateConsultationAsync(int processId, ConsultationDetails details, CancellationToken ct = default)
+    {
+        var found = await processes.FindAsync(processId, ct);
+        if (found.Error is { } missing)
+        {
+            return missing;
+        }
+
+        var (process, actor) = found.Value;
+        if (ConsultationPolicy.Create(actor, process) is { } denied)
+        {
+            return denied;
+        }
+
+        var now = clock.GetUtcNow();
+        var created = Consultation.Create(processId, details.Title, details.OpensAt, details.ClosesAt, now);
+        if (created.Error is { } invalid)
+        {
+            return invalid;
+        }
+
+        var consultation = created.Value;
+        var first = consultation.Publish(details.Markdown, null, now);
+        if (first.Error is { } badDraft)
+        {
+            return badDraft;
+        }
+
+        db.Consultations.Add(consultation);
+        db.DraftVersions.Add(first.Value);
+        await recorder.SaveAsync(processId, "consultation.created", () => new Dictionary<string, object?>
+        {
+            ["consultation"] = consultation.Id,
+            ["title"] = consultation.Title,
+            ["opensAt"] = consultation.OpensAt,
+            ["closesAt"] = consultation.ClosesAt,
+            ["version"] = 1,
+            ["paragraphs"] = first.Value.Paragraphs.Count,
+        }, ct);
+        return consultation;
+    }
+
+    public async Task<Result<Consultation>> ExtendConsultationAsync(int consultationId, DateTimeOffset? closesAt, string? reason, CancellationToken ct = default)
+    {
+        var found = await FindAsync(consultationId, ct);
+        if (found.Error is { } missing)
+        {
+            return missing;
+        }
+
+        var (consultation, process, actor) = found.Value;
+        var previous = consultation.ClosesAt;
+        if ((ConsultationPolicy.Extend(actor, process) ?? consultation.Extend(closesAt, reason, clock.GetUtcNow())) is { } error)
+        {
+            return error;
+        }
+
+        await recorder.SaveAsync(process.Id, "consultation.extended", () => new Dictionary<string, object?>
+        {
+            ["consultation"] = consultation.Id,
+            ["from"] = previous,
+            ["to"] = consultation.ClosesAt,
+            ["reason"] = consultation.ExtensionReason,
+        }, ct);
+        return consultation;
+    }
+
+    public async Task<Result<Consultation>> CloseConsultationAsync(int consultationId, string? reason, CancellationToken ct = default)
+    {
+        var found = await FindAsync(consultationId, ct);
+        if (found.Error is { } missing)
+        {
+            return missing;
+        }
+
+        var (consultation, process, actor) = found.Value;
+        if ((ConsultationPolicy.Close(actor, process) ?? consultation.Close(reason, clock.GetUtcNow())) is { } error)
+        {
+            return error;
+        }
+
+        await recorder.SaveAsync(process.Id, "consultation.closed", () => new Dictionary<string, object?>
+        {
+            ["consultation"] = consultation.Id,
+            ["at"] = consultation.ClosesAt,
+            ["reason"] = consultation.ClosureReason,
+        }, ct);
+        return consultation;
+    }
+
+    public async Task<Result<DraftVersion>> PublishVersionAsync(int consultationId, string? markdown, CancellationToken ct = default)
+    {
+        var found = await FindAsync(consultationId, ct);
+        if (found.Error is { } missing)
+        {
+            return missing;
+        }
+
+        var (consultation, process, actor) = found.Value;
+        if (ConsultationPolicy.PublishVersion(actor, process) is { } denied)
+        {
+            return denied;
+        }
+
+        var latest = await db.DraftVersions.FirstAsync(v => v.ConsultationId == consultationId && v.Number == consultation.LatestVersion, ct);
+        var published = consultation.Publish(markdown, latest, clock.GetUtcNow());
+        if (published.Error is { } invalid)
+        {
+            return invalid;
+        }
+
+        var version = published.Value;
+        db.DraftVersions.Add(version);
+        try
+        {
+            await recorder.SaveAsync(process.Id, "consultation.version-published", () => new Dictionary<string, object?>
+            {
+                ["consultation"] = consultation.Id,
+                ["version"] = version.Number,
+                ["paragraphs"] = version.Paragraphs.Count,
+            }, ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Error.Conflict("Another version was published at the same time; reload and compare before publishing.");
+        }
+
+        return version;
+    }
+
+    /// <summary>
+    /// One comment. Resending the same comment under the same idempotency key returns the stored one (Created is
+    /// false); different content under a used key is a conflict.
+    /// </summary>
+    public async Task<Result<(Comment Comment, bool Created)>> SubmitCommentAsync(int consultationId, CommentInput input, CommentChannel channel, CancellationToken ct = default)
+    {
+        var batch = await SubmitAsync(consultationId, [input], channel, single: true, ct);
+        return batch.Error is { } error ? error : batch.Value[0];
+    }
+
+    /// <summary>
+    /// Up to <see cref="MaxBatch"/> comments, each with its own idempotency key, all stored or none, in one
+    /// transaction. A batch sent twice, even at the same moment, stores each comment once.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<(Comment Comment, bool Created)>>> SubmitBatchAsync(int consultationId, IReadOnlyList<CommentInput>? inputs, CommentChannel channel, CancellationToken ct = default)
+    {
+        if (inputs is null || inputs.Count == 0)
+        {
+            return Error.Invalid("comments", "Send at least one comment.");
+        }
+
+        if (inputs.Count > MaxBatch)
+        {
+            return Error.Invalid("comments", $"Send at most {MaxBatch} comments per batch (this one has {inputs.Count}).");
+        }
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(inputs[i]?.IdempotencyKey))
+            {
+                return Error.Invalid($"comments[{i}].idempotencyKey", "Every comment of a batch needs an idempotency key, so that a resent batch does not post twice.");
+            }
+        }
+
+        return await SubmitAsync(consultationId, inputs, channel, single: false, ct);
+    }
+
+    public async Task<Result<(Comment Comment, bool Created)>> ReplyToCommentAsync(int consultationId, long commentId, string? text, string? idempotencyKey, CommentChannel channel, CancellationToken ct = default)
+    {
+        var loaded = await LoadCommentAsync(consultationId, commentId, ct);
+        if (loaded.Error is { } missing)
+        {
+            return missing;
+        }
+
+        var (parent, found) = loaded.Value;
+        var now = clock.GetUtcNow();
+        if (ConsultationPolicy.Comment(found.Actor, found.Process, found.Consultation, now) is { } denied)
+        {
+            return denied;
+        }
+
+        var author = await AuthorAsync(found, ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            var key = idempotencyKey?.Trim();
+            var earlier = string.IsNullOrEmpty(key) ? null : await EarlierAsync(found.Consultation.Id, author.ParticipantId, [key], ct);
+            var reply = Comment.Reply(parent, author, new ReplySubmission(text, channel, idempotencyKey), now, earlier?.GetValueOrDefault(key!));
+            if (reply.Error is { } error)
+            {
+                return error;
+            }
+
+            if (earlier is not null && earlier.ContainsKey(key!))
+            {
+                return (reply.Value, false);
+            }
+
+            db.Comments.Add(reply.Value);
+            try
+            {
+                await recorder.SaveAsync(found.Process.Id, "comment.replied", () => Describe(reply.Value), ct);
+                return (reply.Value, true);
+            }
+            catch (DbUpdateException) when (attempt < 2 && key is { Length: > 0 })
+            {
+                db.ChangeTracker.Clear();
+                parent = (await db.Comments.FirstAsync(c => c.Id == commentId, ct))!;
+            }
+        }
+    }
+
+    public async Task<Result<Comment>> EditCommentAsync(int consultationId, long commentId, string? text, CancellationToken ct = default)
+    {
+        var loaded = await LoadCommentAsync(consultationId, commentId, ct);
+        if (loaded.Error is { } missing)
+        {
+            return missing;
+        }
+
+        var (comment, found) = loaded.Value;
+        var participantId = await ParticipantIdAsync(found, ct);
+        var before = comment.EditedAt;
+        if ((ConsultationPolicy.Amend(found.Actor, found.Process) ?? comment.Edit(participantId, text, clock.GetUtcNow())) is { } error)
+        {
+            return error;
+        }
+
+        if (comment.EditedAt != before)
+        {
+            await recorder.SaveAsync(found.Process.Id, "comment.edited", () => Describe(comment), ct);
+        }
+
+        return comment;
+    }
+
+    public async Task<Result<Comment>> WithdrawCommentAsync(int consultationId, long commentId, CancellationToken ct = default)
+    {
+        var loaded = await LoadCommentAsync(consultationId, commentId, ct);
+        if (loaded.Error is { } missing)
+        {
+            return missing;
+        }
+
+        var (comment, found) = loaded.Value;
+        var participantId = await ParticipantIdAsync(found, ct);
+        var already = comment.IsWithdrawn;
+        if ((ConsultationPolicy.Amend(found.Actor, found.Process) ?? comment.Withdraw(participantId, clock.GetUtcNow())) is { } error)
+        {
+            return error;
+        }
+
+        if (!already)
+        {
+            await recorder.SaveAsync(found.Process.Id, "comment.withdrawn", () => new Dictionary<string, object?>
+            {
+                ["consultation"] = comment.ConsultationId,
+                ["comment"] = comment.Id,
+            }, ct);
+        }
+
+        return comment;
+    }
+
+    public async Task<Result<Comment>> DisposeCommentAsync(int consultationId, long commentId, Disposition? disposition, string? reason, CancellationToken ct = default)
+    {
+        var loaded = await LoadCommentAsync(consultationId, commentId, ct);
+        if (loaded.Error is { } missing)
+        {
+            return missing;
+        }
+
+        var (comment, found) = loaded.Value;
+        if (ConsultationPolicy.Dispose(found.Actor, found.Process) is { } denied)
+        {
+            return denied;
+        }
+
+        if (disposition is not { } chosen)
+        {
+            return Error.Invalid("disposition", "Choose a disposition.");
+        }
+
+        var count = comment.Dispositions.Count;
+        if (comment.RecordDisposition(chosen, reason, found.Actor.AccountId!, clock.GetUtcNow()) is { } error)
+        {
+            return error;
+        }
+
+        if (comment.Dispositions.Count != count)
+        {
+            db.Entry(comment).Property<Disposition?>(CommentColumns.CurrentDisposition).CurrentValue = chosen;
+            await recorder.SaveAsync(found.Process.Id, "comment.disposed", () => new Dictionary<string, object?>
+            {
+                ["consultation"] = comment.ConsultationId,
+                ["comment"] = comment.Id,
+                ["disposition"] = chosen,
+                ["reason"] = comment.CurrentDisposition!.Reason,
+                ["revises"] = count > 0,
+            }, ct);
+        }
+
+        return comment;
+    }
+
+    private async Task<Result<IReadOnlyList<(Comment Comment, bool Created)>>> SubmitAsync(
+        int consultationId,
+        IReadOnlyList<CommentInput> inputs,
+        CommentChannel channel,
+        bool single,
+        CancellationToken ct)
+    {
+        var found = await FindAsync(consultationId, ct);
+        if (found.Error is { } missing)
+        {
+            return missing;
+        }
+
+        var (consultation, process, actor) = found.Value;
+        var now = clock.GetUtcNow();
+        if (ConsultationPolicy.Comment(actor, process, consultation, now) is { } denied)
+        {
+            return denied;
+        }
+
+        var author = await AuthorAsync(found.Value, ct);
+        var versions = inputs.Select(i => i.VersionNumber ?? consultation.LatestVersion).Distinct().ToList();
+        var paragraphs = await db.DraftVersions
+            .Where(v => v.ConsultationId == consultationId && versions.Contains(v.Number))
+            .Select(v => new { v.Number, Ids = v.Paragraphs.Select(p => p.Id).ToList() })
+            .ToDictionaryAsync(v => v.Number, v => v.Ids.ToHashSet(), ct);
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var keys = inputs.Select(i => i.IdempotencyKey?.Trim()).OfType<string>().Where(k => k.Length > 0).Distinct().ToList();
+            var earlier = keys.Count == 0 ? [] : await EarlierAsync(consultationId, author.ParticipantId, keys, ct);
+            var results = new List<(Comment Comment, bool Created)>(inputs.Count);
+            var added = new List<Comment>();
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                var input = inputs[i];
+                var prefix = single ? "" : $"comments[{i}].";
+                var version = input.VersionNumber ?? consultation.LatestVersion;
+                if (!paragraphs.TryGetValue(version, out var ids))
+                {
+                    return Error.Invalid(prefix + "versionNumber", $"This consultation has no version {version}.");
+                }
+
+                if (input.ParagraphId is { } paragraph && !ids.Contains(paragraph))
+                {
+                    return Error.Invalid(prefix + "paragraphId", $"Paragraph {paragraph} is not part of version {version} of this draft.");
+                }
+
+                var key = input.IdempotencyKey?.Trim();
+                var previous = key is { Length: > 0 } && earlier.TryGetValue(key, out var e) ? e : null;
+                var submitted = Comment.Submit(author, new CommentSubmission(consultationId, version, input.ParagraphId, input.Text, channel, input.IdempotencyKey), now, previous);
+                if (submitted.Error is { } error)
+                {
+                    return error with { Field = error.Field is null ? null : prefix + error.Field };
+                }
+
+                var comment = submitted.Value;
+                var created = !ReferenceEquals(comment, previous);
+                if (created && key is { Length: > 0 })
+                {
+                    // A key repeated within the batch is a resend of the same comment, or a conflict.
+                    earlier[key] = comment;
+                }
+
+                if (created)
+                {
+                    added.Add(comment);
+                }
+
+                results.Add((comment, created));
+            }
+
+            if (added.Count == 0)
+            {
+                return results;
+            }
+
+            db.Comments.AddRange(added);
+            try
+            {
+                await recorder.SaveAsync(process.Id, single ? "comment.submitted" : "comment.batch-submitted", () => single
+                    ? Describe(added[0])
+                    : new Dictionary<string, object?>
+                    {
+                        ["consultation"] = consultationId,
+                        ["comments"] = added.Select(c => (object?)c.Id).ToList(),
+                        ["channel"] = channel,
+                    }, ct);
+                return results;
+            }
+            catch (DbUpdateException) when (attempt < 2 && keys.Count > 0)
+            {
+                // The same keys were stored by a concurrent request: read them back and answer as a resend.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Dictionary<string, Comment>> EarlierAsync(int consultationId, int participantId, IReadOnlyList<string> keys, CancellationToken ct) =>
+        await db.Comments
+            .Where(c => c.ConsultationId == consultationId && c.AuthorParticipantId == participantId && c.IdempotencyKey != null && keys.Contains(c.IdempotencyKey))
+            .ToDictionaryAsync(c => c.IdempotencyKey!, ct);
+
+    private async Task<CommentAuthor> AuthorAsync(FoundConsultation found, CancellationToken ct)
+    {
+        var participant = await db.Participants.Include(p => p.Affiliations)
+            .FirstAsync(p => p.ProcessId == found.Process.Id && p.AccountId == found.Actor.AccountId, ct);
+        return CommentAuthor.Of(participant);
+    }
+
+    private async Task<int> ParticipantIdAsync(FoundConsultation found, CancellationToken ct) =>
+        found.Actor.AccountId is not { } account ? 0
+        : await db.Participants.Where(p => p.ProcessId == found.Process.Id && p.AccountId == account).Select(p => p.Id).FirstOrDefaultAsync(ct);
+
+    private async Task<Result<(Comment Comment, FoundConsultation Found)>> LoadCommentAsync(int consultationId, long commentId, CancellationToken ct)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId && c.ConsultationId == consultationId, ct);
+        if (comment is null)
+        {
+            return Error.NotFound("No such comment.");
+        }
+
+        var found = await FindAsync(comment.ConsultationId, ct);
+        if (found.Error is { } error)
+        {
+            return error.Kind == ErrorKind.NotFound ? Error.NotFound("No such comment.") : error;
+        }
+
+        return (comment, found.Value);
+    }
+
+    private static Dictionary<string, object?> Describe(Comment c) => new()
+    {
+        ["consultation"] = c.ConsultationId,
+        ["comment"] = c.Id,
+        ["version"] = c.VersionNumber,
+        ["paragraph"] = c.ParagraphId,
+        ["parent"] = c.ParentId,
+        ["channel"] = c.Channel,
+        ["stakeholderGroupId"] = c.StakeholderGroupId,
+        ["regionId"] = c.RegionId,
+    };
+}

@@ -1,0 +1,284 @@
+using EqualFooting.Consultations;
+using EqualFooting.Participation;
+using EqualFooting.Persistence;
+using EqualFooting.Processes;
+using EqualFooting.Web.Processes;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Consultations;
+
+public sealed record ConsultationSummary(
+    int Id,
+    int ProcessId,
+    string Title,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    DateTimeOffset OriginallyClosesAt,
+    bool IsOpen,
+    int LatestVersion,
+    string? ExtensionReason,
+    DateTimeOffset? ClosedEarlyAt,
+    string? ClosureReason,
+    int Comments,
+    int Disposed);
+
+/// <summary>Comments on one paragraph (or, with a null id, on the whole draft), split by the stakeholder group of their authors.</summary>
+public sealed record ParagraphCounts(int Total, IReadOnlyList<CategoryCount> ByStakeholderGroup);
+
+public sealed record ParagraphView(int Id, int Number, string Text, ParagraphCounts Comments);
+
+public sealed record DraftView(
+    ConsultationSummary Consultation,
+    int Version,
+    DateTimeOffset PublishedAt,
+    IReadOnlyList<int> Versions,
+    IReadOnlyList<CategoryHeading> StakeholderGroups,
+    ParagraphCounts WholeDraft,
+    IReadOnlyList<ParagraphView> Paragraphs);
+
+public sealed record DispositionView(Disposition Disposition, string Reason, DateTimeOffset DecidedAt);
+
+public sealed record CommentView(
+    long Id,
+    int VersionNumber,
+    int? ParagraphId,
+    int? ParagraphNumber,
+    long? ParentId,
+    int AuthorParticipantId,
+    string Author,
+    int StakeholderGroupId,
+    string StakeholderGroup,
+    int RegionId,
+    string Region,
+    string Text,
+    CommentChannel Channel,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? EditedAt,
+    DateTimeOffset? WithdrawnAt,
+    DispositionView? Disposition,
+    IReadOnlyList<CommentView> Replies);
+
+/// <param name="Undisposed">Only comments the committee has not answered yet; ignored when <paramref name="Disposition"/> is set.</param>
+public sealed record CommentFilter(
+    int? Version = null,
+    int? ParagraphId = null,
+    int? StakeholderGroupId = null,
+    int? RegionId = null,
+    Disposition? Disposition = null,
+    bool Undisposed = false,
+    int Page = 1,
+    int PageSize = ConsultationQueries.DefaultPageSize);
+
+public sealed record CommentPage(int Page, int PageSize, int Total, IReadOnlyList<CommentView> Items)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record Explanation(long CommentId, Disposition Disposition, string Reason);
+
+/// <summary>"N of M disposed": the comments that count as inputs (not replies, not withdrawn) and how many have an answer.</summary>
+public sealed record Progress(int Disposed, int Total);
+
+/// <summary>Read models of consultations, projected from the database.</summary>
+public sealed class ConsultationQueries(EqualFootingDb db)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public async Task<List<ConsultationSummary>> ForProcessAsync(int processId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var rows = await db.Consultations.Where(c => c.ProcessId == processId).OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id).ToListAsync(ct);
+        var ids = rows.Select(c => c.Id).ToList();
+        var counts = await Inputs().Where(c => ids.Contains(c.ConsultationId))
+            .GroupBy(c => c.ConsultationId)
+            .Select(g => new { Id = g.Key, Total = g.Count(), Disposed = g.Count(c => EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) != null) })
+            .ToDictionaryAsync(x => x.Id, ct);
+        return rows.Select(c => Summary(c, now, counts.TryGetValue(c.Id, out var n) ? n.Total : 0, n?.Disposed ?? 0)).ToList();
+    }
+
+    public async Task<ConsultationSummary> SummaryAsync(Consultation c, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var progress = await ProgressAsync(c.Id, ct);
+        return Summary(c, now, progress.Total, progress.Disposed);
+    }
+
+    public async Task<Progress> ProgressAsync(int consultationId, CancellationToken ct = default)
+    {
+        var inputs = Inputs().Where(c => c.ConsultationId == consultationId);
+        var total = await inputs.CountAsync(ct);
+        var disposed = await inputs.CountAsync(c => EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) != null, ct);
+        return new Progress(disposed, total);
+    }
+
+    /// <summary>A version of the draft (the latest when <paramref name="version"/> is null), or null when there is no such version.</summary>
+    public async Task<DraftView?> DraftAsync(Process process, Consultation consultation, int? version, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var number = version ?? consultation.LatestVersion;
+        var draft = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ConsultationId == consultation.Id && v.Number == number, ct);
+        if (draft is null)
+        {
+            return null;
+        }
+
+        var versions = await db.DraftVersions.Where(v => v.ConsultationId == consultation.Id).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync(ct);
+        var counts = await Inputs()
+            .Where(c => c.ConsultationId == consultation.Id && c.VersionNumber == number)
+            .GroupBy(c => new { c.ParagraphId, c.StakeholderGroupId })
+            .Select(g => new { g.Key.ParagraphId, g.Key.StakeholderGroupId, Count = g.Count() })
+            .ToListAsync(ct);
+        var groups = Headings(process.StakeholderGroups);
+        var names = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+        var order = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Position);
+
+        ParagraphCounts CountsFor(int? paragraphId)
+        {
+            var mine = counts.Where(c => c.ParagraphId == paragraphId).OrderBy(c => order.GetValueOrDefault(c.StakeholderGroupId)).ToList();
+            return new ParagraphCounts(
+                mine.Sum(c => c.Count),
+                mine.Select(c => new CategoryCount(c.StakeholderGroupId, names.GetValueOrDefault(c.StakeholderGroupId, $"#{c.StakeholderGroupId}"), c.Count)).ToList());
+        }
+
+        var summary = await SummaryAsync(consultation, now, ct);
+        return new DraftView(
+            summary,
+            draft.Number,
+            draft.PublishedAt,
+            versions,
+            groups,
+            CountsFor(null),
+            draft.Paragraphs.Select(p => new ParagraphView(p.Id, p.Number, p.Text, CountsFor(p.Id))).ToList());
+    }
+
+    public async Task<IReadOnlyList<DraftParagraph>?> ParagraphsAsync(int consultationId, int version, CancellationToken ct = default)
+    {
+        var draft = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ConsultationId == consultationId && v.Number == version, ct);
+        return draft?.Paragraphs;
+    }
+
+    /// <summary>Comments (not replies), oldest first, each with its replies; withdrawn ones stay as tombstones.</summary>
+    public async Task<CommentPage> CommentsAsync(Process process, int consultationId, CommentFilter filter, CancellationToken ct = default)
+    {
+        var query = db.Comments.Where(c => c.ConsultationId == consultationId && c.ParentId == null);
+        if (filter.Version is { } v)
+        {
+            query = query.Where(c => c.VersionNumber == v);
+        }
+
+        if (filter.ParagraphId is { } p)
+        {
+            query = query.Where(c => c.ParagraphId == p);
+        }
+
+        if (filter.StakeholderGroupId is { } g)
+        {
+            query = query.Where(c => c.StakeholderGroupId == g);
+        }
+
+        if (filter.RegionId is { } r)
+        {
+            query = query.Where(c => c.RegionId == r);
+        }
+
+        if (filter.Disposition is { } d)
+        {
+            query = query.Where(c => EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) == d);
+        }
+        else if (filter.Undisposed)
+        {
+            query = query.Where(c => EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) == null && c.WithdrawnAt == null);
+        }
+
+        var total = await query.CountAsync(ct);
+        var page = await query.OrderBy(c => c.Id).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).AsNoTracking().ToListAsync(ct);
+        var ids = page.Select(c => c.Id).ToList();
+        var replies = await db.Comments.Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value)).OrderBy(c => c.Id).AsNoTracking().ToListAsync(ct);
+        var items = await ViewsAsync(process, consultationId, page, replies, ct);
+        return new CommentPage(filter.Page, filter.PageSize, total, items);
+    }
+
+    public async Task<UptakeReport> UptakeAsync(Process process, int consultationId, CancellationToken ct = default)
+    {
+        var rows = await Inputs().Where(c => c.ConsultationId == consultationId)
+            .GroupBy(c => new { c.StakeholderGroupId, c.RegionId, Disposition = EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) })
+            .Select(x => new { x.Key.StakeholderGroupId, x.Key.RegionId, x.Key.Disposition, Count = x.Count() })
+            .ToListAsync(ct);
+        var inputs = rows.SelectMany(x => Enumerable.Repeat(new UptakeInput(x.StakeholderGroupId, x.RegionId, x.Disposition), x.Count));
+        return UptakeReport.Build(process.StakeholderGroups, process.Regions, inputs);
+    }
+
+    /// <summary>Every comment of the consultation, replies included, with edit and disposition histories, for export.</summary>
+    public async Task<List<Comment>> AllCommentsAsync(int consultationId, CancellationToken ct = default) =>
+        await db.Comments.Where(c => c.ConsultationId == consultationId).OrderBy(c => c.Id).AsNoTracking().ToListAsync(ct);
+
+    public async Task<List<DraftVersion>> VersionsAsync(int consultationId, CancellationToken ct = default) =>
+        await db.DraftVersions.Where(v => v.ConsultationId == consultationId).OrderBy(v => v.Number).AsNoTracking().ToListAsync(ct);
+
+    public Task<int?> ParticipantIdAsync(int processId, string? accountId, CancellationToken ct = default) =>
+        db.Participants.Where(p => p.ProcessId == processId && p.AccountId == accountId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+
+    public async Task<Dictionary<int, string>> AuthorNamesAsync(IEnumerable<int> participantIds, CancellationToken ct = default)
+    {
+        var ids = participantIds.Distinct().ToList();
+        return await db.Participants.Where(p => ids.Contains(p.Id))
+            .Join(db.Users, p => p.AccountId, u => u.Id, (p, u) => new { p.Id, u.DisplayName })
+            .ToDictionaryAsync(x => x.Id, x => x.DisplayName, ct);
+    }
+
+    public async Task<IReadOnlyList<CommentView>> ViewsAsync(Process process, int consultationId, IReadOnlyList<Comment> comments, IReadOnlyList<Comment> replies, CancellationToken ct = default)
+    {
+        var authors = await AuthorNamesAsync(comments.Concat(replies).Select(c => c.AuthorParticipantId), ct);
+        var versions = comments.Select(c => c.VersionNumber).Distinct().ToList();
+        var numbers = (await db.DraftVersions.Where(v => v.ConsultationId == consultationId && versions.Contains(v.Number)).AsNoTracking().ToListAsync(ct))
+            .SelectMany(v => v.Paragraphs.Select(p => (v.Number, p.Id, p.Number)))
+            .ToDictionary(x => (x.Item1, x.Item2), x => x.Item3);
+        var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+        var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
+
+        CommentView View(Comment c, IReadOnlyList<CommentView> children) => new(
+            c.Id,
+            c.VersionNumber,
+            c.ParagraphId,
+            c.ParagraphId is { } pid && numbers.TryGetValue((c.VersionNumber, pid), out var n) ? n : null,
+            c.ParentId,
+            c.AuthorParticipantId,
+            authors.GetValueOrDefault(c.AuthorParticipantId, ""),
+            c.StakeholderGroupId,
+            groups.GetValueOrDefault(c.StakeholderGroupId, ""),
+            c.RegionId,
+            regions.GetValueOrDefault(c.RegionId, ""),
+            c.Text,
+            c.Channel,
+            c.CreatedAt,
+            c.EditedAt,
+            c.WithdrawnAt,
+            c.CurrentDisposition is { } d ? new DispositionView(d.Disposition, d.Reason, d.DecidedAt) : null,
+            children);
+
+        return comments.Select(c => View(c, replies.Where(r => r.ParentId == c.Id).Select(r => View(r, [])).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// The answered comments on the given paragraphs of a version: what explains the changes in the next one.
+    /// </summary>
+    public async Task<ILookup<int, Explanation>> ExplanationsAsync(int consultationId, int version, IReadOnlyCollection<int> paragraphIds, CancellationToken ct = default)
+    {
+        var ids = paragraphIds.ToList();
+        var comments = await Inputs()
+            .Where(c => c.ConsultationId == consultationId && c.VersionNumber == version && c.ParagraphId != null && ids.Contains(c.ParagraphId.Value)
+                && EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) != null)
+            .OrderBy(c => c.Id)
+            .AsNoTracking()
+            .ToListAsync(ct);
+        return comments.ToLookup(c => c.ParagraphId!.Value, c => new Explanation(c.Id, c.CurrentDisposition!.Disposition, c.CurrentDisposition.Reason));
+    }
+
+    /// <summary>Comments that count as inputs to the draft: not replies, not withdrawn.</summary>
+    private IQueryable<Comment> Inputs() => db.Comments.Where(c => c.ParentId == null && c.WithdrawnAt == null);
+
+    private static List<CategoryHeading> Headings(IEnumerable<Category> categories) =>
+        categories.OrderBy(c => c.Position).Select(c => new CategoryHeading(c.Id, c.Name, c.IsRetired)).ToList();
+
+    private static ConsultationSummary Summary(Consultation c, DateTimeOffset now, int comments, int disposed) => new(
+        c.Id, c.ProcessId, c.Title, c.OpensAt, c.ClosesAt, c.OriginallyClosesAt, c.IsOpen(now), c.LatestVersion,
+        c.ExtensionReason, c.ClosedEarlyAt, c.ClosureReason, comments, disposed);
+}
