@@ -29,18 +29,19 @@ public sealed class SessionFanoutBenchmark : IBenchmark
 
     public string Description =>
         "StateChanged latency from an API hand change to every one of N SignalR clients of a session " +
-        "[--clients 5000 --changes 20 --participants 4 --sweep --connect-parallel 64 --deadline 900 --server-output --web-dll PATH]";
+        "[--clients 5000 --changes 20 --warmup-changes 4 --participants 4 --sweep --connect-parallel 64 --deadline 900 --server-output --web-dll PATH]";
 
     public async Task<BenchResult> RunAsync(BenchOptions options)
     {
         var clients = options.Int("clients", 5000);
         var changes = options.Int("changes", 20);
+        var warmup = options.Int("warmup-changes", 4);
         var participants = options.Int("participants", 4);
         var parallel = options.Int("connect-parallel", 64);
         var sweep = options.Flag("sweep");
-        if (clients is < 1 or > 50_000 || changes is < 1 or > 1000 || participants is < 1 or > 100 || parallel is < 1 or > 1000)
+        if (clients is < 1 or > 50_000 || changes is < 1 or > 1000 || participants is < 1 or > 100 || parallel is < 1 or > 1000 || warmup is < 0 or > 100)
         {
-            throw new BenchFailedException("Options out of range: 1 ≤ --clients ≤ 50000, 1 ≤ --changes ≤ 1000, 1 ≤ --participants ≤ 100, 1 ≤ --connect-parallel ≤ 1000.");
+            throw new BenchFailedException("Options out of range: 1 ≤ --clients ≤ 50000, 1 ≤ --changes ≤ 1000, 1 ≤ --participants ≤ 100, 1 ≤ --connect-parallel ≤ 1000, 0 ≤ --warmup-changes ≤ 100.");
         }
 
         var dll = WebServer.LocateDll(options);
@@ -93,7 +94,7 @@ public sealed class SessionFanoutBenchmark : IBenchmark
             var maxUnder1s = 0;
             foreach (var n in steps)
             {
-                var step = await RunStepAsync(server, http, session, n, changes, parallel, ct);
+                var step = await RunStepAsync(server, http, session, n, warmup, changes, parallel, ct);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{n,8} {step.ConnectSeconds,9:0.0} {step.Samples,8} {step.P50,8:0.00} {step.P99,8:0.00} {step.Max,8:0.00} {step.ServerCores,12:0.00} {step.BenchCores,11:0.00} {ProcessPageBenchmark.LoadAverage(),5}"));
                 if (n == clients)
@@ -245,8 +246,9 @@ public sealed class SessionFanoutBenchmark : IBenchmark
     }
 
     /// <summary>Connects <paramref name="n"/> screens, makes the changes one at a time, then disconnects them all.</summary>
-    private static async Task<Step> RunStepAsync(WebServer server, HttpClient http, SessionSetUp session, int n, int changes, int parallel, CancellationToken ct)
+    private static async Task<Step> RunStepAsync(WebServer server, HttpClient http, SessionSetUp session, int n, int warmup, int measured, int parallel, CancellationToken ct)
     {
+        var changes = warmup + measured;
         var hub = new Uri(server.BaseAddress, "/hubs/sessions");
         var screens = new Screen[n];
         var arrived = new int[changes + 1];
@@ -277,11 +279,19 @@ public sealed class SessionFanoutBenchmark : IBenchmark
             }
 
             var starts = new long[changes + 1];
-            var serverCpu = server.CpuTime();
-            var benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-            var measuring = Stopwatch.StartNew();
+            var serverCpu = TimeSpan.Zero;
+            var benchCpu = TimeSpan.Zero;
+            var measuring = new Stopwatch();
             for (var k = 1; k <= changes; k++)
             {
+                // The first changes after new screens join run code paths the JIT has not yet compiled; they are discarded.
+                if (k == warmup + 1)
+                {
+                    serverCpu = server.CpuTime();
+                    benchCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                    measuring.Start();
+                }
+
                 // Alternating raise and lower, each participant in turn: every change moves the queue by one entry.
                 var participant = session.ParticipantTokens[((k - 1) / 2) % session.ParticipantTokens.Count];
                 starts[k] = Stopwatch.GetTimestamp();
@@ -310,10 +320,10 @@ public sealed class SessionFanoutBenchmark : IBenchmark
                 throw new BenchFailedException($"The session is at sequence {state.GetProperty("sequence").GetInt64()} after {changes} changes from {baseSequence}; each change was expected to add one.");
             }
 
-            var samples = new List<double>(n * changes);
+            var samples = new List<double>(n * measured);
             foreach (var screen in screens)
             {
-                for (var k = 1; k <= changes; k++)
+                for (var k = warmup + 1; k <= changes; k++)
                 {
                     samples.Add(Stopwatch.GetElapsedTime(starts[k], screen.Arrivals[k]).TotalMilliseconds);
                 }
