@@ -48,7 +48,9 @@ public sealed class SessionFanoutBenchmark : IBenchmark
         var dll = WebServer.LocateDll(options);
 
         // A run that hangs (a server that stops answering, clients that never connect) must still end and clean up.
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(options.Double("deadline", 900)));
+        var deadline = options.Double("deadline", 900);
+        var signalled = false;
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(deadline));
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
         var ct = cancel.Token;
@@ -127,6 +129,11 @@ public sealed class SessionFanoutBenchmark : IBenchmark
                 .Add("p99_ms", Math.Round(result.P99, 2))
                 .Add("max_clients_p99_under_1s", maxUnder1s);
         }
+        catch (OperationCanceledException) when (!signalled)
+        {
+            // A run that ran out of time is a failure to report, not a user's Ctrl+C.
+            throw new BenchFailedException($"The run passed its --deadline of {deadline:0} s.");
+        }
         finally
         {
             if (server is not null)
@@ -148,6 +155,7 @@ public sealed class SessionFanoutBenchmark : IBenchmark
         void Cancel(PosixSignalContext context)
         {
             context.Cancel = true;
+            signalled = true;
             cancel.Cancel();
         }
     }
