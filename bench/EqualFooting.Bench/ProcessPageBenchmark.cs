@@ -366,7 +366,7 @@ public sealed class ProcessPageBenchmark : IBenchmark
     }
 
     /// <summary>The 1-minute load average, where the OS shows it: how busy the machine was besides this run.</summary>
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {
