@@ -3,7 +3,9 @@ using EqualFooting.Participation;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
 using EqualFooting.Web.Processes;
+using EqualFooting.Web.Record;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace EqualFooting.Web.Consultations;
 
@@ -80,20 +82,31 @@ public sealed record Explanation(long CommentId, Disposition Disposition, string
 public sealed record Progress(int Disposed, int Total);
 
 /// <summary>Read models of consultations, projected from the database.</summary>
-public sealed class ConsultationQueries(EqualFootingDb db)
+public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versions, IMemoryCache cache)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
+    /// <summary>
+    /// The process page shows this on every view, and counting a large consultation's comments each time would
+    /// dominate it; the consultations and their counts are cached under the process version (every comment and
+    /// disposition is recorded), and only whether each is open is worked out afresh, since that changes with the clock.
+    /// </summary>
     public async Task<List<ConsultationSummary>> ForProcessAsync(int processId, DateTimeOffset now, CancellationToken ct = default)
     {
-        var rows = await db.Consultations.Where(c => c.ProcessId == processId).OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id).ToListAsync(ct);
-        var ids = rows.Select(c => c.Id).ToList();
-        var counts = await Inputs().Where(c => ids.Contains(c.ConsultationId))
-            .GroupBy(c => c.ConsultationId)
-            .Select(g => new { Id = g.Key, Total = g.Count(), Disposed = g.Count(c => EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) != null) })
-            .ToDictionaryAsync(x => x.Id, ct);
-        return rows.Select(c => Summary(c, now, counts.TryGetValue(c.Id, out var n) ? n.Total : 0, n?.Disposed ?? 0)).ToList();
+        var version = await versions.OfAsync(processId, ct);
+        var (rows, counts) = (await cache.GetOrCreateAsync(("consultations", processId, version), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            var rows = await db.Consultations.AsNoTracking().Where(c => c.ProcessId == processId).OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id).ToListAsync(ct);
+            var ids = rows.Select(c => c.Id).ToList();
+            var counts = await Inputs().Where(c => ids.Contains(c.ConsultationId))
+                .GroupBy(c => c.ConsultationId)
+                .Select(g => new { Id = g.Key, Total = g.Count(), Disposed = g.Count(c => EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) != null) })
+                .ToDictionaryAsync(x => x.Id, x => (x.Total, x.Disposed), ct);
+            return (rows, counts);
+        }))!;
+        return rows.Select(c => Summary(c, now, counts.TryGetValue(c.Id, out var n) ? n.Total : 0, n.Disposed)).ToList();
     }
 
     public async Task<ConsultationSummary> SummaryAsync(Consultation c, DateTimeOffset now, CancellationToken ct = default)

@@ -1,7 +1,9 @@
 using EqualFooting.Persistence;
 using EqualFooting.Sessions;
 using EqualFooting.Web.Participation;
+using EqualFooting.Web.Record;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace EqualFooting.Web.Sessions;
 
@@ -89,15 +91,23 @@ public sealed record SessionStatisticsDto(
     IReadOnlyList<FloorShareDto> FloorShares);
 
 /// <summary>Read models of sessions: projections of the stored queue, with names resolved for display.</summary>
-public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries participation, TimeProvider clock)
+public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries participation, TimeProvider clock, ProcessVersions versions, IMemoryCache cache)
 {
-    public Task<List<SessionSummaryDto>> ListAsync(int processId, CancellationToken ct = default) =>
-        db.Sessions
-            .Where(s => s.ProcessId == processId)
-            .OrderBy(s => s.StartsAt)
-            .ThenBy(s => s.Id)
-            .Select(s => new SessionSummaryDto(s.Id, s.ProcessId, s.Title, s.StartsAt, s.EndsAt, s.Room, s.RemoteParticipation, s.Status))
-            .ToListAsync(ct);
+    /// <summary>The process's sessions, cached under the process version: every session change is recorded.</summary>
+    public async Task<List<SessionSummaryDto>> ListAsync(int processId, CancellationToken ct = default)
+    {
+        var version = await versions.OfAsync(processId, ct);
+        return (await cache.GetOrCreateAsync(("sessions", processId, version), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return db.Sessions
+                .Where(s => s.ProcessId == processId)
+                .OrderBy(s => s.StartsAt)
+                .ThenBy(s => s.Id)
+                .Select(s => new SessionSummaryDto(s.Id, s.ProcessId, s.Title, s.StartsAt, s.EndsAt, s.Room, s.RemoteParticipation, s.Status))
+                .ToListAsync(ct);
+        }))!;
+    }
 
     public async Task<SessionStateDto> StateAsync(SessionContext c, CancellationToken ct = default)
     {
