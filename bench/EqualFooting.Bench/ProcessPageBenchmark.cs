@@ -182,7 +182,7 @@ public sealed class ProcessPageBenchmark : IBenchmark
     /// compilation keeps recompiling hot code for tens of seconds after start, longer when other work shares the cores,
     /// so a fixed warm-up either wastes time or measures a server that is still compiling.
     /// </summary>
-    private static async Task WarmUpAsync(
+    internal static async Task WarmUpAsync(
         HttpClient http, WebServer server, IReadOnlyList<LoadTarget> mix, int clients, double minSeconds, double maxSeconds, int seed, CancellationToken ct)
     {
         const double RoundSeconds = 5;
@@ -382,7 +382,7 @@ public sealed class ProcessPageBenchmark : IBenchmark
         }
     }
 
-    private static void FailOnErrors(LoadResult result, WebServer server, string phase)
+    internal static void FailOnErrors(LoadResult result, WebServer server, string phase)
     {
         if (result.Failures.Count == 0)
         {

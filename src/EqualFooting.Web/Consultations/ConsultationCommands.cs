@@ -5,7 +5,9 @@ using EqualFooting.Persistence;
 using EqualFooting.Processes;
 using EqualFooting.Web.Hosting;
 using EqualFooting.Web.Processes;
+using EqualFooting.Web.Record;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace EqualFooting.Web.Consultations;
 
@@ -23,7 +25,15 @@ public sealed record FoundConsultation(Consultation Consultation, Process Proces
 /// The use cases of a consultation: each checks <see cref="ConsultationPolicy"/>, changes, and records in the same
 /// transaction. Comment writes are acknowledged only once committed.
 /// </summary>
-public sealed class ConsultationCommands(EqualFootingDb db, ProcessCommands processes, Recorder recorder, TimeProvider clock)
+public sealed class ConsultationCommands(
+    EqualFootingDb db,
+    ProcessCommands processes,
+    Recorder recorder,
+    TimeProvider clock,
+    Actors actors,
+    CommentIntake intake,
+    IMemoryCache cache,
+    ProcessVersions versions)
 {
     public const int MaxBatch = 1_000;
 
@@ -351,6 +361,13 @@ public sealed class ConsultationCommands(EqualFootingDb db, ProcessCommands proc
         return comment;
     }
 
+    /// <summary>
+    /// The request's half of storing comments: authorise, then validate every comment against the draft, and hand the
+    /// lot to <see cref="CommentIntake"/>, which checks the idempotency keys and stores them, and answers after the
+    /// commit. Everything read here is read once per request with no tracking: the consultation with its process, the
+    /// actor with their current affiliation in one query, and the paragraph ids of the version, which never change
+    /// once published and are cached.
+    /// </summary>
     private async Task<Result<IReadOnlyList<(Comment Comment, bool Created)>>> SubmitAsync(
         int consultationId,
         IReadOnlyList<CommentInput> inputs,
@@ -358,95 +375,114 @@ public sealed class ConsultationCommands(EqualFootingDb db, ProcessCommands proc
         bool single,
         CancellationToken ct)
     {
-        var found = await FindAsync(consultationId, ct);
-        if (found.Error is { } missing)
+        var found = await db.Consultations.AsNoTracking().Where(c => c.Id == consultationId)
+            .Join(db.Processes.AsNoTracking(), c => c.ProcessId, p => p.Id, (c, p) => new { Consultation = c, Process = p })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
         {
-            return missing;
+            return Error.NotFound("No such consultation.");
         }
 
-        var (consultation, process, actor) = found.Value;
+        var (consultation, process) = (found.Consultation, found.Process);
+        var (actor, author) = await CommenterAsync(process.Id, ct);
         var now = clock.GetUtcNow();
         if (ConsultationPolicy.Comment(actor, process, consultation, now) is { } denied)
         {
-            return denied;
+            return denied.Kind == ErrorKind.NotFound ? Error.NotFound("No such consultation.") : denied;
         }
 
-        var author = await AuthorAsync(found.Value, ct);
-        var versions = inputs.Select(i => i.VersionNumber ?? consultation.LatestVersion).Distinct().ToList();
-        var paragraphs = await db.DraftVersions
-            .Where(v => v.ConsultationId == consultationId && versions.Contains(v.Number))
-            .Select(v => new { v.Number, Ids = v.Paragraphs.Select(p => p.Id).ToList() })
-            .ToDictionaryAsync(v => v.Number, v => v.Ids.ToHashSet(), ct);
-
-        for (var attempt = 0; ; attempt++)
+        var items = new List<IntakeItem>(inputs.Count);
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < inputs.Count; i++)
         {
-            var keys = inputs.Select(i => i.IdempotencyKey?.Trim()).OfType<string>().Where(k => k.Length > 0).Distinct().ToList();
-            var earlier = keys.Count == 0 ? [] : await EarlierAsync(consultationId, author.ParticipantId, keys, ct);
-            var results = new List<(Comment Comment, bool Created)>(inputs.Count);
-            var added = new List<Comment>();
-            for (var i = 0; i < inputs.Count; i++)
+            var input = inputs[i];
+            var prefix = single ? "" : $"comments[{i}].";
+            var version = input.VersionNumber ?? consultation.LatestVersion;
+            if (await ParagraphIdsAsync(consultationId, version, ct) is not { } ids)
             {
-                var input = inputs[i];
-                var prefix = single ? "" : $"comments[{i}].";
-                var version = input.VersionNumber ?? consultation.LatestVersion;
-                if (!paragraphs.TryGetValue(version, out var ids))
-                {
-                    return Error.Invalid(prefix + "versionNumber", $"This consultation has no version {version}.");
-                }
-
-                if (input.ParagraphId is { } paragraph && !ids.Contains(paragraph))
-                {
-                    return Error.Invalid(prefix + "paragraphId", $"Paragraph {paragraph} is not part of version {version} of this draft.");
-                }
-
-                var key = input.IdempotencyKey?.Trim();
-                var previous = key is { Length: > 0 } && earlier.TryGetValue(key, out var e) ? e : null;
-                var submitted = Comment.Submit(author, new CommentSubmission(consultationId, version, input.ParagraphId, input.Text, channel, input.IdempotencyKey), now, previous);
-                if (submitted.Error is { } error)
-                {
-                    return error with { Field = error.Field is null ? null : prefix + error.Field };
-                }
-
-                var comment = submitted.Value;
-                var created = !ReferenceEquals(comment, previous);
-                if (created && key is { Length: > 0 })
-                {
-                    // A key repeated within the batch is a resend of the same comment, or a conflict.
-                    earlier[key] = comment;
-                }
-
-                if (created)
-                {
-                    added.Add(comment);
-                }
-
-                results.Add((comment, created));
+                return Error.Invalid(prefix + "versionNumber", $"This consultation has no version {version}.");
             }
 
-            if (added.Count == 0)
+            if (input.ParagraphId is { } paragraph && !ids.Contains(paragraph))
             {
-                return results;
+                return Error.Invalid(prefix + "paragraphId", $"Paragraph {paragraph} is not part of version {version} of this draft.");
             }
 
-            db.Comments.AddRange(added);
-            try
+            var submission = new CommentSubmission(consultationId, version, input.ParagraphId, input.Text, channel, input.IdempotencyKey);
+            var submitted = Comment.Submit(author!, submission, now);
+            if (submitted.Error is { } error)
             {
-                await recorder.SaveAsync(process.Id, single ? "comment.submitted" : "comment.batch-submitted", () => single
-                    ? Describe(added[0])
-                    : new Dictionary<string, object?>
-                    {
-                        ["consultation"] = consultationId,
-                        ["comments"] = added.Select(c => (object?)c.Id).ToList(),
-                        ["channel"] = channel,
-                    }, ct);
-                return results;
+                return error with { Field = error.Field is null ? null : prefix + error.Field };
             }
-            catch (DbUpdateException) when (attempt < 2 && keys.Count > 0)
+
+            // A key repeated within the batch is a resend of the same comment, or a conflict.
+            var comment = submitted.Value;
+            if (comment.IdempotencyKey is { } key && byKey.TryGetValue(key, out var first))
             {
-                // The same keys were stored by a concurrent request: read them back and answer as a resend.
-                db.ChangeTracker.Clear();
+                var repeat = Comment.Submit(author!, submission, now, items[first].New);
+                if (repeat.Error is { } conflict)
+                {
+                    return conflict with { Field = conflict.Field is null ? null : prefix + conflict.Field };
+                }
+
+                items.Add(new IntakeItem(submission, comment, first));
+                continue;
             }
+
+            if (comment.IdempotencyKey is { } newKey)
+            {
+                byKey[newKey] = i;
+            }
+
+            items.Add(new IntakeItem(submission, comment, null));
         }
+
+        var stored = await intake.SubmitAsync(new IntakeSubmission(process.Id, actor.AccountId!, author!, items, single));
+        versions.Forget(process.Id);
+        return stored;
+    }
+
+    /// <summary>
+    /// The actor in the process and, when they take part, the group and region they comment for: the participant and
+    /// their current affiliation in one untracked query, where the general lookups load the participant with its whole
+    /// affiliation history, since intake runs this for every comment posted.
+    /// </summary>
+    private async Task<(Actor Actor, CommentAuthor? Author)> CommenterAsync(int processId, CancellationToken ct)
+    {
+        var actor = await actors.CurrentAsync(ct);
+        if (actor.AccountId is not { } account)
+        {
+            return (actor, null);
+        }
+
+        var roles = await db.RoleAssignments.Where(r => r.ProcessId == processId && r.AccountId == account).Select(r => r.Role).ToListAsync(ct);
+        var author = await db.Affiliations
+            .Where(a => a.ProcessId == processId && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == account))
+            .Select(a => new CommentAuthor(a.ParticipantId, a.StakeholderGroupId, a.RegionId, a.Id))
+            .FirstOrDefaultAsync(ct);
+        return (actor with { Roles = roles.ToHashSet(), IsParticipant = author is not null }, author);
+    }
+
+    /// <summary>The paragraph ids of a published version, or null when there is no such version. A version never changes once published.</summary>
+    private async Task<HashSet<int>?> ParagraphIdsAsync(int consultationId, int version, CancellationToken ct)
+    {
+        if (cache.TryGetValue(("paragraph-ids", consultationId, version), out HashSet<int>? ids))
+        {
+            return ids;
+        }
+
+        var found = await db.DraftVersions.AsNoTracking()
+            .Where(v => v.ConsultationId == consultationId && v.Number == version)
+            .Select(v => v.Paragraphs.Select(p => p.Id).ToList())
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            return null;
+        }
+
+        ids = found.ToHashSet();
+        cache.Set(("paragraph-ids", consultationId, version), ids, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
+        return ids;
     }
 
     private async Task<Dictionary<string, Comment>> EarlierAsync(int consultationId, int participantId, IReadOnlyList<string> keys, CancellationToken ct) =>
@@ -482,7 +518,7 @@ public sealed class ConsultationCommands(EqualFootingDb db, ProcessCommands proc
         return (comment, found.Value);
     }
 
-    private static Dictionary<string, object?> Describe(Comment c) => new()
+    internal static Dictionary<string, object?> Describe(Comment c) => new()
     {
         ["consultation"] = c.ConsultationId,
         ["comment"] = c.Id,

@@ -146,6 +146,8 @@ public static class App
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("equalfooting"));
         }
         services.AddScoped<ConsultationCommands>();
+        services.AddSingleton<CommentIntake>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommentIntake>());
         services.AddScoped<ConsultationQueries>();
         services.AddSingleton<AdministratorSetup>();
         services.AddHostedService<StartupTasks>();

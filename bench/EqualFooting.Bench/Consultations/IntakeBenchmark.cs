@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace EqualFooting.Bench.Consultations;
+
+/// <summary>
+/// How fast comments get in: batches of 1,000 through <c>POST /api/consultations/{id}/comments/batch</c> from a few API
+/// clients, then single comments through <c>POST /api/consultations/{id}/comments</c> from 64 clients, on SQLite. A
+/// comment counts only once its request has answered (the app answers after the commit) and only if the consultation
+/// has it at the end.
+/// </summary>
+public sealed class IntakeBenchmark : IBenchmark
+{
+    private const double TargetBatchPerSecond = 50_000;
+    private const double TargetSinglePerSecond = 2_000;
+
+    public string Name => "consultation-intake";
+
+    public string Description =>
+        "Comments in through the batch API (1,000 per batch) and as single POSTs (64 clients), SQLite " +
+        "[--seconds 10 --batch-clients 4 --batch-size 1000 --single-clients 64 --warmup 5 --paragraphs 200 --seed 1 --server-output --web-dll PATH]";
+
+    public async Task<BenchResult> RunAsync(BenchOptions options)
+    {
+        var seconds = options.Double("seconds", 10);
+        var batchClients = options.Int("batch-clients", 4);
+        var batchSize = options.Int("batch-size", 1000);
+        var singleClients = options.Int("single-clients", 64);
+        var warmup = options.Double("warmup", 5);
+        var paragraphs = options.Int("paragraphs", 200);
+        var seed = options.Int("seed", 1);
+        if (seconds is <= 0 or > 600 || batchClients is < 1 or > 64 || batchSize is < 1 or > 1000 || singleClients is < 1 or > 512 || warmup is < 0 or > 120 || paragraphs is < 1 or > 2000)
+        {
+            throw new BenchFailedException("Options out of range: 0 < --seconds ≤ 600, 1 ≤ --batch-clients ≤ 64, 1 ≤ --batch-size ≤ 1000, 1 ≤ --single-clients ≤ 512, 0 ≤ --warmup ≤ 120, 1 ≤ --paragraphs ≤ 2000.");
+        }
+
+        using var cancel = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        var ct = cancel.Token;
+
+        Console.WriteLine($"consultation-intake on {Environment.ProcessorCount} cores, {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, load average {ProcessPageBenchmark.LoadAverage()}");
+        await using var site = await ConsultationSite.StartAsync(options, "intake", ct);
+        var setUp = Stopwatch.StartNew();
+        await site.OpenConsultationAsync(paragraphs, ct);
+        var batchTokens = await site.ParticipantsAsync(0, batchClients, ct);
+        var singleTokens = await site.ParticipantsAsync(batchClients, singleClients, ct);
+        Console.WriteLine($"set up through the API in {setUp.Elapsed.TotalSeconds:0.0} s: consultation {site.ConsultationId}, {paragraphs} paragraphs, {batchClients} batch and {singleClients} single clients");
+
+        long acknowledged = 0;
+        using var http = ConsultationSite.Client(site.Server.BaseAddress, batchClients + singleClients + 4);
+        var url = $"/api/consultations/{site.ConsultationId}";
+
+        // Batches: each client sends its next batch as soon as the previous one is acknowledged.
+        var sequence = 0;
+        async Task<Phase> BatchesAsync(double duration, string label)
+        {
+            var cpu = site.Server.CpuTime();
+            var bench = Process.GetCurrentProcess().TotalProcessorTime;
+            var started = Stopwatch.GetTimestamp();
+            var deadline = started + (long)(duration * Stopwatch.Frequency);
+            var results = await Task.WhenAll(batchTokens.Select((token, c) => Task.Run(async () =>
+            {
+                var random = new Random(seed * 1000 + c + (Interlocked.Increment(ref sequence) * 64));
+                var latencies = new List<double>();
+                long created = 0;
+                while (Stopwatch.GetTimestamp() < deadline)
+                {
+                    var body = site.BatchBody(random, $"b{c}-{Interlocked.Increment(ref sequence)}", batchSize);
+                    var sent = Stopwatch.GetTimestamp();
+                    using var request = ConsultationSite.Post(url + "/comments/batch", token, body);
+                    using var response = await http.SendAsync(request, ct);
+                    var text = await response.Content.ReadAsStringAsync(ct);
+                    latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        throw new BenchFailedException($"A batch answered {(int)response.StatusCode}: {ConsultationSite.Shorten(text)}\n{site.Server.Output()}");
+                    }
+
+                    using var json = JsonDocument.Parse(text);
+                    var n = json.RootElement.GetProperty("created").GetInt32();
+                    if (n != batchSize)
+                    {
+                        throw new BenchFailedException($"A new batch of {batchSize} reported {n} created.");
+                    }
+
+                    created += n;
+                }
+
+                return (created, latencies);
+            }, ct)));
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var phase = Phase.Of(label, results.Sum(r => r.created), results.SelectMany(r => r.latencies).ToList(), elapsed,
+                site.Server.CpuTime() - cpu, Process.GetCurrentProcess().TotalProcessorTime - bench);
+            Interlocked.Add(ref acknowledged, phase.Comments);
+            phase.Print();
+            return phase;
+        }
+
+        // Single comments: 64 clients, each posting its next comment as soon as the previous one is acknowledged.
+        async Task<Phase> SinglesAsync(double duration, string label)
+        {
+            var cpu = site.Server.CpuTime();
+            var bench = Process.GetCurrentProcess().TotalProcessorTime;
+            var started = Stopwatch.GetTimestamp();
+            var deadline = started + (long)(duration * Stopwatch.Frequency);
+            var run = Interlocked.Increment(ref sequence);
+            var results = await Task.WhenAll(singleTokens.Select((token, c) => Task.Run(async () =>
+            {
+                var random = new Random(seed * 7919 + c + (run * 512));
+                var latencies = new List<double>();
+                long created = 0;
+                for (var i = 0; Stopwatch.GetTimestamp() < deadline; i++)
+                {
+                    var body = site.CommentBody(random, $"s{run}-{c}-{i}");
+                    var sent = Stopwatch.GetTimestamp();
+                    using var request = ConsultationSite.Post(url + "/comments", token, body);
+                    using var response = await http.SendAsync(request, ct);
+                    var text = await response.Content.ReadAsStringAsync(ct);
+                    latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                    if (response.StatusCode != HttpStatusCode.Created)
+                    {
+                        throw new BenchFailedException($"A comment answered {(int)response.StatusCode}: {ConsultationSite.Shorten(text)}\n{site.Server.Output()}");
+                    }
+
+                    created++;
+                }
+
+                return (created, latencies);
+            }, ct)));
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var phase = Phase.Of(label, results.Sum(r => r.created), results.SelectMany(r => r.latencies).ToList(), elapsed,
+                site.Server.CpuTime() - cpu, Process.GetCurrentProcess().TotalProcessorTime - bench);
+            Interlocked.Add(ref acknowledged, phase.Comments);
+            phase.Print();
+            return phase;
+        }
+
+        Console.WriteLine($"{"phase",-22} {"comments",9} {"per s",9} {"requests",8} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"server cores",12} {"bench cores",11} {"load",5}");
+        if (warmup > 0)
+        {
+            await BatchesAsync(warmup, "batches (warm-up)");
+        }
+
+        var batches = await BatchesAsync(seconds, "batches");
+        if (warmup > 0)
+        {
+            await SinglesAsync(warmup, "single (warm-up)");
+        }
+
+        var singles = await SinglesAsync(seconds, "single");
+
+        // The figures count only what was acknowledged; the consultation must hold exactly that, no more, no less.
+        var progress = await site.SendAsync(HttpMethod.Get, url + "/progress", null, null, HttpStatusCode.OK, ct);
+        var stored = progress.GetProperty("total").GetInt64();
+        if (stored != acknowledged)
+        {
+            throw new BenchFailedException($"The consultation holds {stored} comments; {acknowledged} were acknowledged.");
+        }
+
+        // A retried upload neither loses nor duplicates: the same batch sent again, and twice at once.
+        var retry = site.BatchBody(new Random(seed), "retry", batchSize);
+        var first = await site.SendAsync(HttpMethod.Post, url + "/comments/batch", batchTokens[0], retry, HttpStatusCode.OK, ct);
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => site.SendAsync(HttpMethod.Post, url + "/comments/batch", batchTokens[0], retry, HttpStatusCode.OK, ct)));
+        var after = (await site.SendAsync(HttpMethod.Get, url + "/progress", null, null, HttpStatusCode.OK, ct)).GetProperty("total").GetInt64();
+        if (first.GetProperty("created").GetInt32() != batchSize || both.Any(b => b.GetProperty("repeated").GetInt32() != batchSize) || after != stored + batchSize)
+        {
+            throw new BenchFailedException($"Resent batches: created {first.GetProperty("created")} then repeated {string.Join(", ", both.Select(b => b.GetProperty("repeated")))}; the consultation went from {stored} to {after}.");
+        }
+
+        Console.WriteLine($"checked: the consultation holds the {stored:N0} acknowledged comments; a batch resent, and resent twice at once, added {batchSize} once");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"target batches ≥ {TargetBatchPerSecond:N0}/s: {(batches.PerSecond >= TargetBatchPerSecond ? "met" : "MISSED")} ({batches.PerSecond:N0}/s); " +
+            $"target single ≥ {TargetSinglePerSecond:N0}/s: {(singles.PerSecond >= TargetSinglePerSecond ? "met" : "MISSED")} ({singles.PerSecond:N0}/s)"));
+        return new BenchResult()
+            .Add("batch_comments_per_s", Math.Round(batches.PerSecond))
+            .Add("single_posts_per_s", Math.Round(singles.PerSecond))
+            .Add("batch_p95_ms", Math.Round(batches.P95, 1))
+            .Add("single_p95_ms", Math.Round(singles.P95, 1));
+
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        }
+    }
+
+    private sealed record Phase(string Label, long Comments, int Requests, double PerSecond, double P50, double P95, double Max, double ServerCores, double BenchCores)
+    {
+        public static Phase Of(string label, long comments, List<double> latencies, TimeSpan elapsed, TimeSpan serverCpu, TimeSpan benchCpu)
+        {
+            latencies.Sort();
+            return new Phase(label, comments, latencies.Count, comments / elapsed.TotalSeconds,
+                LatencyStats.Percentile(latencies, 0.5), LatencyStats.Percentile(latencies, 0.95), latencies.Count == 0 ? double.NaN : latencies[^1],
+                serverCpu.TotalSeconds / elapsed.TotalSeconds, benchCpu.TotalSeconds / elapsed.TotalSeconds);
+        }
+
+        public void Print() => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Label,-22} {Comments,9} {PerSecond,9:0} {Requests,8} {P50,8:0.0} {P95,8:0.0} {Max,8:0.0} {ServerCores,12:0.00} {BenchCores,11:0.00} {ProcessPageBenchmark.LoadAverage(),5}"));
+    }
+}
