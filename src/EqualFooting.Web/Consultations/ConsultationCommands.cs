@@ -55,6 +55,27 @@ public sealed class ConsultationCommands(
         return new FoundConsultation(consultation, found.Value.Process, found.Value.Actor);
     }
 
+    /// <summary>
+    /// Loads a consultation the actor may see, for pages and queries that only read it: untracked, with the process
+    /// shared from the cache keyed by its version (<see cref="ProcessCommands.ViewAsync"/>). Never change what this returns.
+    /// </summary>
+    public async Task<Result<FoundConsultation>> ViewAsync(int consultationId, CancellationToken ct = default)
+    {
+        var consultation = await db.Consultations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == consultationId, ct);
+        if (consultation is null)
+        {
+            return Error.NotFound("No such consultation.");
+        }
+
+        var found = await processes.ViewAsync(consultation.ProcessId, ct);
+        if (found.Error is { } error)
+        {
+            return error.Kind == ErrorKind.NotFound ? Error.NotFound("No such consultation.") : error;
+        }
+
+        return new FoundConsultation(consultation, found.Value.Process, found.Value.Actor);
+    }
+
     public async Task<Result<Consultation>> CreateConsultationAsync(int processId, ConsultationDetails details, CancellationToken ct = default)
     {
         var found = await processes.FindAsync(processId, ct);

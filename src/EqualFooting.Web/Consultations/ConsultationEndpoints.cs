@@ -99,7 +99,7 @@ public static class ConsultationEndpoints
 
         api.MapGet("/draft", async (int cid, int? version, ConsultationCommands commands, ConsultationQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
-            var found = await commands.FindAsync(cid, ct);
+            var found = await commands.ViewAsync(cid, ct);
             if (found.Error is { } error)
             {
                 return Problems.ToResult(error);
@@ -112,7 +112,7 @@ public static class ConsultationEndpoints
         api.MapGet("/comments", async (int cid, int? version, int? paragraphId, int? stakeholderGroupId, int? regionId, string? disposition, int? page, int? pageSize,
             ConsultationCommands commands, ConsultationQueries queries, CancellationToken ct) =>
         {
-            var found = await commands.FindAsync(cid, ct);
+            var found = await commands.ViewAsync(cid, ct);
             if (found.Error is { } error)
             {
                 return Problems.ToResult(error);

@@ -109,9 +109,15 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
         return rows.Select(c => Summary(c, now, counts.TryGetValue(c.Id, out var n) ? n.Total : 0, n.Disposed)).ToList();
     }
 
+    /// <summary>The counts come from a cache keyed by the process version, as every comment and disposition is recorded.</summary>
     public async Task<ConsultationSummary> SummaryAsync(Consultation c, DateTimeOffset now, CancellationToken ct = default)
     {
-        var progress = await ProgressAsync(c.Id, ct);
+        var version = await versions.OfAsync(c.ProcessId, ct);
+        var progress = (await cache.GetOrCreateAsync(("progress", c.Id, version), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return ProgressAsync(c.Id, ct);
+        }))!;
         return Summary(c, now, progress.Total, progress.Disposed);
     }
 
@@ -123,37 +129,58 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
         return new Progress(disposed, total);
     }
 
-    /// <summary>A version of the draft (the latest when <paramref name="version"/> is null), or null when there is no such version.</summary>
+    /// <summary>
+    /// A version of the draft (the latest when <paramref name="version"/> is null), or null when there is no such
+    /// version. Everything but whether the consultation is open now is cached under the process version: counting
+    /// tens of thousands of comments by paragraph and group on every view would dominate the page.
+    /// </summary>
     public async Task<DraftView?> DraftAsync(Process process, Consultation consultation, int? version, DateTimeOffset now, CancellationToken ct = default)
     {
         var number = version ?? consultation.LatestVersion;
-        var draft = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ConsultationId == consultation.Id && v.Number == number, ct);
+        var processVersion = await versions.OfAsync(process.Id, ct);
+        var cached = await cache.GetOrCreateAsync(("draft", consultation.Id, number, processVersion), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return await DraftPartsAsync(process, consultation.Id, number, ct);
+        });
+        if (cached is null)
+        {
+            return null;
+        }
+
+        var summary = await SummaryAsync(consultation, now, ct);
+        return cached with { Consultation = summary };
+    }
+
+    private async Task<DraftView?> DraftPartsAsync(Process process, int consultationId, int number, CancellationToken ct)
+    {
+        var draft = await VersionAsync(consultationId, number, ct);
         if (draft is null)
         {
             return null;
         }
 
-        var versions = await db.DraftVersions.Where(v => v.ConsultationId == consultation.Id).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync(ct);
-        var counts = await Inputs()
-            .Where(c => c.ConsultationId == consultation.Id && c.VersionNumber == number)
+        var versions = await db.DraftVersions.Where(v => v.ConsultationId == consultationId).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync(ct);
+        var counts = (await Inputs()
+            .Where(c => c.ConsultationId == consultationId && c.VersionNumber == number)
             .GroupBy(c => new { c.ParagraphId, c.StakeholderGroupId })
             .Select(g => new { g.Key.ParagraphId, g.Key.StakeholderGroupId, Count = g.Count() })
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .ToLookup(c => c.ParagraphId);
         var groups = Headings(process.StakeholderGroups);
         var names = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var order = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Position);
 
         ParagraphCounts CountsFor(int? paragraphId)
         {
-            var mine = counts.Where(c => c.ParagraphId == paragraphId).OrderBy(c => order.GetValueOrDefault(c.StakeholderGroupId)).ToList();
+            var mine = counts[paragraphId].OrderBy(c => order.GetValueOrDefault(c.StakeholderGroupId)).ToList();
             return new ParagraphCounts(
                 mine.Sum(c => c.Count),
                 mine.Select(c => new CategoryCount(c.StakeholderGroupId, names.GetValueOrDefault(c.StakeholderGroupId, $"#{c.StakeholderGroupId}"), c.Count)).ToList());
         }
 
-        var summary = await SummaryAsync(consultation, now, ct);
         return new DraftView(
-            summary,
+            null!,
             draft.Number,
             draft.PublishedAt,
             versions,
@@ -162,14 +189,45 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             draft.Paragraphs.Select(p => new ParagraphView(p.Id, p.Number, p.Text, CountsFor(p.Id))).ToList());
     }
 
+    /// <summary>A published version, untracked and shared: versions never change once published.</summary>
+    private async Task<DraftVersion?> VersionAsync(int consultationId, int number, CancellationToken ct)
+    {
+        if (cache.TryGetValue(("draft-version", consultationId, number), out DraftVersion? found))
+        {
+            return found;
+        }
+
+        found = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ConsultationId == consultationId && v.Number == number, ct);
+        if (found is not null)
+        {
+            cache.Set(("draft-version", consultationId, number), found, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
+        }
+
+        return found;
+    }
+
     public async Task<IReadOnlyList<DraftParagraph>?> ParagraphsAsync(int consultationId, int version, CancellationToken ct = default)
     {
         var draft = await db.DraftVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ConsultationId == consultationId && v.Number == version, ct);
         return draft?.Paragraphs;
     }
 
-    /// <summary>Comments (not replies), oldest first, each with its replies; withdrawn ones stay as tombstones.</summary>
+    /// <summary>
+    /// Comments (not replies), oldest first, each with its replies; withdrawn ones stay as tombstones. Pages and the
+    /// total of each filter are cached under the process version, so readers paging through a large consultation
+    /// count its comments once per change rather than once per page.
+    /// </summary>
     public async Task<CommentPage> CommentsAsync(Process process, int consultationId, CommentFilter filter, CancellationToken ct = default)
+    {
+        var version = await versions.OfAsync(process.Id, ct);
+        return (await cache.GetOrCreateAsync(("comments", consultationId, filter, version), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return await CommentPageAsync(process, consultationId, filter, version, ct);
+        }))!;
+    }
+
+    private async Task<CommentPage> CommentPageAsync(Process process, int consultationId, CommentFilter filter, long version, CancellationToken ct)
     {
         var query = db.Comments.Where(c => c.ConsultationId == consultationId && c.ParentId == null);
         if (filter.Version is { } v)
@@ -201,7 +259,11 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             query = query.Where(c => EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) == null && c.WithdrawnAt == null);
         }
 
-        var total = await query.CountAsync(ct);
+        var total = (await cache.GetOrCreateAsync(("comment-total", consultationId, filter with { Page = 1, PageSize = 1 }, version), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return query.CountAsync(ct);
+        }))!;
         var page = await query.OrderBy(c => c.Id).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).AsNoTracking().ToListAsync(ct);
         var ids = page.Select(c => c.Id).ToList();
         var replies = await db.Comments.Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value)).OrderBy(c => c.Id).AsNoTracking().ToListAsync(ct);
@@ -241,9 +303,15 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
     {
         var authors = await AuthorNamesAsync(comments.Concat(replies).Select(c => c.AuthorParticipantId), ct);
         var versions = comments.Select(c => c.VersionNumber).Distinct().ToList();
-        var numbers = (await db.DraftVersions.Where(v => v.ConsultationId == consultationId && versions.Contains(v.Number)).AsNoTracking().ToListAsync(ct))
-            .SelectMany(v => v.Paragraphs.Select(p => (v.Number, p.Id, p.Number)))
-            .ToDictionary(x => (x.Item1, x.Item2), x => x.Item3);
+        var numbers = new Dictionary<(int, int), int>();
+        foreach (var number in versions)
+        {
+            foreach (var p in (await VersionAsync(consultationId, number, ct))?.Paragraphs ?? [])
+            {
+                numbers[(number, p.Id)] = p.Number;
+            }
+        }
+
         var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
 

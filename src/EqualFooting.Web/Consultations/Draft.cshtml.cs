@@ -66,7 +66,10 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
     [BindProperty(SupportsGet = true, Name = "disposition")]
     public string? DispositionFilter { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>
+    /// From the query string, read by hand: Razor Pages keeps the page's own path in a route value called "page", which
+    /// model binding would find first, so <c>?page=3</c> never reached a bound property.
+    /// </summary>
     public int? PageNumber { get; set; }
 
     [BindProperty]
@@ -179,7 +182,8 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
 
     private async Task<IActionResult?> LoadAsync(int cid, CancellationToken ct)
     {
-        var found = await commands.FindAsync(cid, ct);
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        var found = await commands.ViewAsync(cid, ct);
         if (found.Error is { } error)
         {
             return Problems.ToPage(this, error) ?? NotFound();

@@ -1,6 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace EqualFooting.Web.Consultations;
 
@@ -15,6 +16,12 @@ public static class SafeMarkdown
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
+    /// <summary>
+    /// Rendering depends on the text alone, and every reader of a draft is shown the same paragraphs and comments;
+    /// sanitising costs a parse of the HTML, so recent results are kept, bounded by their size in characters.
+    /// </summary>
+    private static readonly MemoryCache Rendered = new(new MemoryCacheOptions { SizeLimit = 50_000_000 });
+
     public static IHtmlContent ToHtml(string? markdown)
     {
         if (string.IsNullOrEmpty(markdown))
@@ -22,7 +29,13 @@ public static class SafeMarkdown
             return HtmlString.Empty;
         }
 
-        return new HtmlString(Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline)));
+        if (!Rendered.TryGetValue(markdown, out string? html) || html is null)
+        {
+            html = Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+            Rendered.Set(markdown, html, new MemoryCacheEntryOptions { Size = markdown.Length + html.Length, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        }
+
+        return new HtmlString(html);
     }
 
     private static HtmlSanitizer CreateSanitizer()

@@ -77,6 +77,10 @@ internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
         b.HasIndex(c => new { c.ConsultationId, c.VersionNumber, c.ParagraphId });
         b.HasIndex(nameof(Comment.ConsultationId), CurrentDisposition);
 
+        // The draft page lists a version's comments (not replies) in order, fifty at a time: with this index a page,
+        // even a deep one, is a walk along the index rather than a sort of every comment of the consultation.
+        b.HasIndex(c => new { c.ConsultationId, c.VersionNumber, c.ParentId, c.Id });
+
         b.Ignore(c => c.CurrentDisposition);
         b.OwnsMany(c => c.Edits, e =>
         {

@@ -176,6 +176,8 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.HasIndex("ConsultationId", "VersionNumber", "ParagraphId");
 
+                    b.HasIndex("ConsultationId", "VersionNumber", "ParentId", "Id");
+
                     b.ToTable("Comments");
                 });
 

@@ -168,6 +168,8 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ConsultationId", "VersionNumber", "ParagraphId");
 
+                    b.HasIndex("ConsultationId", "VersionNumber", "ParentId", "Id");
+
                     b.ToTable("Comments");
                 });
 
