@@ -135,6 +135,7 @@ public static class App
         services.AddScoped<SessionCommands>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<SessionBroadcaster>();
+        services.AddScoped<TranscriptImports>();
         services.AddSingleton<HubWrites>();
         var signalR = services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));

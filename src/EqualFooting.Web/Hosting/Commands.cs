@@ -18,8 +18,9 @@ public static class Commands
     private static readonly Dictionary<string, (string Usage, Func<string[], Task<int>> Run)> Standalone = new()
     {
         ["import-transcript"] = (
-            "import-transcript FILE [--json] [--format speaker-lines|cart] [--words-per-minute N]\n" +
-            "                        read a session transcript and list its speakers, interventions and words",
+            "import-transcript FILE [--json] [--format speaker-lines|cart] [--words-per-minute N] [--process ID [--session ID]]\n" +
+            "                        read a session transcript and list its speakers, interventions and words;\n" +
+            "                        with --process, store its interventions in that process (a new past session unless --session)",
             TranscriptCommand.RunAsync),
     };
 

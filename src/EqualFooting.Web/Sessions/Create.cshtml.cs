@@ -14,6 +14,9 @@ public sealed class CreateModel(ProcessCommands processes, SessionCommands comma
     [BindProperty]
     public SessionForm Form { get; set; } = new();
 
+    [BindProperty]
+    public PolicyForm Policy { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
@@ -23,8 +26,20 @@ public sealed class CreateModel(ProcessCommands processes, SessionCommands comma
             return instead;
         }
 
+        // A number field that did not bind (letters typed where minutes go) must not quietly become "no setting".
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var settings = Policy.ToSettings(Process);
+        if (settings.Error is { } badSettings)
+        {
+            return Problems.ToPage(this, badSettings, "Policy.") ?? Page();
+        }
+
         var details = new SessionDetails(Form.Title, Utc(Form.StartsAt), Utc(Form.EndsAt), Form.Room, Form.RemoteParticipation);
-        var created = await commands.CreateSessionAsync(id, details, Form.Policy, QueuePolicySettings.None, ct);
+        var created = await commands.CreateSessionAsync(id, details, Policy.Kind, settings.Value, ct);
         if (created.Error is { } error)
         {
             return Problems.ToPage(this, error, "Form.") ?? Page();
@@ -59,7 +74,4 @@ public sealed class SessionForm
     public string? Room { get; set; }
 
     public bool RemoteParticipation { get; set; } = true;
-
-    /// <summary>Policies that need settings (group order, budgets, governmental groups) are set through the API for now.</summary>
-    public QueuePolicyKind Policy { get; set; } = QueuePolicyKind.FirstComeFirstServed;
 }

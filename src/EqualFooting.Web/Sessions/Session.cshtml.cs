@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EqualFooting.Web.Sessions;
 
 /// <summary>The participants' page of a session: the queue, who has the floor, one's own hand, and who has been heard.</summary>
-public sealed class SessionModel(SessionCommands commands, SessionQueries queries, EqualFootingDb db) : SessionPageBase(commands, queries)
+public sealed partial class SessionModel(SessionCommands commands, SessionQueries queries, EqualFootingDb db) : SessionPageBase(commands, queries)
 {
     public SessionStatisticsDto Statistics { get; private set; } = null!;
 
@@ -31,6 +31,7 @@ public sealed class SessionModel(SessionCommands commands, SessionQueries querie
         }
 
         Statistics = await Queries.StatisticsAsync(Context, ct);
+        MyHubs = await MyHubsAsync(ct);
         if (Context.Actor.AccountId is { } account && Context.Actor.IsParticipant)
         {
             MyParticipantId = await db.Participants

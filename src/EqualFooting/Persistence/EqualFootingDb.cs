@@ -40,6 +40,13 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<InterventionRow> Interventions => Set<InterventionRow>();
 
     public DbSet<QueueEventRow> QueueEvents => Set<QueueEventRow>();
+
+    public DbSet<RemoteHub> RemoteHubs => Set<RemoteHub>();
+
+    public DbSet<ImportedInterventionRow> ImportedInterventions => Set<ImportedInterventionRow>();
+
+    public DbSet<SpeakerNameMapping> SpeakerNames => Set<SpeakerNameMapping>();
+
     public DbSet<Consultation> Consultations => Set<Consultation>();
 
     public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();

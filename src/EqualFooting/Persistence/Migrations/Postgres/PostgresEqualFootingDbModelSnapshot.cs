@@ -603,6 +603,47 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("FloorOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.ImportedInterventionRow", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EstimatedSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SpeakerKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SpeakerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Words")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "Number");
+
+                    b.HasIndex("SpeakerKey");
+
+                    b.ToTable("ImportedInterventions", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.InterventionRow", b =>
                 {
                     b.Property<int>("SessionId")
@@ -707,6 +748,52 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("QueueEvents", (string)null);
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.RemoteHub", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OperatorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StakeholderMix")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorAccountId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("RemoteHubs");
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -778,6 +865,54 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.HasIndex("ProcessId", "StartsAt");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.SpeakerNameMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("MappedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ProcessId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SpeakerNames", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.WaitingHandRow", b =>
@@ -1239,6 +1374,15 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.ImportedInterventionRow", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.InterventionRow", b =>
                 {
                     b.HasOne("EqualFooting.Sessions.Session", null)
@@ -1257,8 +1401,31 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.RemoteHub", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.Session", b =>
                 {
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.SpeakerNameMapping", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("EqualFooting.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")

@@ -575,6 +575,47 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.ToTable("FloorOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.ImportedInterventionRow", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EstimatedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpeakerKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpeakerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Words")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "Number");
+
+                    b.HasIndex("SpeakerKey");
+
+                    b.ToTable("ImportedInterventions", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.InterventionRow", b =>
                 {
                     b.Property<int>("SessionId")
@@ -679,6 +720,50 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.ToTable("QueueEvents", (string)null);
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.RemoteHub", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StakeholderMix")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorAccountId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("RemoteHubs");
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -748,6 +833,52 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.HasIndex("ProcessId", "StartsAt");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.SpeakerNameMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MappedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StakeholderGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ProcessId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SpeakerNames", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.WaitingHandRow", b =>
@@ -1199,6 +1330,15 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.ImportedInterventionRow", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.InterventionRow", b =>
                 {
                     b.HasOne("EqualFooting.Sessions.Session", null)
@@ -1217,8 +1357,31 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.RemoteHub", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.Session", b =>
                 {
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.SpeakerNameMapping", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("EqualFooting.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
