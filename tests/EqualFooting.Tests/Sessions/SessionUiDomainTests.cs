@@ -79,6 +79,55 @@ public class SessionUiDomainTests
         Assert.Equal([2, 1], session.Queue().Order(Nine.AddMinutes(3)).Select(e => e.Speaker.Id!.Value));
     }
 
+    [Theory]
+    [InlineData(20140423)]
+    [InlineData(2005)]
+    public void Changing_policies_in_any_order_never_drops_or_adds_a_waiting_hand(int seed)
+    {
+        var random = new Random(seed);
+        QueuePolicySettings[] settings =
+        [
+            QueuePolicySettings.None,
+            new(AdmitNewSpeakersWhenClosed: true),
+            new(GroupOrder: [30, 10], RemoteSlotsPerRound: 2, TurnSeconds: 120),
+            new(BudgetSecondsByGroup: new Dictionary<int, int> { [10] = 60, [20] = 600 }, DefaultBudgetSeconds: 30),
+            new(GovernmentalGroupIds: [20]),
+        ];
+        for (var run = 0; run < 50; run++)
+        {
+            var session = NewSession();
+            session.Start(Nine);
+            var at = Nine;
+            for (var step = 0; step < 12; step++)
+            {
+                at = at.AddSeconds(random.Next(1, 90));
+                var queue = session.Queue();
+                var speaker = random.Next(3) == 0 ? Speaker.Hub(random.Next(1, 4), "Hub") : Speaker.Participant(random.Next(1, 9));
+                switch (random.Next(4))
+                {
+                    case 0:
+                        queue.GiveFloorToNext(at);
+                        session.Apply(queue);
+                        break;
+                    case 1:
+                        queue.LowerHand(speaker, at);
+                        session.Apply(queue);
+                        break;
+                    default:
+                        queue.RaiseHand(new HandRaise(speaker, 10 * random.Next(1, 4), 1, null, random.Next(2) == 0), at);
+                        session.Apply(queue);
+                        break;
+                }
+
+                var before = session.Queue().Waiting.Select(e => e.Id).Order().ToList();
+                var kind = (QueuePolicyKind)random.Next(5);
+                Assert.True(session.ChangePolicy(kind, settings[(int)kind], at).IsSuccess, $"seed {seed}, run {run}, step {step}");
+                Assert.Equal(before, session.Queue().Waiting.Select(e => e.Id).Order());
+                Assert.Equal(before, session.Queue().Order(at).Select(e => e.Id).Order());
+            }
+        }
+    }
+
     [Fact]
     public void Choosing_the_same_policy_again_changes_nothing()
     {
