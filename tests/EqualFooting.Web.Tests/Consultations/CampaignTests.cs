@@ -105,6 +105,28 @@ public abstract class CampaignTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Two_runs_at_once_store_one_campaign_and_later_copies_join_it_under_the_same_id()
+    {
+        var s = await ConsultationAsync();
+        var letters = await CommentsAsync(s);
+
+        var runs = await Task.WhenAll(DetectAsync(s), DetectAsync(s), DetectAsync(s));
+        var first = await OnlyCampaignAsync(s.Cid);
+        var more = await (await s.Government.PostAsJsonAsync($"/api/consultations/{s.Cid}/comments", new { text = Letter.Replace("independent media", "local media") })).JsonAsync(HttpStatusCode.Created);
+        var withdrawn = await (await s.Government.PostAsync($"/api/consultations/{s.Cid}/comments/{letters[3]}/withdraw", null)).JsonAsync(HttpStatusCode.OK);
+        var after = await DetectAsync(s);
+        var grown = await OnlyCampaignAsync(s.Cid);
+
+        Assert.All(runs, r => Assert.Equal(1, r.GetProperty("campaigns").GetInt32()));
+        Assert.Equal(1, runs.Sum(r => r.GetProperty("created").GetInt32()) - runs.Sum(r => r.GetProperty("retired").GetInt32()));
+        Assert.Equal(first.Id(), grown.Id());
+        Assert.Equal(5, grown.GetProperty("members").GetInt32());
+        Assert.Equal((0, 0, 2), (after.GetProperty("created").GetInt32(), after.GetProperty("retired").GetInt32(), after.GetProperty("moved").GetInt32()));
+        Assert.Equal(grown.Id(), await app.WithDbAsync(db => db.Comments.Where(c => c.Id == more.GetProperty("id").GetInt64()).Select(c => c.CampaignId).SingleAsync()));
+        Assert.Null(await app.WithDbAsync(db => db.Comments.Where(c => c.Id == withdrawn.GetProperty("id").GetInt64()).Select(c => c.CampaignId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Only_the_committee_asks_for_detection()
     {
         var s = await ConsultationAsync();
@@ -258,6 +280,42 @@ public abstract class CampaignTests(AppFactory app)
         Assert.Contains("Reason is required.", await missing.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("5 of 6 comments disposed", await convener.GetStringAsync(url));
+    }
+
+    [Fact]
+    public async Task The_campaign_page_offers_its_form_to_the_committee_only()
+    {
+        var s = await ConsultationAsync();
+        await CommentsAsync(s);
+        await DetectAsync(s);
+        var id = (await OnlyCampaignAsync(s.Cid)).GetProperty("id").GetInt64();
+        var url = $"/consultations/{s.Cid}/campaigns/{id}";
+        var convener = await app.BrowserSignedInAsync(s.ConvenerEmail);
+
+        var anonymous = await app.Anonymous().GetStringAsync(url);
+        var form = await AppFactory.FormAsync(convener, url);
+        form["CampaignForm.Disposition"] = "Accepted";
+        form["CampaignForm.Reason"] = "";
+        var missing = await convener.PostAsync(url, new FormUrlEncodedContent(form));
+        form["CampaignForm.Reason"] = "Paragraph 2 now says this.";
+        var saved = await convener.PostAsync(url, new FormUrlEncodedContent(form));
+        var list = await app.Anonymous().GetStringAsync($"/consultations/{s.Cid}/campaigns");
+
+        Assert.DoesNotContain("CampaignForm.Disposition", anonymous);
+        var missingHtml = await missing.Content.ReadAsStringAsync();
+        Assert.Contains("Reason is required.", missingHtml);
+        Assert.Contains("aria-invalid=\"true\"", missingHtml);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("5 of 5 comments disposed", await app.Anonymous().GetStringAsync(url));
+        Assert.Contains($"href=\"/consultations/{s.Cid}/campaigns/{id}\"", list);
+
+        var visitor = app.Anonymous();
+        var visitorForm = await AppFactory.FormAsync(visitor, url);
+        visitorForm["CampaignForm.Disposition"] = "NotAccepted";
+        visitorForm["CampaignForm.Reason"] = "Not yours to decide.";
+        var refused = await visitor.PostAsync(url, new FormUrlEncodedContent(visitorForm));
+        Assert.Contains("/account/login", refused.Headers.Location?.OriginalString);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync(c => c.ConsultationId == s.Cid && EF.Property<EqualFooting.Consultations.Disposition?>(c, "Disposition") == EqualFooting.Consultations.Disposition.NotAccepted)));
     }
 
     [Fact]
