@@ -216,7 +216,8 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             query = query.Where(c => c.CampaignId == k);
         }
 
-        if (filter.Collapse)
+        // Folding costs a GROUP BY over every matching comment; most consultations have no campaign and keep the indexed page.
+        if (filter.Collapse && await db.Campaigns.AnyAsync(k => k.ConsultationId == consultationId, ct))
         {
             return await CollapsedAsync(process, consultationId, query, filter, ct);
         }
