@@ -23,7 +23,7 @@ public sealed record FoundConsultation(Consultation Consultation, Process Proces
 /// The use cases of a consultation: each checks <see cref="ConsultationPolicy"/>, changes, and records in the same
 /// transaction. Comment writes are acknowledged only once committed.
 /// </summary>
-public sealed class ConsultationCommands(EqualFootingDb db, ProcessCommands processes, Recorder recorder, TimeProvider clock)
+public sealed class ConsultationCommands(EqualFootingDb db, ProcessCommands processes, Recorder recorder, TimeProvider clock, CampaignDetection campaigns)
 {
     public const int MaxBatch = 1_000;
 
@@ -277,6 +277,7 @@ public sealed class ConsultationCommands(EqualFootingDb db, ProcessCommands proc
         if (comment.EditedAt != before)
         {
             await recorder.SaveAsync(found.Process.Id, "comment.edited", () => Describe(comment), ct);
+            campaigns.Signal(consultationId);
         }
 
         return comment;
@@ -305,6 +306,7 @@ public sealed class ConsultationCommands(EqualFootingDb db, ProcessCommands proc
                 ["consultation"] = comment.ConsultationId,
                 ["comment"] = comment.Id,
             }, ct);
+            campaigns.Signal(consultationId);
         }
 
         return comment;
@@ -439,6 +441,7 @@ public sealed class ConsultationCommands(EqualFootingDb db, ProcessCommands proc
                         ["comments"] = added.Select(c => (object?)c.Id).ToList(),
                         ["channel"] = channel,
                     }, ct);
+                campaigns.Signal(consultationId);
                 return results;
             }
             catch (DbUpdateException) when (attempt < 2 && keys.Count > 0)

@@ -148,6 +148,13 @@ public static class App
         }
         services.AddScoped<ConsultationCommands>();
         services.AddScoped<ConsultationQueries>();
+        services.AddOptions<CampaignSettings>().Bind(configuration.GetSection(CampaignSettings.Section))
+            .Validate(s => s.Problem() is null, "Consultations:CampaignSimilarity must be between 0.5 and 1, and Consultations:CampaignDetectionDelay between 0 and 1 hour.")
+            .ValidateOnStart();
+        services.AddScoped<CampaignCommands>();
+        services.AddScoped<CampaignQueries>();
+        services.AddSingleton<CampaignDetection>();
+        services.AddHostedService(sp => sp.GetRequiredService<CampaignDetection>());
         services.AddSingleton<AdministratorSetup>();
         services.AddHostedService<StartupTasks>();
     }
@@ -194,6 +201,7 @@ public static class App
         app.MapProcessEndpoints();
         app.MapParticipationEndpoints();
         app.MapConsultationEndpoints();
+        app.MapCampaignEndpoints();
         app.MapRecordEndpoints();
         app.MapSessionEndpoints();
         app.MapHub<SessionHub>(SessionHub.Path);

@@ -53,6 +53,8 @@ public sealed record RecordLine(long Sequence, DateTimeOffset At, string Action,
         ["comment.edited"] = "edited a comment",
         ["comment.withdrawn"] = "withdrew a comment",
         ["comment.disposed"] = "disposed of a comment",
+        ["campaigns.detected"] = "looked for comment campaigns",
+        ["campaign.disposed"] = "disposed of a comment campaign",
     };
 
     /// <summary>The English phrase for the action, also the key of its translations.</summary>

@@ -95,6 +95,9 @@ public sealed class Comment
 
     public DateTimeOffset? WithdrawnAt { get; private set; }
 
+    /// <summary>The campaign (form letter) this comment was last found to belong to; assigned by detection, set-based.</summary>
+    public long? CampaignId { get; private set; }
+
     /// <summary>Earlier texts, oldest first.</summary>
     public IReadOnlyList<CommentEdit> Edits => _edits;
 

@@ -16,6 +16,9 @@ internal sealed class ConsultationMapping : IEntityTypeConfiguration<Consultatio
 
         // Optimistic concurrency: two conveners publishing at once would otherwise both take the same version number.
         b.Property(c => c.LatestVersion).IsConcurrencyToken();
+
+        // Campaign detection and campaign dispositions claim this row first, so two nodes never interleave them.
+        b.Property<int>(CampaignColumns.Runs);
     }
 }
 
@@ -76,6 +79,8 @@ internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
         b.HasIndex(c => new { c.ConsultationId, c.AuthorParticipantId, c.IdempotencyKey }).IsUnique();
         b.HasIndex(c => new { c.ConsultationId, c.VersionNumber, c.ParagraphId });
         b.HasIndex(nameof(Comment.ConsultationId), CurrentDisposition);
+        b.HasOne<CommentCampaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(c => c.CampaignId);
 
         b.Ignore(c => c.CurrentDisposition);
         b.OwnsMany(c => c.Edits, e =>

@@ -27,6 +27,9 @@ public static class ConsultationPolicy
             : IsCommittee(actor) ? null
             : Error.Forbidden("Only the committee and the conveners of this process can dispose of comments."));
 
+    /// <summary>Running campaign detection on demand: whoever answers the comments decides when to regroup them.</summary>
+    public static Error? DetectCampaigns(Actor actor, Process process) => Dispose(actor, process);
+
     /// <summary>Commenting and replying: every comment carries its author's stakeholder group, so only participants may.</summary>
     public static Error? Comment(Actor actor, Process process, Consultation consultation, DateTimeOffset now) =>
         View(actor, process)

@@ -53,6 +53,8 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
 
     public DbSet<Comment> Comments => Set<Comment>();
 
+    public DbSet<CommentCampaign> Campaigns => Set<CommentCampaign>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -112,6 +112,9 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<int>("AuthorParticipantId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -163,6 +166,8 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.HasIndex("AuthorParticipantId");
 
+                    b.HasIndex("CampaignId");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("RegionId");
@@ -179,6 +184,41 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("EqualFooting.Consultations.CommentCampaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CanonicalCommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExactCopies")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CanonicalCommentId");
+
+                    b.HasIndex("ConsultationId", "MemberCount");
+
+                    b.ToTable("Campaigns", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Consultations.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -186,6 +226,9 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignRuns")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ClosedEarlyAt")
                         .HasColumnType("timestamp with time zone");
@@ -1125,6 +1168,11 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("EqualFooting.Consultations.CommentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("EqualFooting.Consultations.Consultation", null)
                         .WithMany()
                         .HasForeignKey("ConsultationId")
@@ -1226,6 +1274,21 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Navigation("Dispositions");
 
                     b.Navigation("Edits");
+                });
+
+            modelBuilder.Entity("EqualFooting.Consultations.CommentCampaign", b =>
+                {
+                    b.HasOne("EqualFooting.Consultations.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CanonicalCommentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EqualFooting.Consultations.Consultation", b =>

@@ -104,6 +104,9 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<int>("AuthorParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -155,6 +158,8 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AuthorParticipantId");
 
+                    b.HasIndex("CampaignId");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("RegionId");
@@ -171,10 +176,46 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("EqualFooting.Consultations.CommentCampaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CanonicalCommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExactCopies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CanonicalCommentId");
+
+                    b.HasIndex("ConsultationId", "MemberCount");
+
+                    b.ToTable("Campaigns", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Consultations.Consultation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignRuns")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ClosedEarlyAt")
@@ -1085,6 +1126,11 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("EqualFooting.Consultations.CommentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("EqualFooting.Consultations.Consultation", null)
                         .WithMany()
                         .HasForeignKey("ConsultationId")
@@ -1182,6 +1228,21 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Navigation("Dispositions");
 
                     b.Navigation("Edits");
+                });
+
+            modelBuilder.Entity("EqualFooting.Consultations.CommentCampaign", b =>
+                {
+                    b.HasOne("EqualFooting.Consultations.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CanonicalCommentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EqualFooting.Consultations.Consultation", b =>
