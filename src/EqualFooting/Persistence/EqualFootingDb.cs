@@ -40,6 +40,11 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<InterventionRow> Interventions => Set<InterventionRow>();
 
     public DbSet<QueueEventRow> QueueEvents => Set<QueueEventRow>();
+
+    public DbSet<Breakout> Breakouts => Set<Breakout>();
+
+    public DbSet<TableDeclaration> TableDeclarations => Set<TableDeclaration>();
+
     public DbSet<Consultation> Consultations => Set<Consultation>();
 
     public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
