@@ -29,6 +29,7 @@ internal sealed class BreakoutGroupMapping : IEntityTypeConfiguration<BreakoutGr
 {
     public void Configure(EntityTypeBuilder<BreakoutGroup> b)
     {
+        b.ToTable("BreakoutGroups");
         b.HasKey(g => new { g.BreakoutId, g.Number });
         b.Property(g => g.Number).ValueGeneratedNever();
         b.Property(g => g.Name).HasMaxLength(Common.Text.NameMax);
@@ -43,6 +44,8 @@ internal sealed class BreakoutMemberMapping : IEntityTypeConfiguration<BreakoutM
 {
     public void Configure(EntityTypeBuilder<BreakoutMember> b)
     {
+        b.ToTable("BreakoutMembers");
+
         // One group per participant per round.
         b.HasKey(m => new { m.BreakoutId, m.ParticipantId });
         b.HasOne<Participant>().WithMany().HasForeignKey(m => m.ParticipantId).OnDelete(DeleteBehavior.Restrict);
