@@ -57,10 +57,11 @@ public sealed class BreakoutQueries(EqualFootingDb db, BreakoutCommands commands
     /// <summary>The latest round of the session that has the participant in a group, and the group's number.</summary>
     public async Task<(int BreakoutId, int Group)?> LatestGroupOfAsync(int sessionId, int participantId, CancellationToken ct = default)
     {
-        var found = await db.Breakouts
-            .Where(b => b.SessionId == sessionId)
-            .SelectMany(b => b.Members.Where(m => m.ParticipantId == participantId).Select(m => new { b.Id, m.GroupNumber }))
-            .OrderByDescending(x => x.Id)
+        // Members first, then their round: SQLite has no lateral join for the other way round.
+        var found = await db.Set<BreakoutMember>()
+            .Where(m => m.ParticipantId == participantId && db.Breakouts.Any(b => b.Id == m.BreakoutId && b.SessionId == sessionId))
+            .OrderByDescending(m => m.BreakoutId)
+            .Select(m => new { Id = m.BreakoutId, m.GroupNumber })
             .FirstOrDefaultAsync(ct);
         return found is null ? null : (found.Id, found.GroupNumber);
     }
