@@ -102,6 +102,13 @@ public abstract class BreakoutApiTests(AppFactory app)
         Assert.Equal(0, placed.GetProperty("unassigned").GetArrayLength());
         await (await s.Moderator.PutAsJsonAsync($"/api/breakouts/{round.Id()}/members/{carla.GetProperty("participantId").GetInt32()}", new { group = 9 })).ProblemAsync(HttpStatusCode.BadRequest, "group");
         await (await s.Moderator.PutAsJsonAsync($"/api/breakouts/{round.Id()}/members/424242", new { group = 1 })).ProblemAsync(HttpStatusCode.BadRequest, "participantId");
+        await (await s.Moderator.PutAsync($"/api/breakouts/{round.Id()}/members/424242", new StringContent("{\"group\":\"one\"}", System.Text.Encoding.UTF8, "application/json"))).ProblemAsync(HttpStatusCode.BadRequest, "group");
+        await (await s.Moderator.PutAsJsonAsync($"/api/breakouts/{round.Id()}/groups/1/rapporteur", new { participantId = 424242 })).ProblemAsync(HttpStatusCode.BadRequest, "participantId");
+        await (await s.Moderator.PutAsJsonAsync($"/api/breakouts/{round.Id()}/groups/9/rapporteur", new { participantId = (int?)null })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await s.Moderator.PostAsync($"/api/breakouts/{round.Id()}/groups/9/reminders", null)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await app.Anonymous().GetAsync("/api/sessions/424242/breakouts")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await app.Anonymous().GetAsync("/api/breakouts/424242/report.md")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Single((await (await app.Anonymous().GetAsync($"{s.Url}/breakouts")).JsonAsync(HttpStatusCode.OK)).EnumerateArray());
     }
 
     [Theory]
