@@ -59,6 +59,16 @@ public sealed class Site : IAsyncLifetime
             Locale = "en-GB",
         });
 
+    /// <summary>Makes a registered account an administrator, as the promote-admin command does, so a test can run a process of its own.</summary>
+    public async Task MakeAdministratorAsync(string email)
+    {
+        await using var scope = app!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EqualFooting.Persistence.EqualFootingDb>();
+        var account = db.Users.Single(u => u.Email == email);
+        account.IsAdministrator = true;
+        await db.SaveChangesAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (browser is not null)

@@ -12,6 +12,7 @@ using EqualFooting.Web.Participation;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
 using EqualFooting.Web.Sessions;
+using EqualFooting.Web.Sessions.Breakouts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -136,6 +137,9 @@ public static class App
         services.AddScoped<SessionQueries>();
         services.AddScoped<SessionBroadcaster>();
         services.AddScoped<TranscriptImports>();
+        services.AddScoped<BreakoutCommands>();
+        services.AddScoped<BreakoutQueries>();
+        services.AddSingleton<BreakoutBroadcaster>();
         services.AddSingleton<HubWrites>();
         var signalR = services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -204,6 +208,7 @@ public static class App
         app.MapCampaignEndpoints();
         app.MapRecordEndpoints();
         app.MapSessionEndpoints();
+        app.MapBreakoutEndpoints();
         app.MapHub<SessionHub>(SessionHub.Path);
         app.MapCultureEndpoint();
     }

@@ -46,6 +46,9 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<ImportedInterventionRow> ImportedInterventions => Set<ImportedInterventionRow>();
 
     public DbSet<SpeakerNameMapping> SpeakerNames => Set<SpeakerNameMapping>();
+    public DbSet<Breakout> Breakouts => Set<Breakout>();
+
+    public DbSet<TableDeclaration> TableDeclarations => Set<TableDeclaration>();
 
     public DbSet<Consultation> Consultations => Set<Consultation>();
 

@@ -97,6 +97,19 @@
     }
   });
 
+  // A breakout round has its own sequence number: refresh when the page shows an older one, or does not show the
+  // round at all (a new round, or one the reader has just been placed in).
+  connection.on("BreakoutChanged", round => {
+    if (round.sessionId !== sessionId) {
+      return;
+    }
+
+    const shown = document.querySelector(`[data-breakout-id="${round.id}"]`);
+    if (!shown || Number(shown.dataset.breakoutSequence) < round.sequence) {
+      refresh();
+    }
+  });
+
   // Joining answers with the current state: after a reconnect, anything missed meanwhile shows as a newer sequence.
   async function join() {
     const state = await connection.invoke("Join", sessionId);

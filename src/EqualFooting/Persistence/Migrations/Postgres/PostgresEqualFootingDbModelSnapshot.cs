@@ -601,6 +601,126 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("AgendaItems");
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.Breakout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Questions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int?>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("Breakouts");
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutGroup", b =>
+                {
+                    b.Property<int>("BreakoutId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RapporteurParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<DateTimeOffset?>("ReportEditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportEditorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReportEditorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ReportVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BreakoutId", "Number");
+
+                    b.ToTable("BreakoutGroups", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutMember", b =>
+                {
+                    b.Property<int>("BreakoutId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BreakoutId", "ParticipantId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("BreakoutId", "GroupNumber");
+
+                    b.ToTable("BreakoutMembers", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.FloorOverrideRow", b =>
                 {
                     b.Property<int>("SessionId")
@@ -956,6 +1076,24 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SpeakerNames", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.TableDeclaration", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Table")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "ParticipantId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("TableDeclarations", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.WaitingHandRow", b =>
@@ -1428,6 +1566,39 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.Breakout", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutGroup", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Breakout", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutMember", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Breakout", null)
+                        .WithMany("Members")
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.FloorOverrideRow", b =>
                 {
                     b.HasOne("EqualFooting.Sessions.Session", null)
@@ -1493,6 +1664,21 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.TableDeclaration", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1566,6 +1752,13 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Navigation("Regions");
 
                     b.Navigation("StakeholderGroups");
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.Breakout", b =>
+                {
+                    b.Navigation("Groups");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.Session", b =>

@@ -571,6 +571,124 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.ToTable("AgendaItems");
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.Breakout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("Breakouts");
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutGroup", b =>
+                {
+                    b.Property<int>("BreakoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RapporteurParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportEditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportEditorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportEditorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BreakoutId", "Number");
+
+                    b.ToTable("BreakoutGroups", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutMember", b =>
+                {
+                    b.Property<int>("BreakoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BreakoutId", "ParticipantId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("BreakoutId", "GroupNumber");
+
+                    b.ToTable("BreakoutMembers", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.FloorOverrideRow", b =>
                 {
                     b.Property<int>("SessionId")
@@ -920,6 +1038,24 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SpeakerNames", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.TableDeclaration", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Table")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "ParticipantId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("TableDeclarations", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.WaitingHandRow", b =>
@@ -1382,6 +1518,39 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.Breakout", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutGroup", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Breakout", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutMember", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Breakout", null)
+                        .WithMany("Members")
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.FloorOverrideRow", b =>
                 {
                     b.HasOne("EqualFooting.Sessions.Session", null)
@@ -1447,6 +1616,21 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.TableDeclaration", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1520,6 +1704,13 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Navigation("Regions");
 
                     b.Navigation("StakeholderGroups");
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.Breakout", b =>
+                {
+                    b.Navigation("Groups");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.Session", b =>
