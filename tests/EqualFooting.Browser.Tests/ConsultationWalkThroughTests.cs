@@ -61,7 +61,7 @@ public sealed partial class ConsultationWalkThroughTests(Site site)
         var box = participant.GetByLabel("Your comment on paragraph 2");
         await box.FillAsync(Comment);
         await participant.GetByRole(AriaRole.Listitem).Filter(new() { Has = box }).GetByRole(AriaRole.Button, new() { Name = "Send comment" }).ClickAsync();
-        await Expect(participant.GetByText(Comment)).ToBeVisibleAsync();
+        await Expect(participant.GetByRole(AriaRole.Paragraph).Filter(new() { HasText = Comment })).ToBeVisibleAsync();
 
         // The convener makes a third person a committee member, who answers the comment with a reason.
         await using var committeeContext = await site.NewContextAsync();
@@ -76,7 +76,7 @@ public sealed partial class ConsultationWalkThroughTests(Site site)
 
         await committee.GotoAsync(draftUrl);
         await committee.GetByRole(AriaRole.Link, new() { Name = "Committee view" }).ClickAsync();
-        await Expect(committee.GetByText(Comment)).ToBeVisibleAsync();
+        await Expect(committee.GetByRole(AriaRole.Paragraph).Filter(new() { HasText = Comment })).ToBeVisibleAsync();
         await committee.GetByLabel(DispositionLabel()).SelectOptionAsync(new SelectOptionValue { Label = "Accepted" });
         await committee.GetByLabel("Reason (shown to everyone)").FillAsync(Reason);
         await committee.GetByRole(AriaRole.Button, new() { Name = "Save disposition" }).ClickAsync();
@@ -99,7 +99,7 @@ public sealed partial class ConsultationWalkThroughTests(Site site)
         await Expect(explanations).ToContainTextAsync("Accepted");
         await Expect(explanations).ToContainTextAsync(Reason);
         await explanations.GetByRole(AriaRole.Link).ClickAsync();
-        await Expect(participant.GetByText(Comment)).ToBeVisibleAsync();
+        await Expect(participant.GetByRole(AriaRole.Paragraph).Filter(new() { HasText = Comment })).ToBeVisibleAsync();
 
         await participant.GotoAsync(draftUrl);
         await participant.GetByRole(AriaRole.Link, new() { Name = "Uptake report" }).ClickAsync();

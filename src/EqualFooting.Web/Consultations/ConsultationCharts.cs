@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using EqualFooting.Consultations;
 using EqualFooting.Participation;
 using EqualFooting.Web.Hosting;
