@@ -123,12 +123,15 @@ internal static class DemoConsultation
             .ToDictionaryAsync(x => x.Id, x => x.DisplayName, ct);
         var secretariat = new RecordActor(convener.Id, convener.DisplayName, null, null, null);
 
+        // One transaction for the whole consultation: some fifty changes, each with its record entry as the use cases
+        // would write it, but one commit (one flush to disk) instead of fifty, so a first start stays quick.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var opened = now.AddDays(-6);
         var consultation = Consultation.Create(process.Id, Title, opened, now.AddDays(21), opened).Value;
         var first = consultation.Publish(Version1, null, opened).Value;
         db.Consultations.Add(consultation);
         db.DraftVersions.Add(first);
-        await db.SaveWithRecordAsync(_ => Task.FromResult(RecordEntry.Create("consultation.created", process.Id, secretariat, opened, new Dictionary<string, object?>
+        await RecordAsync(db, () => RecordEntry.Create("consultation.created", process.Id, secretariat, opened, new Dictionary<string, object?>
         {
             ["consultation"] = consultation.Id,
             ["title"] = consultation.Title,
@@ -137,7 +140,7 @@ internal static class DemoConsultation
             ["version"] = 1,
             ["paragraphs"] = first.Paragraphs.Count,
             ["demo"] = true,
-        })), ct);
+        }), ct);
 
         var paragraphIds = first.Paragraphs.ToDictionary(p => p.Number, p => p.Id);
         var at = opened.AddHours(2);
@@ -164,7 +167,7 @@ internal static class DemoConsultation
         {
             comment.RecordDisposition(disposition, reason, convener.Id, decided);
             db.Entry(comment).Property<Disposition?>(CommentColumns.CurrentDisposition).CurrentValue = disposition;
-            await db.SaveWithRecordAsync(_ => Task.FromResult(RecordEntry.Create("comment.disposed", process.Id, secretariat, decided, new Dictionary<string, object?>
+            await RecordAsync(db, () => RecordEntry.Create("comment.disposed", process.Id, secretariat, decided, new Dictionary<string, object?>
             {
                 ["consultation"] = consultation.Id,
                 ["comment"] = comment.Id,
@@ -172,20 +175,29 @@ internal static class DemoConsultation
                 ["reason"] = reason,
                 ["revises"] = false,
                 ["demo"] = true,
-            })), ct);
+            }), ct);
             decided = decided.AddMinutes(3);
         }
 
         var published = now.AddHours(-3);
         var second = consultation.Publish(Version2, first, published).Value;
         db.DraftVersions.Add(second);
-        await db.SaveWithRecordAsync(_ => Task.FromResult(RecordEntry.Create("consultation.version-published", process.Id, secretariat, published, new Dictionary<string, object?>
+        await RecordAsync(db, () => RecordEntry.Create("consultation.version-published", process.Id, secretariat, published, new Dictionary<string, object?>
         {
             ["consultation"] = consultation.Id,
             ["version"] = second.Number,
             ["paragraphs"] = second.Paragraphs.Count,
             ["demo"] = true,
-        })), ct);
+        }), ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>What <see cref="EqualFootingDb.SaveWithRecordAsync"/> does, inside the caller's transaction.</summary>
+    private static async Task RecordAsync(EqualFootingDb db, Func<RecordEntry> entry, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        db.Record.Add(entry());
+        await db.SaveChangesAsync(ct);
     }
 
     private static async Task<Comment> SubmitAsync(
@@ -204,7 +216,7 @@ internal static class DemoConsultation
         var a = participant.Current;
         var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
-        await db.SaveWithRecordAsync(_ => Task.FromResult(RecordEntry.Create(
+        await RecordAsync(db, () => RecordEntry.Create(
             "comment.submitted",
             process.Id,
             new RecordActor(participant.AccountId, names[participant.Id], a, groups[a.StakeholderGroupId], regions[a.RegionId]),
@@ -219,7 +231,7 @@ internal static class DemoConsultation
                 ["stakeholderGroupId"] = comment.StakeholderGroupId,
                 ["regionId"] = comment.RegionId,
                 ["demo"] = true,
-            })), ct);
+            }), ct);
         return comment;
     }
 }
