@@ -51,12 +51,17 @@ public sealed class Site : IAsyncLifetime
         });
     }
 
-    public async Task<IBrowserContext> NewContextAsync() =>
+    /// <param name="timeZone">
+    /// The browser's zone. UTC by default, so that timezone.js has nothing to change and never reloads a page a test is
+    /// filling in.
+    /// </param>
+    public async Task<IBrowserContext> NewContextAsync(string timeZone = "UTC") =>
         await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             // The site picks its language from Accept-Language; the tests read English labels.
             Locale = "en-GB",
+            TimezoneId = timeZone,
         });
 
     /// <summary>Makes a registered account an administrator, as the promote-admin command does, so a test can run a process of its own.</summary>

@@ -14,7 +14,11 @@ public sealed record ConsultationDetails(string? Title, DateTimeOffset? OpensAt,
 
 /// <param name="VersionNumber">Null for the latest version.</param>
 /// <param name="ParagraphId">Null for a comment on the whole draft.</param>
-public sealed record CommentInput(int? VersionNumber, int? ParagraphId, string? Text, string? IdempotencyKey);
+/// <param name="OnBehalfOf">Set when a convener enters a comment sent by e-mail or on paper.</param>
+public sealed record CommentInput(int? VersionNumber, int? ParagraphId, string? Text, string? IdempotencyKey, OnBehalfOf? OnBehalfOf = null);
+
+/// <summary>The author of a comment entered for them: a name, the stakeholder group and region they declared, a country.</summary>
+public sealed record OnBehalfOf(string? Name, int? StakeholderGroupId, int? RegionId, string? Country);
 
 /// <summary>A consultation as the use cases need it: with its process (for the lists of groups and regions) and the actor there.</summary>
 public sealed record FoundConsultation(Consultation Consultation, Process Process, Actor Actor);
@@ -368,12 +372,15 @@ public sealed class ConsultationCommands(EqualFootingDb db, ProcessCommands proc
 
         var (consultation, process, actor) = found.Value;
         var now = clock.GetUtcNow();
-        if (ConsultationPolicy.Comment(actor, process, consultation, now) is { } denied)
+        var onBehalf = inputs.Any(i => i.OnBehalfOf is not null);
+        if ((onBehalf ? ConsultationPolicy.EnterOnBehalf(actor, process, consultation, now) : ConsultationPolicy.Comment(actor, process, consultation, now)) is { } denied)
         {
             return denied;
         }
 
         var author = await AuthorAsync(found.Value, ct);
+        var groups = process.StakeholderGroups.Where(g => !g.IsRetired).Select(g => g.Id).ToHashSet();
+        var regions = process.Regions.Where(r => !r.IsRetired).Select(r => r.Id).ToHashSet();
         var versions = inputs.Select(i => i.VersionNumber ?? consultation.LatestVersion).Distinct().ToList();
         var paragraphs = await db.DraftVersions
             .Where(v => v.ConsultationId == consultationId && versions.Contains(v.Number))
@@ -401,12 +408,28 @@ public sealed class ConsultationCommands(EqualFootingDb db, ProcessCommands proc
                     return Error.Invalid(prefix + "paragraphId", $"Paragraph {paragraph} is not part of version {version} of this draft.");
                 }
 
+                var by = author;
+                if (input.OnBehalfOf is { } other)
+                {
+                    if (other.StakeholderGroupId is not { } group || !groups.Contains(group))
+                    {
+                        return Error.Invalid(prefix + "onBehalfOf.stakeholderGroupId", "Choose one of this process's stakeholder groups.");
+                    }
+
+                    if (other.RegionId is not { } region || !regions.Contains(region))
+                    {
+                        return Error.Invalid(prefix + "onBehalfOf.regionId", "Choose one of this process's regions.");
+                    }
+
+                    by = author with { StakeholderGroupId = group, RegionId = region, AffiliationId = null, Name = other.Name ?? "", Country = other.Country };
+                }
+
                 var key = input.IdempotencyKey?.Trim();
                 var previous = key is { Length: > 0 } && earlier.TryGetValue(key, out var e) ? e : null;
-                var submitted = Comment.Submit(author, new CommentSubmission(consultationId, version, input.ParagraphId, input.Text, channel, input.IdempotencyKey), now, previous);
+                var submitted = Comment.Submit(by, new CommentSubmission(consultationId, version, input.ParagraphId, input.Text, channel, input.IdempotencyKey), now, previous);
                 if (submitted.Error is { } error)
                 {
-                    return error with { Field = error.Field is null ? null : prefix + error.Field };
+                    return error with { Field = error.Field is null ? null : prefix + (error.Field is "author" or "country" ? "onBehalfOf." + (error.Field == "author" ? "name" : "country") : error.Field) };
                 }
 
                 var comment = submitted.Value;

@@ -17,9 +17,10 @@ public sealed record CloseRequest(string? Reason);
 
 public sealed record VersionRequest(string? Markdown);
 
-public sealed record CommentRequest(int? VersionNumber, int? ParagraphId, string? Text, string? IdempotencyKey)
+/// <param name="OnBehalfOf">Conveners only: the author of a comment sent by e-mail or on paper.</param>
+public sealed record CommentRequest(int? VersionNumber, int? ParagraphId, string? Text, string? IdempotencyKey, OnBehalfOf? OnBehalfOf = null)
 {
-    public CommentInput ToInput() => new(VersionNumber, ParagraphId, Text, IdempotencyKey);
+    public CommentInput ToInput() => new(VersionNumber, ParagraphId, Text, IdempotencyKey, OnBehalfOf);
 }
 
 public sealed record BatchRequest(IReadOnlyList<CommentRequest>? Comments);
@@ -192,7 +193,7 @@ public static class ConsultationEndpoints
                 (await queries.VersionsAsync(cid, ct)).Select(v => new ExportVersionDto(v.Number, v.PublishedAt, v.Source, v.Paragraphs)).ToList(),
                 comments.Select(c => new ExportCommentDto(
                     CommentDto.From(c),
-                    authors.GetValueOrDefault(c.AuthorParticipantId, ""),
+                    c.AuthorName ?? authors.GetValueOrDefault(c.AuthorParticipantId, ""),
                     process.StakeholderGroups.FirstOrDefault(g => g.Id == c.StakeholderGroupId)?.Name ?? "",
                     process.Regions.FirstOrDefault(r => r.Id == c.RegionId)?.Name ?? "",
                     c.CampaignId is null ? null : canonicals.Contains(c.Id))).ToList()));
@@ -326,7 +327,7 @@ public static class ConsultationCsv
                 c.ParagraphId is { } p ? N(p) : "",
                 c.ParagraphId is { } q && numbers.TryGetValue((c.VersionNumber, q), out var n) ? N(n) : "",
                 c.ParentId?.ToString(CultureInfo.InvariantCulture) ?? "",
-                authors.GetValueOrDefault(c.AuthorParticipantId, ""),
+                c.AuthorName ?? authors.GetValueOrDefault(c.AuthorParticipantId, ""),
                 groups.GetValueOrDefault(c.StakeholderGroupId, ""),
                 regions.GetValueOrDefault(c.RegionId, ""),
                 c.Channel.ToString(),

@@ -307,7 +307,7 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             c.ParagraphId is { } pid && numbers.TryGetValue((c.VersionNumber, pid), out var n) ? n : null,
             c.ParentId,
             c.AuthorParticipantId,
-            authors.GetValueOrDefault(c.AuthorParticipantId, ""),
+            c.AuthorName ?? authors.GetValueOrDefault(c.AuthorParticipantId, ""),
             c.StakeholderGroupId,
             groups.GetValueOrDefault(c.StakeholderGroupId, ""),
             c.RegionId,

@@ -192,6 +192,7 @@ public static class App
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseReaderTimeZone();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -13,6 +13,7 @@ public static class Commands
     private static readonly Dictionary<string, (string Usage, Func<WebApplication, string[], Task<int>> Run)> WithDatabase = new()
     {
         ["promote-admin"] = ("promote-admin EMAIL   make an existing account an administrator of this site", PromoteAdminAsync),
+        ["import-comments"] = (EqualFooting.Web.Consultations.ImportCommentsCommand.Usage, EqualFooting.Web.Consultations.ImportCommentsCommand.RunAsync),
     };
 
     private static readonly Dictionary<string, (string Usage, Func<string[], Task<int>> Run)> Standalone = new()

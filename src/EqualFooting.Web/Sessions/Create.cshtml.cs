@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EqualFooting.Web.Sessions;
 
-/// <summary>Scheduling a session. Times are entered and shown in UTC, the one zone every participant can convert from.</summary>
+/// <summary>Scheduling a session. Times are typed in the reader's time zone (named beside the fields) and stored in UTC.</summary>
 public sealed class CreateModel(ProcessCommands processes, SessionCommands commands) : PageModel
 {
     public EqualFooting.Processes.Process Process { get; private set; } = null!;
@@ -38,7 +38,7 @@ public sealed class CreateModel(ProcessCommands processes, SessionCommands comma
             return Problems.ToPage(this, badSettings, "Policy.") ?? Page();
         }
 
-        var details = new SessionDetails(Form.Title, Utc(Form.StartsAt), Utc(Form.EndsAt), Form.Room, Form.RemoteParticipation);
+        var details = new SessionDetails(Form.Title, ReaderTime.ToUtc(Form.StartsAt), ReaderTime.ToUtc(Form.EndsAt), Form.Room, Form.RemoteParticipation);
         var created = await commands.CreateSessionAsync(id, details, Policy.Kind, settings.Value, ct);
         if (created.Error is { } error)
         {
@@ -59,8 +59,6 @@ public sealed class CreateModel(ProcessCommands processes, SessionCommands comma
         (Process, var actor) = found.Value;
         return SessionPolicy.Schedule(actor, Process) is { } denied ? Problems.ToPage(this, denied) ?? Forbid() : null;
     }
-
-    private static DateTimeOffset? Utc(DateTime? local) => local is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 }
 
 public sealed class SessionForm

@@ -60,6 +60,8 @@ internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
     {
         b.Property(c => c.Text).HasMaxLength(Comment.TextMax);
         b.Property(c => c.IdempotencyKey).HasMaxLength(Comment.IdempotencyKeyMax);
+        b.Property(c => c.AuthorName).HasMaxLength(Common.Text.NameMax);
+        b.Property(c => c.AuthorCountry).HasMaxLength(Comment.CountryMax);
         b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
         b.Property<Disposition?>(CurrentDisposition).HasConversion<string>().HasMaxLength(16);
 

@@ -39,6 +39,19 @@ public static class ConsultationPolicy
             : !consultation.IsOpen(now) ? Error.Conflict("This consultation is closed and no longer takes comments.")
             : null);
 
+    /// <summary>
+    /// Entering comments that reached the secretariat by e-mail or on paper, in their authors' names. Conveners only,
+    /// and they must have joined the process, because the comments are stored as entered by them. Allowed after the
+    /// deadline too: submissions sent in time are often typed in later.
+    /// </summary>
+    public static Error? EnterOnBehalf(Actor actor, Process process, Consultation consultation, DateTimeOffset now) =>
+        View(actor, process)
+        ?? (!actor.IsSignedIn ? Error.Unauthenticated()
+            : !(actor.IsAdministrator || actor.Holds(ProcessRole.Convener)) ? Error.Forbidden("Only the process's conveners can enter comments on others' behalf.")
+            : !actor.IsParticipant ? Error.Forbidden("Join the process before entering comments on others' behalf: they are stored as entered by you.")
+            : now < consultation.OpensAt ? Error.Conflict("This consultation is not open for comments yet.")
+            : null);
+
     /// <summary>Editing or withdrawing one's own comment; that it is one's own is the comment's rule.</summary>
     public static Error? Amend(Actor actor, Process process) =>
         View(actor, process)

@@ -109,6 +109,14 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<long?>("AffiliationId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("AuthorCountry")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("AuthorParticipantId")
                         .HasColumnType("integer");
 

@@ -101,6 +101,14 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<long?>("AffiliationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuthorCountry")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AuthorParticipantId")
                         .HasColumnType("INTEGER");
 
