@@ -51,13 +51,28 @@ public sealed class Site : IAsyncLifetime
         });
     }
 
-    public async Task<IBrowserContext> NewContextAsync() =>
+    /// <param name="timeZone">
+    /// The browser's zone. UTC by default, so that timezone.js has nothing to change and never reloads a page a test is
+    /// filling in.
+    /// </param>
+    public async Task<IBrowserContext> NewContextAsync(string timeZone = "UTC") =>
         await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             // The site picks its language from Accept-Language; the tests read English labels.
             Locale = "en-GB",
+            TimezoneId = timeZone,
         });
+
+    /// <summary>Makes a registered account an administrator, as the promote-admin command does, so a test can run a process of its own.</summary>
+    public async Task MakeAdministratorAsync(string email)
+    {
+        await using var scope = app!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EqualFooting.Persistence.EqualFootingDb>();
+        var account = db.Users.Single(u => u.Email == email);
+        account.IsAdministrator = true;
+        await db.SaveChangesAsync();
+    }
 
     public async Task DisposeAsync()
     {

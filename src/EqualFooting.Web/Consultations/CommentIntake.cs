@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EqualFooting.Web.Consultations;
 
 /// <summary>One comment of a submission, validated by the request: the new comment, or the earlier item of the same batch it repeats.</summary>
-public sealed record IntakeItem(CommentSubmission Submission, Comment New, int? RepeatOf);
+public sealed record IntakeItem(CommentSubmission Submission, CommentAuthor Author, Comment New, int? RepeatOf);
 
 /// <summary>
 /// A single comment or a batch, authorised and validated by the request, waiting to be stored. Completed only after
@@ -218,7 +218,7 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, TimeProvider cloc
             }
             else if (item.New.IdempotencyKey is { } key && earlier.TryGetValue(key, out var previous))
             {
-                var repeat = Comment.Submit(submission.Author, item.Submission, now, previous);
+                var repeat = Comment.Submit(item.Author, item.Submission, now, previous);
                 if (repeat.Error is { } error)
                 {
                     return error with { Field = error.Field is null || submission.Single ? error.Field : $"comments[{i}].{error.Field}" };

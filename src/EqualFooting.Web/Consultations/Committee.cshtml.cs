@@ -15,8 +15,19 @@ public sealed class DispositionForm
     public string? Reason { get; set; }
 }
 
+public sealed class CampaignDispositionForm
+{
+    public long CampaignId { get; set; }
+
+    public Disposition? Disposition { get; set; }
+
+    public string? Reason { get; set; }
+
+    public bool Overwrite { get; set; }
+}
+
 /// <summary>The committee's worklist: comments with a disposition form each, the undisposed first by default.</summary>
-public sealed class CommitteeModel(ConsultationCommands commands, ConsultationQueries queries) : PageModel
+public sealed class CommitteeModel(ConsultationCommands commands, ConsultationQueries queries, CampaignCommands campaigns) : PageModel
 {
     public Process Process { get; private set; } = null!;
 
@@ -41,6 +52,12 @@ public sealed class CommitteeModel(ConsultationCommands commands, ConsultationQu
     [BindProperty]
     public DispositionForm Form { get; set; } = new();
 
+    [BindProperty]
+    public CampaignDispositionForm CampaignForm { get; set; } = new();
+
+    /// <summary>The result of "look for campaigns now", shown after the run.</summary>
+    public DetectionRun? Detected { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int cid, CancellationToken ct) => await LoadAsync(cid, ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(int cid, CancellationToken ct)
@@ -57,6 +74,34 @@ public sealed class CommitteeModel(ConsultationCommands commands, ConsultationQu
         }
 
         return Redirect(Link(PageNumber, cid) + $"#c-{Form.CommentId}");
+    }
+
+    public async Task<IActionResult> OnPostCampaignAsync(int cid, CancellationToken ct)
+    {
+        var done = await campaigns.DisposeCampaignAsync(cid, CampaignForm.CampaignId, CampaignForm.Disposition, CampaignForm.Reason, CampaignForm.Overwrite, ct);
+        if (done.Error is { } error)
+        {
+            if (Problems.ToPage(this, error, "CampaignForm.") is { } status)
+            {
+                return status;
+            }
+
+            return await LoadAsync(cid, ct) ?? Page();
+        }
+
+        return Redirect(Link(PageNumber, cid));
+    }
+
+    public async Task<IActionResult> OnPostDetectAsync(int cid, CancellationToken ct)
+    {
+        var done = await campaigns.DetectAsync(cid, ct);
+        if (done.Error is { } error)
+        {
+            return Problems.ToPage(this, error) ?? await LoadAsync(cid, ct) ?? Page();
+        }
+
+        Detected = done.Value;
+        return await LoadAsync(cid, ct) ?? Page();
     }
 
     public string Link(int? page, int? cid = null)
@@ -105,7 +150,7 @@ public sealed class CommitteeModel(ConsultationCommands commands, ConsultationQu
             filter = ConsultationEndpoints.Filter(null, null, GroupFilter, RegionFilter, null, null, null);
         }
 
-        Comments = await queries.CommentsAsync(process, cid, filter.Value, ct);
+        Comments = await queries.CommentsAsync(process, cid, filter.Value with { Collapse = true }, ct);
         return null;
     }
 }

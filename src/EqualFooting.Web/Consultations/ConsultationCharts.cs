@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net;
 using EqualFooting.Consultations;
 using EqualFooting.Participation;
+using EqualFooting.Web.Hosting;
 using EqualFooting.Web.Participation;
 using Microsoft.AspNetCore.Html;
 
@@ -60,9 +60,8 @@ public static class ConsultationCharts
 
     public static string Fmt(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
-    /// <summary>A UTC time as a machine-readable &lt;time&gt; element.</summary>
-    public static IHtmlContent Time(DateTimeOffset t) =>
-        new HtmlString($"<time datetime=\"{t.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}\">{WebUtility.HtmlEncode(t.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} UTC</time>");
+    /// <summary>A time as a &lt;time&gt; element: UTC for machines, the reader's zone (named) for people.</summary>
+    public static IHtmlContent Time(DateTimeOffset t) => ReaderTime.Tag(t);
 }
 
 /// <summary>English names of dispositions for pages; they are translation keys, listed for the localisation tests.</summary>

@@ -16,7 +16,11 @@ public sealed record ConsultationDetails(string? Title, DateTimeOffset? OpensAt,
 
 /// <param name="VersionNumber">Null for the latest version.</param>
 /// <param name="ParagraphId">Null for a comment on the whole draft.</param>
-public sealed record CommentInput(int? VersionNumber, int? ParagraphId, string? Text, string? IdempotencyKey);
+/// <param name="OnBehalfOf">Set when a convener enters a comment sent by e-mail or on paper.</param>
+public sealed record CommentInput(int? VersionNumber, int? ParagraphId, string? Text, string? IdempotencyKey, OnBehalfOf? OnBehalfOf = null);
+
+/// <summary>The author of a comment entered for them: a name, the stakeholder group and region they declared, a country.</summary>
+public sealed record OnBehalfOf(string? Name, int? StakeholderGroupId, int? RegionId, string? Country);
 
 /// <summary>A consultation as the use cases need it: with its process (for the lists of groups and regions) and the actor there.</summary>
 public sealed record FoundConsultation(Consultation Consultation, Process Process, Actor Actor);
@@ -33,7 +37,8 @@ public sealed class ConsultationCommands(
     Actors actors,
     CommentIntake intake,
     IMemoryCache cache,
-    ProcessVersions versions)
+    ProcessVersions versions,
+    CampaignDetection campaigns)
 {
     public const int MaxBatch = 1_000;
 
@@ -308,6 +313,7 @@ public sealed class ConsultationCommands(
         if (comment.EditedAt != before)
         {
             await recorder.SaveAsync(found.Process.Id, "comment.edited", () => Describe(comment), ct);
+            campaigns.Signal(consultationId);
         }
 
         return comment;
@@ -336,6 +342,7 @@ public sealed class ConsultationCommands(
                 ["consultation"] = comment.ConsultationId,
                 ["comment"] = comment.Id,
             }, ct);
+            campaigns.Signal(consultationId);
         }
 
         return comment;
@@ -407,9 +414,18 @@ public sealed class ConsultationCommands(
         var (consultation, process) = (found.Consultation, found.Process);
         var (actor, author) = await CommenterAsync(process.Id, ct);
         var now = clock.GetUtcNow();
-        if (ConsultationPolicy.Comment(actor, process, consultation, now) is { } denied)
+        var onBehalf = inputs.Any(i => i.OnBehalfOf is not null);
+        if ((onBehalf ? ConsultationPolicy.EnterOnBehalf(actor, process, consultation, now) : ConsultationPolicy.Comment(actor, process, consultation, now)) is { } denied)
         {
             return denied.Kind == ErrorKind.NotFound ? Error.NotFound("No such consultation.") : denied;
+        }
+
+        // Comments typed in for people without accounts carry their author's group and region, which must be the process's own.
+        HashSet<int>? groups = null, regions = null;
+        if (onBehalf)
+        {
+            groups = (await db.Set<StakeholderGroup>().Where(g => g.ProcessId == process.Id && g.RetiredAt == null).Select(g => g.Id).ToListAsync(ct)).ToHashSet();
+            regions = (await db.Set<Region>().Where(r => r.ProcessId == process.Id && r.RetiredAt == null).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
         }
 
         var items = new List<IntakeItem>(inputs.Count);
@@ -429,24 +445,40 @@ public sealed class ConsultationCommands(
                 return Error.Invalid(prefix + "paragraphId", $"Paragraph {paragraph} is not part of version {version} of this draft.");
             }
 
+            var by = author!;
+            if (input.OnBehalfOf is { } other)
+            {
+                if (other.StakeholderGroupId is not { } group || !groups!.Contains(group))
+                {
+                    return Error.Invalid(prefix + "onBehalfOf.stakeholderGroupId", "Choose one of this process's stakeholder groups.");
+                }
+
+                if (other.RegionId is not { } region || !regions!.Contains(region))
+                {
+                    return Error.Invalid(prefix + "onBehalfOf.regionId", "Choose one of this process's regions.");
+                }
+
+                by = by with { StakeholderGroupId = group, RegionId = region, AffiliationId = null, Name = other.Name ?? "", Country = other.Country };
+            }
+
             var submission = new CommentSubmission(consultationId, version, input.ParagraphId, input.Text, channel, input.IdempotencyKey);
-            var submitted = Comment.Submit(author!, submission, now);
+            var submitted = Comment.Submit(by, submission, now);
             if (submitted.Error is { } error)
             {
-                return error with { Field = error.Field is null ? null : prefix + error.Field };
+                return error with { Field = FieldOf(prefix, error.Field) };
             }
 
             // A key repeated within the batch is a resend of the same comment, or a conflict.
             var comment = submitted.Value;
             if (comment.IdempotencyKey is { } key && byKey.TryGetValue(key, out var first))
             {
-                var repeat = Comment.Submit(author!, submission, now, items[first].New);
+                var repeat = Comment.Submit(by, submission, now, items[first].New);
                 if (repeat.Error is { } conflict)
                 {
-                    return conflict with { Field = conflict.Field is null ? null : prefix + conflict.Field };
+                    return conflict with { Field = FieldOf(prefix, conflict.Field) };
                 }
 
-                items.Add(new IntakeItem(submission, comment, first));
+                items.Add(new IntakeItem(submission, by, comment, first));
                 continue;
             }
 
@@ -455,13 +487,27 @@ public sealed class ConsultationCommands(
                 byKey[newKey] = i;
             }
 
-            items.Add(new IntakeItem(submission, comment, null));
+            items.Add(new IntakeItem(submission, by, comment, null));
         }
 
         var stored = await intake.SubmitAsync(new IntakeSubmission(process.Id, actor.AccountId!, author!, items, single));
         versions.Forget(process.Id);
+        if (stored.Error is null)
+        {
+            campaigns.Signal(consultationId);
+        }
+
         return stored;
     }
+
+    // The author's name and country are checked as "author" and "country"; in the request they are under onBehalfOf.
+    private static string? FieldOf(string prefix, string? field) => field switch
+    {
+        null => null,
+        "author" => prefix + "onBehalfOf.name",
+        "country" => prefix + "onBehalfOf.country",
+        _ => prefix + field,
+    };
 
     /// <summary>
     /// The actor in the process and, when they take part, the group and region they comment for: the participant and

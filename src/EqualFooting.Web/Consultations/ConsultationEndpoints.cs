@@ -17,9 +17,10 @@ public sealed record CloseRequest(string? Reason);
 
 public sealed record VersionRequest(string? Markdown);
 
-public sealed record CommentRequest(int? VersionNumber, int? ParagraphId, string? Text, string? IdempotencyKey)
+/// <param name="OnBehalfOf">Conveners only: the author of a comment sent by e-mail or on paper.</param>
+public sealed record CommentRequest(int? VersionNumber, int? ParagraphId, string? Text, string? IdempotencyKey, OnBehalfOf? OnBehalfOf = null)
 {
-    public CommentInput ToInput() => new(VersionNumber, ParagraphId, Text, IdempotencyKey);
+    public CommentInput ToInput() => new(VersionNumber, ParagraphId, Text, IdempotencyKey, OnBehalfOf);
 }
 
 public sealed record BatchRequest(IReadOnlyList<CommentRequest>? Comments);
@@ -48,11 +49,12 @@ public sealed record CommentDto(
     DateTimeOffset? EditedAt,
     DateTimeOffset? WithdrawnAt,
     IReadOnlyList<CommentEdit> Edits,
-    IReadOnlyList<DispositionView> Dispositions)
+    IReadOnlyList<DispositionView> Dispositions,
+    long? CampaignId)
 {
     public static CommentDto From(Comment c) => new(
         c.Id, c.ConsultationId, c.VersionNumber, c.ParagraphId, c.ParentId, c.Text, c.Channel, c.IdempotencyKey, c.CreatedAt, c.EditedAt, c.WithdrawnAt,
-        c.Edits, c.Dispositions.Select(d => new DispositionView(d.Disposition, d.Reason, d.DecidedAt)).ToList());
+        c.Edits, c.Dispositions.Select(d => new DispositionView(d.Disposition, d.Reason, d.DecidedAt)).ToList(), c.CampaignId);
 }
 
 public sealed record BatchItemDto(long Id, string? IdempotencyKey, bool Created);
@@ -110,7 +112,7 @@ public static class ConsultationEndpoints
         }).WithName("GetDraft");
 
         api.MapGet("/comments", async (int cid, int? version, int? paragraphId, int? stakeholderGroupId, int? regionId, string? disposition, int? page, int? pageSize,
-            ConsultationCommands commands, ConsultationQueries queries, CancellationToken ct) =>
+            bool? collapse, ConsultationCommands commands, ConsultationQueries queries, CancellationToken ct) =>
         {
             var found = await commands.ViewAsync(cid, ct);
             if (found.Error is { } error)
@@ -121,7 +123,7 @@ public static class ConsultationEndpoints
             var filter = Filter(version, paragraphId, stakeholderGroupId, regionId, disposition, page, pageSize);
             return filter.Error is { } invalid
                 ? Problems.ToResult(invalid)
-                : Results.Ok(await queries.CommentsAsync(found.Value.Process, cid, filter.Value, ct));
+                : Results.Ok(await queries.CommentsAsync(found.Value.Process, cid, filter.Value with { Collapse = collapse ?? false }, ct));
         }).WithName("ListComments");
 
         api.MapPost("/comments", async (int cid, CommentRequest request, ConsultationCommands commands, CancellationToken ct) =>
@@ -174,7 +176,7 @@ public static class ConsultationEndpoints
                 : Csv(ConsultationCsv.Uptake(await queries.UptakeAsync(found.Value.Process, cid, ct)), $"consultation-{cid}-uptake.csv");
         }).WithName("UptakeReportCsv");
 
-        api.MapGet("/export", async (int cid, ConsultationCommands commands, ConsultationQueries queries, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/export", async (int cid, ConsultationCommands commands, ConsultationQueries queries, CampaignQueries campaigns, TimeProvider clock, CancellationToken ct) =>
         {
             var found = await commands.FindAsync(cid, ct);
             if (found.Error is { } error)
@@ -185,16 +187,18 @@ public static class ConsultationEndpoints
             var (consultation, process, _) = found.Value;
             var comments = await queries.AllCommentsAsync(cid, ct);
             var authors = await queries.AuthorNamesAsync(comments.Select(c => c.AuthorParticipantId), ct);
+            var canonicals = (await campaigns.CanonicalsAsync(cid, ct)).Values.ToHashSet();
             return Results.Ok(new ExportDto(
                 await queries.SummaryAsync(consultation, clock.GetUtcNow(), ct),
                 (await queries.VersionsAsync(cid, ct)).Select(v => new ExportVersionDto(v.Number, v.PublishedAt, v.Source, v.Paragraphs)).ToList(),
                 comments.Select(c => new ExportCommentDto(
                     CommentDto.From(c),
-                    authors.GetValueOrDefault(c.AuthorParticipantId, ""),
+                    c.AuthorName ?? authors.GetValueOrDefault(c.AuthorParticipantId, ""),
                     process.StakeholderGroups.FirstOrDefault(g => g.Id == c.StakeholderGroupId)?.Name ?? "",
-                    process.Regions.FirstOrDefault(r => r.Id == c.RegionId)?.Name ?? "")).ToList()));
+                    process.Regions.FirstOrDefault(r => r.Id == c.RegionId)?.Name ?? "",
+                    c.CampaignId is null ? null : canonicals.Contains(c.Id))).ToList()));
         }).WithName("ExportConsultation");
-        api.MapGet("/export.csv", async (int cid, ConsultationCommands commands, ConsultationQueries queries, CancellationToken ct) =>
+        api.MapGet("/export.csv", async (int cid, ConsultationCommands commands, ConsultationQueries queries, CampaignQueries campaigns, CancellationToken ct) =>
         {
             var found = await commands.FindAsync(cid, ct);
             if (found.Error is { } error)
@@ -206,7 +210,8 @@ public static class ConsultationEndpoints
             var authors = await queries.AuthorNamesAsync(comments.Select(c => c.AuthorParticipantId), ct);
             var numbers = (await queries.VersionsAsync(cid, ct)).SelectMany(v => v.Paragraphs.Select(p => (v.Number, p.Id, p.Number)))
                 .ToDictionary(x => (x.Item1, x.Item2), x => x.Item3);
-            return Csv(ConsultationCsv.Comments(found.Value.Process, comments, authors, numbers), $"consultation-{cid}-comments.csv");
+            var canonicals = (await campaigns.CanonicalsAsync(cid, ct)).Values.ToHashSet();
+            return Csv(ConsultationCsv.Comments(found.Value.Process, comments, authors, numbers, canonicals), $"consultation-{cid}-comments.csv");
         }).WithName("ExportConsultationCsv");
     }
 
@@ -278,7 +283,8 @@ public sealed record UptakeDto(IReadOnlyList<UptakeLineDto> ByStakeholderGroup, 
 
 public sealed record ExportVersionDto(int Number, DateTimeOffset PublishedAt, string Markdown, IReadOnlyList<DraftParagraph> Paragraphs);
 
-public sealed record ExportCommentDto(CommentDto Comment, string Author, string StakeholderGroup, string Region);
+/// <param name="CampaignCanonical">For a campaign member, whether its text is the one that stands for the campaign.</param>
+public sealed record ExportCommentDto(CommentDto Comment, string Author, string StakeholderGroup, string Region, bool? CampaignCanonical);
 
 public sealed record ExportDto(ConsultationSummary Consultation, IReadOnlyList<ExportVersionDto> Versions, IReadOnlyList<ExportCommentDto> Comments);
 
@@ -305,13 +311,13 @@ public static class ConsultationCsv
         return sb.ToString();
     }
 
-    public static string Comments(EqualFooting.Processes.Process process, IEnumerable<Comment> comments, IReadOnlyDictionary<int, string> authors, IReadOnlyDictionary<(int, int), int> numbers)
+    public static string Comments(EqualFooting.Processes.Process process, IEnumerable<Comment> comments, IReadOnlyDictionary<int, string> authors, IReadOnlyDictionary<(int, int), int> numbers, IReadOnlySet<long>? canonicals = null)
     {
         var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
         var sb = new StringBuilder();
         Row(sb, "id", "version", "paragraph_id", "paragraph_number", "parent_id", "author", "stakeholder_group", "region", "channel",
-            "created_at", "edited_at", "withdrawn_at", "disposition", "disposition_reason", "disposed_at", "text");
+            "created_at", "edited_at", "withdrawn_at", "disposition", "disposition_reason", "disposed_at", "text", "campaign_id", "campaign_canonical");
         foreach (var c in comments)
         {
             var d = c.CurrentDisposition;
@@ -321,7 +327,7 @@ public static class ConsultationCsv
                 c.ParagraphId is { } p ? N(p) : "",
                 c.ParagraphId is { } q && numbers.TryGetValue((c.VersionNumber, q), out var n) ? N(n) : "",
                 c.ParentId?.ToString(CultureInfo.InvariantCulture) ?? "",
-                authors.GetValueOrDefault(c.AuthorParticipantId, ""),
+                c.AuthorName ?? authors.GetValueOrDefault(c.AuthorParticipantId, ""),
                 groups.GetValueOrDefault(c.StakeholderGroupId, ""),
                 regions.GetValueOrDefault(c.RegionId, ""),
                 c.Channel.ToString(),
@@ -331,7 +337,9 @@ public static class ConsultationCsv
                 d?.Disposition.ToString() ?? "",
                 d?.Reason ?? "",
                 d is null ? "" : T(d.DecidedAt),
-                c.Text);
+                c.Text,
+                c.CampaignId?.ToString(CultureInfo.InvariantCulture) ?? "",
+                c.CampaignId is null ? "" : canonicals?.Contains(c.Id) == true ? "true" : "false");
         }
 
         return sb.ToString();

@@ -58,7 +58,15 @@ public sealed record CommentView(
     DateTimeOffset? EditedAt,
     DateTimeOffset? WithdrawnAt,
     DispositionView? Disposition,
-    IReadOnlyList<CommentView> Replies);
+    IReadOnlyList<CommentView> Replies,
+    long? CampaignId = null,
+    CollapsedCampaign? Campaign = null);
+
+/// <summary>
+/// A list item that stands for a campaign's members: the item's comment is the canonical one, <see cref="Count"/> is how
+/// many members match the list's filter and <see cref="Total"/> how many there are in all.
+/// </summary>
+public sealed record CollapsedCampaign(long Id, int Count, int Total);
 
 /// <param name="Undisposed">Only comments the committee has not answered yet; ignored when <paramref name="Disposition"/> is set.</param>
 public sealed record CommentFilter(
@@ -69,7 +77,9 @@ public sealed record CommentFilter(
     Disposition? Disposition = null,
     bool Undisposed = false,
     int Page = 1,
-    int PageSize = ConsultationQueries.DefaultPageSize);
+    int PageSize = ConsultationQueries.DefaultPageSize,
+    long? CampaignId = null,
+    bool Collapse = false);
 
 public sealed record CommentPage(int Page, int PageSize, int Total, IReadOnlyList<CommentView> Items)
 {
@@ -259,6 +269,17 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             query = query.Where(c => EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) == null && c.WithdrawnAt == null);
         }
 
+        if (filter.CampaignId is { } k)
+        {
+            query = query.Where(c => c.CampaignId == k);
+        }
+
+        // Folding costs a GROUP BY over every matching comment; most consultations have no campaign and keep the indexed page.
+        if (filter.Collapse && await db.Campaigns.AnyAsync(k => k.ConsultationId == consultationId, ct))
+        {
+            return await CollapsedAsync(process, consultationId, query, filter, ct);
+        }
+
         var total = (await cache.GetOrCreateAsync(("comment-total", consultationId, filter with { Page = 1, PageSize = 1 }, version), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
@@ -268,6 +289,38 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
         var ids = page.Select(c => c.Id).ToList();
         var replies = await db.Comments.Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value)).OrderBy(c => c.Id).AsNoTracking().ToListAsync(ct);
         var items = await ViewsAsync(process, consultationId, page, replies, ct);
+        return new CommentPage(filter.Page, filter.PageSize, total, items);
+    }
+
+    /// <summary>
+    /// The same list with each campaign's matching members folded into one item, placed where its first matching member
+    /// would be. One GROUP BY over the filtered comments (a comment outside any campaign is its own group, keyed by its
+    /// negated id) gives the page; a campaign of which only one member matches is shown as that comment.
+    /// </summary>
+    private async Task<CommentPage> CollapsedAsync(Process process, int consultationId, IQueryable<Comment> query, CommentFilter filter, CancellationToken ct)
+    {
+        var groups = query.GroupBy(c => c.CampaignId ?? -c.Id).Select(g => new { g.Key, First = g.Min(c => c.Id), Count = g.Count() });
+        var total = await groups.CountAsync(ct);
+        var rows = await groups.OrderBy(g => g.First).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(ct);
+        var campaignIds = rows.Where(r => r.Key > 0 && r.Count > 1).Select(r => r.Key).ToList();
+        var campaigns = await db.Campaigns.Where(k => campaignIds.Contains(k.Id)).Select(k => new { k.Id, k.CanonicalCommentId }).ToDictionaryAsync(k => k.Id, k => k.CanonicalCommentId, ct);
+        var totals = await Inputs().Where(c => c.CampaignId != null && campaignIds.Contains(c.CampaignId.Value))
+            .GroupBy(c => c.CampaignId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var shown = rows.Select(r => campaigns.TryGetValue(r.Key, out var canonical) ? canonical : r.First).ToList();
+        var comments = (await db.Comments.Where(c => shown.Contains(c.Id)).AsNoTracking().ToListAsync(ct)).ToDictionary(c => c.Id);
+        var singles = rows.Where(r => !campaigns.ContainsKey(r.Key)).Select(r => r.First).ToList();
+        var replies = await db.Comments.Where(c => c.ParentId != null && singles.Contains(c.ParentId.Value)).OrderBy(c => c.Id).AsNoTracking().ToListAsync(ct);
+        var ordered = shown.Select(id => comments[id]).ToList();
+        var views = await ViewsAsync(process, consultationId, ordered, replies, ct);
+        var items = new List<CommentView>(views.Count);
+        for (var i = 0; i < views.Count; i++)
+        {
+            var row = rows[i];
+            items.Add(campaigns.ContainsKey(row.Key)
+                ? views[i] with { Replies = [], Campaign = new CollapsedCampaign(row.Key, row.Count, totals.GetValueOrDefault(row.Key, row.Count)) }
+                : views[i]);
+        }
+
         return new CommentPage(filter.Page, filter.PageSize, total, items);
     }
 
@@ -322,7 +375,7 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             c.ParagraphId is { } pid && numbers.TryGetValue((c.VersionNumber, pid), out var n) ? n : null,
             c.ParentId,
             c.AuthorParticipantId,
-            authors.GetValueOrDefault(c.AuthorParticipantId, ""),
+            c.AuthorName ?? authors.GetValueOrDefault(c.AuthorParticipantId, ""),
             c.StakeholderGroupId,
             groups.GetValueOrDefault(c.StakeholderGroupId, ""),
             c.RegionId,
@@ -333,7 +386,8 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             c.EditedAt,
             c.WithdrawnAt,
             c.CurrentDisposition is { } d ? new DispositionView(d.Disposition, d.Reason, d.DecidedAt) : null,
-            children);
+            children,
+            c.CampaignId);
 
         return comments.Select(c => View(c, replies.Where(r => r.ParentId == c.Id).Select(r => View(r, [])).ToList())).ToList();
     }
@@ -354,7 +408,7 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
     }
 
     /// <summary>Comments that count as inputs to the draft: not replies, not withdrawn.</summary>
-    private IQueryable<Comment> Inputs() => db.Comments.Where(c => c.ParentId == null && c.WithdrawnAt == null);
+    internal IQueryable<Comment> Inputs() => db.Comments.Where(c => c.ParentId == null && c.WithdrawnAt == null);
 
     private static List<CategoryHeading> Headings(IEnumerable<Category> categories) =>
         categories.OrderBy(c => c.Position).Select(c => new CategoryHeading(c.Id, c.Name, c.IsRetired)).ToList();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using EqualFooting.Common;
 using EqualFooting.Consultations;
@@ -14,7 +13,7 @@ public sealed class ConsultationForm
 {
     public string? Title { get; set; }
 
-    /// <summary>UTC, as typed in a datetime-local field.</summary>
+    /// <summary>As typed in a datetime-local field: wall-clock time in the reader's zone.</summary>
     public DateTime? OpensAt { get; set; }
 
     public DateTime? ClosesAt { get; set; }
@@ -46,7 +45,7 @@ public sealed class CreateModel(ProcessCommands processes, ConsultationCommands 
             return Problems.ToPage(this, badFile, "Form.") ?? Page();
         }
 
-        var created = await commands.CreateConsultationAsync(id, new ConsultationDetails(Form.Title, DraftUpload.Utc(Form.OpensAt), DraftUpload.Utc(Form.ClosesAt), markdown.Value), ct);
+        var created = await commands.CreateConsultationAsync(id, new ConsultationDetails(Form.Title, ReaderTime.ToUtc(Form.OpensAt), ReaderTime.ToUtc(Form.ClosesAt), markdown.Value), ct);
         if (created.Error is { } error)
         {
             return Problems.ToPage(this, error, "Form.") ?? Page();
@@ -72,9 +71,6 @@ public sealed class CreateModel(ProcessCommands processes, ConsultationCommands 
 public static class DraftUpload
 {
     public const long MaxBytes = 2 * 1024 * 1024;
-
-    public static DateTimeOffset? Utc(DateTime? typed) =>
-        typed is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 
     /// <summary>The file's text when one was sent, else what was typed. Only UTF-8 .md or .txt files are taken.</summary>
     public static async Task<Result<string?>> ReadAsync(IFormFile? file, string? typed, CancellationToken ct)
@@ -106,6 +102,4 @@ public static class DraftUpload
             return Error.Invalid("upload", "The file is not UTF-8 text.");
         }
     }
-
-    public static string Local(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 }

@@ -217,7 +217,7 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
             filter = ConsultationEndpoints.Filter(draft.Version, ParagraphFilter, GroupFilter, RegionFilter, null, null, null);
         }
 
-        Comments = await queries.CommentsAsync(process, cid, filter.Value, ct);
+        Comments = await queries.CommentsAsync(process, cid, filter.Value with { Collapse = true }, ct);
         return null;
     }
 }

@@ -43,7 +43,7 @@ public sealed class ManageModel(ConsultationCommands commands, ConsultationQueri
     }
 
     public async Task<IActionResult> OnPostExtendAsync(int cid, CancellationToken ct) =>
-        await AfterAsync(cid, (await commands.ExtendConsultationAsync(cid, DraftUpload.Utc(Schedule.ClosesAt), Schedule.Reason, ct)).Error, "Schedule.", $"/consultations/{cid}", ct);
+        await AfterAsync(cid, (await commands.ExtendConsultationAsync(cid, ReaderTime.ToUtc(Schedule.ClosesAt), Schedule.Reason, ct)).Error, "Schedule.", $"/consultations/{cid}", ct);
 
     public async Task<IActionResult> OnPostCloseAsync(int cid, CancellationToken ct) =>
         await AfterAsync(cid, (await commands.CloseConsultationAsync(cid, Schedule.Reason, ct)).Error, "Schedule.", $"/consultations/{cid}", ct);

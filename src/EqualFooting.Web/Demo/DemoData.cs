@@ -58,6 +58,7 @@ public static class DemoData
     {
         if (await db.Processes.AnyAsync(ct))
         {
+            await AddConsultationToExistingDemoAsync(db, clock, ct);
             return;
         }
 
@@ -109,6 +110,31 @@ public static class DemoData
         }
 
         await LoadSessionAsync(db, process, convener, now, ct);
+        await DemoConsultation.LoadAsync(db, process, convener, now, ct);
+    }
+
+    /// <summary>A demo database made before the demo had a consultation gets one; any other database is left alone.</summary>
+    private static async Task AddConsultationToExistingDemoAsync(EqualFootingDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var email = $"secretariat@{DemoEmailDomain}".ToUpperInvariant();
+        var convener = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email, ct);
+        if (convener is null)
+        {
+            return;
+        }
+
+        var processId = await db.RoleAssignments
+            .Where(r => r.AccountId == convener.Id && r.Role == ProcessRole.Convener)
+            .OrderBy(r => r.ProcessId)
+            .Select(r => (int?)r.ProcessId)
+            .FirstOrDefaultAsync(ct);
+        if (processId is not { } id || await db.Consultations.AnyAsync(c => c.ProcessId == id, ct))
+        {
+            return;
+        }
+
+        var process = await db.Processes.Include(p => p.StakeholderGroups).Include(p => p.Regions).FirstAsync(p => p.Id == id, ct);
+        await DemoConsultation.LoadAsync(db, process, convener, clock.GetUtcNow(), ct);
     }
 
     /// <summary>A running session with an agenda and two hands up, so the live pages have something to show.</summary>

@@ -12,6 +12,7 @@ using EqualFooting.Web.Participation;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
 using EqualFooting.Web.Sessions;
+using EqualFooting.Web.Sessions.Breakouts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -135,6 +136,10 @@ public static class App
         services.AddScoped<SessionCommands>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<SessionBroadcaster>();
+        services.AddScoped<TranscriptImports>();
+        services.AddScoped<BreakoutCommands>();
+        services.AddScoped<BreakoutQueries>();
+        services.AddSingleton<BreakoutBroadcaster>();
         services.AddSingleton<HubWrites>();
         var signalR = services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -149,6 +154,13 @@ public static class App
         services.AddSingleton<CommentIntake>();
         services.AddHostedService(sp => sp.GetRequiredService<CommentIntake>());
         services.AddScoped<ConsultationQueries>();
+        services.AddOptions<CampaignSettings>().Bind(configuration.GetSection(CampaignSettings.Section))
+            .Validate(s => s.Problem() is null, "Consultations:CampaignSimilarity must be between 0.5 and 1, and Consultations:CampaignDetectionDelay between 0 and 1 hour.")
+            .ValidateOnStart();
+        services.AddScoped<CampaignCommands>();
+        services.AddScoped<CampaignQueries>();
+        services.AddSingleton<CampaignDetection>();
+        services.AddHostedService(sp => sp.GetRequiredService<CampaignDetection>());
         services.AddSingleton<AdministratorSetup>();
         services.AddHostedService<StartupTasks>();
     }
@@ -182,6 +194,7 @@ public static class App
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseReaderTimeZone();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -195,8 +208,10 @@ public static class App
         app.MapProcessEndpoints();
         app.MapParticipationEndpoints();
         app.MapConsultationEndpoints();
+        app.MapCampaignEndpoints();
         app.MapRecordEndpoints();
         app.MapSessionEndpoints();
+        app.MapBreakoutEndpoints();
         app.MapHub<SessionHub>(SessionHub.Path);
         app.MapCultureEndpoint();
     }

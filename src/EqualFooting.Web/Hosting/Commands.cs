@@ -13,13 +13,15 @@ public static class Commands
     private static readonly Dictionary<string, (string Usage, Func<WebApplication, string[], Task<int>> Run)> WithDatabase = new()
     {
         ["promote-admin"] = ("promote-admin EMAIL   make an existing account an administrator of this site", PromoteAdminAsync),
+        ["import-comments"] = (EqualFooting.Web.Consultations.ImportCommentsCommand.Usage, EqualFooting.Web.Consultations.ImportCommentsCommand.RunAsync),
     };
 
     private static readonly Dictionary<string, (string Usage, Func<string[], Task<int>> Run)> Standalone = new()
     {
         ["import-transcript"] = (
-            "import-transcript FILE [--json] [--format speaker-lines|cart] [--words-per-minute N]\n" +
-            "                        read a session transcript and list its speakers, interventions and words",
+            "import-transcript FILE [--json] [--format speaker-lines|cart] [--words-per-minute N] [--process ID [--session ID]]\n" +
+            "                        read a session transcript and list its speakers, interventions and words;\n" +
+            "                        with --process, store its interventions in that process (a new past session unless --session)",
             TranscriptCommand.RunAsync),
     };
 
@@ -60,7 +62,18 @@ public static class Commands
             await EqualFooting.Persistence.Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<EqualFootingDb>());
         }
 
-        return await command.Run(app, rest);
+        // A command runs without starting the web host, so the writer that stores comments (a hosted service) is started
+        // on its own; without it, a command that submits comments would wait forever.
+        var intake = app.Services.GetRequiredService<EqualFooting.Web.Consultations.CommentIntake>();
+        await intake.StartAsync(CancellationToken.None);
+        try
+        {
+            return await command.Run(app, rest);
+        }
+        finally
+        {
+            await intake.StopAsync(CancellationToken.None);
+        }
     }
 
     private static async Task<int> PromoteAdminAsync(WebApplication app, string[] args)

@@ -8,7 +8,7 @@ namespace EqualFooting.Web.Sessions;
 /// The moderator's console. Every form carries the sequence number the moderator saw, so an action taken on a
 /// state someone else has just changed is refused with a message instead of doing something unintended.
 /// </summary>
-public sealed class ConsoleModel(SessionCommands commands, SessionQueries queries) : SessionPageBase(commands, queries)
+public sealed partial class ConsoleModel(SessionCommands commands, SessionQueries queries) : SessionPageBase(commands, queries)
 {
     public Task<IActionResult> OnGetAsync(int sessionId, CancellationToken ct) => ShowAsync(sessionId, ct);
 
@@ -51,6 +51,8 @@ public sealed class ConsoleModel(SessionCommands commands, SessionQueries querie
         {
             return instead;
         }
+
+        FillPolicyForm();
 
         if (SessionPolicy.ViewConsole(Context.Actor, Context.Process) is { } denied)
         {

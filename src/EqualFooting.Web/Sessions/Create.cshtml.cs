@@ -6,13 +6,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EqualFooting.Web.Sessions;
 
-/// <summary>Scheduling a session. Times are entered and shown in UTC, the one zone every participant can convert from.</summary>
+/// <summary>Scheduling a session. Times are typed in the reader's time zone (named beside the fields) and stored in UTC.</summary>
 public sealed class CreateModel(ProcessCommands processes, SessionCommands commands) : PageModel
 {
     public EqualFooting.Processes.Process Process { get; private set; } = null!;
 
     [BindProperty]
     public SessionForm Form { get; set; } = new();
+
+    [BindProperty]
+    public PolicyForm Policy { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
@@ -23,8 +26,20 @@ public sealed class CreateModel(ProcessCommands processes, SessionCommands comma
             return instead;
         }
 
-        var details = new SessionDetails(Form.Title, Utc(Form.StartsAt), Utc(Form.EndsAt), Form.Room, Form.RemoteParticipation);
-        var created = await commands.CreateSessionAsync(id, details, Form.Policy, QueuePolicySettings.None, ct);
+        // A number field that did not bind (letters typed where minutes go) must not quietly become "no setting".
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var settings = Policy.ToSettings(Process);
+        if (settings.Error is { } badSettings)
+        {
+            return Problems.ToPage(this, badSettings, "Policy.") ?? Page();
+        }
+
+        var details = new SessionDetails(Form.Title, ReaderTime.ToUtc(Form.StartsAt), ReaderTime.ToUtc(Form.EndsAt), Form.Room, Form.RemoteParticipation);
+        var created = await commands.CreateSessionAsync(id, details, Policy.Kind, settings.Value, ct);
         if (created.Error is { } error)
         {
             return Problems.ToPage(this, error, "Form.") ?? Page();
@@ -44,8 +59,6 @@ public sealed class CreateModel(ProcessCommands processes, SessionCommands comma
         (Process, var actor) = found.Value;
         return SessionPolicy.Schedule(actor, Process) is { } denied ? Problems.ToPage(this, denied) ?? Forbid() : null;
     }
-
-    private static DateTimeOffset? Utc(DateTime? local) => local is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 }
 
 public sealed class SessionForm
@@ -59,7 +72,4 @@ public sealed class SessionForm
     public string? Room { get; set; }
 
     public bool RemoteParticipation { get; set; } = true;
-
-    /// <summary>Policies that need settings (group order, budgets, governmental groups) are set through the API for now.</summary>
-    public QueuePolicyKind Policy { get; set; } = QueuePolicyKind.FirstComeFirstServed;
 }

@@ -6,12 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace EqualFooting.Web.Sessions;
 
 /// <summary>The participants' page of a session: the queue, who has the floor, one's own hand, and who has been heard.</summary>
-public sealed class SessionModel(SessionCommands commands, SessionQueries queries, EqualFootingDb db) : SessionPageBase(commands, queries)
+public sealed partial class SessionModel(SessionCommands commands, SessionQueries queries, EqualFootingDb db, Breakouts.BreakoutCommands breakouts, Breakouts.BreakoutQueries breakoutQueries) : SessionPageBase(commands, queries)
 {
     public SessionStatisticsDto Statistics { get; private set; } = null!;
 
     /// <summary>Null when the actor is not a participant of the process.</summary>
     public int? MyParticipantId { get; private set; }
+
+    /// <summary>The latest breakout round the actor is in, if any.</summary>
+    public Breakouts.MyBreakout? MyBreakout { get; private set; }
 
     public WaitingDto? MyHand => State.Queue.FirstOrDefault(w => w.Speaker.Kind == SpeakerKind.Participant && w.Speaker.Id == MyParticipantId);
 
@@ -31,12 +34,19 @@ public sealed class SessionModel(SessionCommands commands, SessionQueries querie
         }
 
         Statistics = await Queries.StatisticsAsync(Context, ct);
+        MyHubs = await MyHubsAsync(ct);
         if (Context.Actor.AccountId is { } account && Context.Actor.IsParticipant)
         {
             MyParticipantId = await db.Participants
                 .Where(p => p.ProcessId == Context.Process.Id && p.AccountId == account)
                 .Select(p => (int?)p.Id)
                 .FirstOrDefaultAsync(ct);
+        }
+
+        if (MyParticipantId is { } me && await breakoutQueries.LatestGroupOfAsync(sessionId, me, ct) is { } mine
+            && await breakouts.FindAsync(mine.BreakoutId, ct) is { IsSuccess: true } round)
+        {
+            MyBreakout = new Breakouts.MyBreakout(await breakoutQueries.ViewAsync(round.Value, ct), mine.Group);
         }
 
         return Page();

@@ -19,7 +19,7 @@ public sealed record SessionContext(Session Session, Process Process, Actor Acto
 /// moderator decided on a state that no longer exists. Changes that mean the same whatever else changed (raising or
 /// lowering a hand, adding someone in the room, adding an agenda item) are retried on fresh state instead.
 /// </summary>
-public sealed class SessionCommands(EqualFootingDb db, ProcessCommands processes, Recorder recorder, TimeProvider clock, SessionBroadcaster broadcaster)
+public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands processes, Recorder recorder, TimeProvider clock, SessionBroadcaster broadcaster)
 {
     // Every lost race means another change got in, so this bounds the wait by how many arrive in the same instant.
     private const int RetryAttempts = 20;

@@ -136,6 +136,8 @@ public static class SessionEndpoints
         session.MapPost("/queue/reopen", async (int sessionId, ModeratorRequest? request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
             await ThenStateAsync(await commands.ReopenQueueAsync(sessionId, request?.ExpectedSequence, ct), sessionId, commands, queries, ct))
             .WithName("ReopenQueue");
+
+        app.MapSessionUiEndpoints();
     }
 
     private static async Task<IResult> StateAsync(int sessionId, SessionCommands commands, SessionQueries queries, CancellationToken ct)

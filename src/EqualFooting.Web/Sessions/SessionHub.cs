@@ -9,6 +9,9 @@ public interface ISessionClient
 {
     /// <summary>The session's state after a committed change, carrying its sequence number.</summary>
     Task StateChanged(SessionStateDto state);
+
+    /// <summary>A breakout round of the session changed (a split, a move, a report, a reminder), with the round's own sequence number.</summary>
+    Task BreakoutChanged(Breakouts.BreakoutSignalDto breakout);
 }
 
 /// <summary>The one place SignalR group names are built, so the hub and the broadcaster can never disagree.</summary>

@@ -73,6 +73,21 @@ public static class SessionFormat
         _ => L["Ended"],
     };
 
+    /// <summary>A group's name in statistics, where imported transcripts add two keys outside the process's groups.</summary>
+    public static string Group(IStringLocalizer L, int id, string name) => id switch
+    {
+        ImportedSpeaking.Unaffiliated => L["Unaffiliated"],
+        ImportedSpeaking.NotMapped => L["Not mapped"],
+        _ => name,
+    };
+
+    public static string Region(IStringLocalizer L, int id, string name) => id switch
+    {
+        ImportedSpeaking.Unaffiliated => L["No region"],
+        ImportedSpeaking.NotMapped => L["Not mapped"],
+        _ => name,
+    };
+
     public static LocalizedString Policy(IStringLocalizer L, QueuePolicyKind policy) => policy switch
     {
         QueuePolicyKind.FirstComeFirstServed => L["First come, first served"],

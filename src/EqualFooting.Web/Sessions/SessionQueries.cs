@@ -70,7 +70,18 @@ public sealed record SessionStateDto(
     int? AllottedSeconds,
     IReadOnlyList<AgendaItemDto> Agenda,
     IReadOnlyList<OverrideDto> Overrides,
-    int InterventionCount);
+    int InterventionCount,
+    QueuePolicySettings PolicySettings,
+    IReadOnlyList<BudgetDto>? Budgets,
+    IReadOnlyList<HubDto> Hubs);
+
+/// <summary>A stakeholder group's speaking-time budget under the budget policy, as time left.</summary>
+public sealed record BudgetDto(int StakeholderGroupId, string StakeholderGroup, double BudgetSeconds, double UsedSeconds, double LeftSeconds, double OverrunSeconds);
+
+/// <param name="HandUp">Whether the hub's hand is in the queue now.</param>
+public sealed record HubDto(int Id, string Name, string? Location, int RegionId, string Region, int StakeholderGroupId, string StakeholderGroup, string? StakeholderMix, bool HasOperator, bool HandUp);
+
+public sealed record HubTallyDto(int HubId, string Name, int Interventions, double Seconds);
 
 public sealed record TallyDto(int Key, string Name, int Interventions, double Seconds);
 
@@ -88,7 +99,9 @@ public sealed record SessionStatisticsDto(
     IReadOnlyList<TallyDto> ByStakeholderGroup,
     IReadOnlyList<TallyDto> ByRegion,
     IReadOnlyList<GenderTallyDto> ByGender,
-    IReadOnlyList<FloorShareDto> FloorShares);
+    IReadOnlyList<FloorShareDto> FloorShares,
+    int ImportedInterventions,
+    IReadOnlyList<HubTallyDto> ByHub);
 
 /// <summary>Read models of sessions: projections of the stored queue, with names resolved for display.</summary>
 public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries participation, TimeProvider clock, ProcessVersions versions, IMemoryCache cache)
@@ -157,6 +170,12 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
                 Timer(InterventionTimer.Read(turn, now)))
             : null;
 
+        var hubs = await db.RemoteHubs.AsNoTracking()
+            .Where(h => h.SessionId == session.Id)
+            .OrderBy(h => h.Id)
+            .ToListAsync(ct);
+        var hubsWaiting = queue.Waiting.Where(e => e.Speaker.Kind == SpeakerKind.RemoteHub).Select(e => e.Speaker.Id).ToHashSet();
+
         return new SessionStateDto(
             session.Id,
             session.ProcessId,
@@ -178,15 +197,52 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
                 a.Id, a.Position, a.Title, a.PlannedMinutes, a.AllottedSeconds, a.StartedAt, a.EndedAt,
                 a.Actual(now) is { } actual ? Math.Round(actual.TotalMinutes, 1) : null))],
             [.. queue.Overrides.Select(o => new OverrideDto(o.InterventionId, Describe(o.Suggested, names), Describe(o.Given, names), o.Reason, o.At))],
-            queue.Interventions.Count);
+            queue.Interventions.Count,
+            QueuePolicySettings.FromJson(session.PolicySettings),
+            Budgets(queue, c.Process, groups, now),
+            [.. hubs.Select(h => new HubDto(
+                h.Id,
+                h.Name,
+                h.Location,
+                h.RegionId,
+                regions.GetValueOrDefault(h.RegionId, ""),
+                h.StakeholderGroupId,
+                groups.GetValueOrDefault(h.StakeholderGroupId, ""),
+                h.StakeholderMix,
+                h.OperatorAccountId is not null,
+                hubsWaiting.Contains(h.Id)))]);
+    }
+
+    /// <summary>Every active group's time left (and any other group that spoke), most time left first; null under other policies.</summary>
+    private static List<BudgetDto>? Budgets(SpeakingQueue queue, EqualFooting.Processes.Process process, Dictionary<int, string> groups, DateTimeOffset now)
+    {
+        if (queue.Policy is not SpeakingTimeBudgetPolicy policy)
+        {
+            return null;
+        }
+
+        var standing = policy.TimeLeft(queue.Interventions, now).ToDictionary(t => t.StakeholderGroupId);
+        var active = process.StakeholderGroups.Where(g => !g.IsRetired).Select(g => g.Id);
+        return standing.Keys.Union(active)
+            .Select(g => standing.TryGetValue(g, out var t) ? t : new GroupTimeLeft(g, policy.BudgetOf(g), TimeSpan.Zero, policy.BudgetOf(g), TimeSpan.Zero))
+            .OrderByDescending(t => t.Left)
+            .ThenBy(t => t.StakeholderGroupId)
+            .Select(t => new BudgetDto(t.StakeholderGroupId, groups.GetValueOrDefault(t.StakeholderGroupId, ""), Seconds(t.Budget), Seconds(t.Used), Seconds(t.Left), Seconds(t.Overrun)))
+            .ToList();
     }
 
     public async Task<SessionStatisticsDto> StatisticsAsync(SessionContext c, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var stats = SpeakingStatistics.Compute(c.Session.Queue().Interventions, now);
+        var live = c.Session.Queue().Interventions;
+        var imported = await ImportedAsync(c, ct);
+        var stats = SpeakingStatistics.Compute(live.Concat(imported), now);
         var groups = c.Process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var regions = c.Process.Regions.ToDictionary(r => r.Id, r => r.Name);
+        groups[ImportedSpeaking.Unaffiliated] = "Unaffiliated";
+        groups[ImportedSpeaking.NotMapped] = "Not mapped";
+        regions[ImportedSpeaking.Unaffiliated] = "No region";
+        regions[ImportedSpeaking.NotMapped] = "Not mapped";
 
         // The room is the process's participants by their current group: the people who could have raised a hand.
         var room = (await participation.TableAsync(c.Process, ct)).GroupTotals;
@@ -208,7 +264,50 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
                 Math.Round(f.FloorShareByTime, 4),
                 Math.Round(f.FloorShareByInterventions, 4),
                 Math.Round(f.RoomShare, 4),
-                f.Representation is { } r ? Math.Round(r, 3) : null))]);
+                f.Representation is { } r ? Math.Round(r, 3) : null))],
+            imported.Count,
+            [.. live.Where(i => i.Speaker.Kind == SpeakerKind.RemoteHub)
+                .GroupBy(i => i.Speaker.Id!.Value)
+                .OrderBy(g => g.Key)
+                .Select(g => new HubTallyDto(g.Key, g.Last().Speaker.Name ?? $"Hub {g.Key}", g.Count(), Seconds(TimeSpan.FromTicks(g.Sum(i => i.Duration(now).Ticks)))))]);
+    }
+
+    /// <summary>
+    /// The session's imported transcript turns, each counted under what its speaker's name stands for in the
+    /// process's name table now; see <see cref="ImportedSpeaking"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<Intervention>> ImportedAsync(SessionContext c, CancellationToken ct)
+    {
+        var turns = await db.ImportedInterventions.AsNoTracking()
+            .Where(i => i.SessionId == c.Session.Id)
+            .OrderBy(i => i.Number)
+            .Select(i => new ImportedTurn(i.Number, i.SpeakerKey, i.Words, TimeSpan.FromSeconds(i.EstimatedSeconds)))
+            .ToListAsync(ct);
+        if (turns.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = turns.Where(t => t.SpeakerKey is not null).Select(t => t.SpeakerKey!).Distinct().ToList();
+        var mappings = await db.SpeakerNames.AsNoTracking()
+            .Where(m => m.ProcessId == c.Process.Id && keys.Contains(m.Key))
+            .ToListAsync(ct);
+        var participantIds = mappings.Where(m => m.ParticipantId is not null).Select(m => m.ParticipantId!.Value).Distinct().ToList();
+        var affiliations = participantIds.Count == 0 ? []
+            : (await db.Affiliations.AsNoTracking().Where(a => participantIds.Contains(a.ParticipantId)).ToListAsync(ct))
+                .GroupBy(a => a.ParticipantId)
+                .ToDictionary(g => g.Key, g => ImportedSpeaking.AffiliationAt(g, c.Session.StartsAt));
+        var resolved = new Dictionary<string, ResolvedSpeaker>();
+        foreach (var m in mappings)
+        {
+            var affiliation = m.ParticipantId is { } p ? affiliations.GetValueOrDefault(p) : null;
+            if (ImportedSpeaking.Resolve(m, affiliation) is { } who)
+            {
+                resolved[m.Key] = who;
+            }
+        }
+
+        return ImportedSpeaking.ToInterventions(turns, resolved, c.Session.StartsAt);
     }
 
     private async Task<Dictionary<int, string>> NamesAsync(SpeakingQueue queue, CancellationToken ct)

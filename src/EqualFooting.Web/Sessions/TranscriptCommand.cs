@@ -1,12 +1,18 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EqualFooting.Persistence;
 using EqualFooting.Sessions;
+using EqualFooting.Web.Hosting;
 
 namespace EqualFooting.Web.Sessions;
 
 /// <summary>
-/// <c>import-transcript FILE [--json] [--format speaker-lines|cart] [--words-per-minute N]</c>: reads a transcript
-/// without a server or database and prints its speakers. A malformed transcript prints the parser's report on
-/// standard error and exits 1; nothing is half-read.
+/// <c>import-transcript FILE [--json] [--format speaker-lines|cart] [--words-per-minute N] [--process ID [--session ID]]</c>:
+/// reads a transcript and prints its speakers. Without a process it needs no server or database; with one, it stores
+/// the interventions in the configured database through the same code as the import page (<see cref="TranscriptImports.StoreAsync"/>),
+/// in one transaction with its record entry. A malformed transcript prints the parser's report on standard error and
+/// exits 1; nothing is half-read or half-stored.
 /// </summary>
 public static class TranscriptCommand
 {
@@ -18,10 +24,33 @@ public static class TranscriptCommand
         var json = false;
         TranscriptFormat? format = null;
         var wordsPerMinute = TranscriptOptions.DefaultWordsPerMinute;
+        int? process = null;
+        int? session = null;
+        var configuration = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
+                case "--process" when i + 1 < args.Length:
+                    if (!int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var p))
+                    {
+                        return await UsageAsync(errors, $"--process takes a process number, not '{args[i]}'.");
+                    }
+
+                    process = p;
+                    break;
+                case "--session" when i + 1 < args.Length:
+                    if (!int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var sid))
+                    {
+                        return await UsageAsync(errors, $"--session takes a session number, not '{args[i]}'.");
+                    }
+
+                    session = sid;
+                    break;
+                case var setting when setting.StartsWith("--", StringComparison.Ordinal) && setting.Contains('='):
+                    // Configuration such as --ConnectionStrings:Default=…, as the other database commands take it.
+                    configuration.Add(setting);
+                    break;
                 case "--json":
                     json = true;
                     break;
@@ -77,7 +106,47 @@ public static class TranscriptCommand
             return 1;
         }
 
-        output.Write(json ? TranscriptSummary.Json(parsed.Value) + Environment.NewLine : TranscriptSummary.Table(parsed.Value));
+        if (session is not null && process is null)
+        {
+            return await UsageAsync(errors, "--session needs --process.");
+        }
+
+        if (process is null)
+        {
+            output.Write(json ? TranscriptSummary.Json(parsed.Value) + Environment.NewLine : TranscriptSummary.Table(parsed.Value));
+            return 0;
+        }
+
+        var app = App.Build([.. configuration]);
+        await using var scope = app.Services.CreateAsyncScope();
+        await EqualFooting.Persistence.Database.MigrateAsync(scope.ServiceProvider.GetRequiredService<EqualFootingDb>());
+        var stored = await scope.ServiceProvider.GetRequiredService<TranscriptImports>()
+            .StoreAsync(process.Value, session, Path.GetFileName(file), parsed.Value, viaCommandLine: true);
+        if (stored.Error is { } refused)
+        {
+            await errors.WriteLineAsync($"{file}: {refused.Message}");
+            return 1;
+        }
+
+        var done = stored.Value;
+        if (json)
+        {
+            var node = JsonNode.Parse(TranscriptSummary.Json(parsed.Value))!.AsObject();
+            node["stored"] = JsonSerializer.SerializeToNode(done, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            output.WriteLine(node.ToJsonString());
+        }
+        else
+        {
+            output.Write(TranscriptSummary.Table(parsed.Value));
+            var where = done.SessionCreated ? $"the new past session {done.SessionId}" : $"session {done.SessionId}";
+            output.WriteLine($"Stored {done.Interventions} interventions in {where} of process {process}.");
+            if (done.UnknownSpeakers.Count > 0)
+            {
+                output.WriteLine($"Speakers not in the process's name table yet ({done.UnknownSpeakers.Count}): {string.Join(", ", done.UnknownSpeakers)}");
+                output.WriteLine($"Map them at /processes/{process}/speakers.");
+            }
+        }
+
         return 0;
     }
 
@@ -93,7 +162,7 @@ public static class TranscriptCommand
     private static async Task<int> UsageAsync(TextWriter errors, string problem)
     {
         await errors.WriteLineAsync(problem);
-        await errors.WriteLineAsync("usage: import-transcript FILE [--json] [--format speaker-lines|cart] [--words-per-minute N]");
+        await errors.WriteLineAsync("usage: import-transcript FILE [--json] [--format speaker-lines|cart] [--words-per-minute N] [--process ID [--session ID]]");
         return 2;
     }
 }

@@ -15,7 +15,11 @@ public enum CommentChannel
 /// Who wrote a comment and for which stakeholder group and region they spoke at the time. Copied onto the comment
 /// because a later change of affiliation must not move old comments to another group in the report.
 /// </summary>
-public sealed record CommentAuthor(int ParticipantId, int StakeholderGroupId, int RegionId, long? AffiliationId = null)
+/// <param name="Name">
+/// For a comment entered on someone's behalf (sent by e-mail or on paper by a person without an account): their name.
+/// The participant is then whoever entered it, and the group and region are the ones the author declared.
+/// </param>
+public sealed record CommentAuthor(int ParticipantId, int StakeholderGroupId, int RegionId, long? AffiliationId = null, string? Name = null, string? Country = null)
 {
     public static CommentAuthor Of(Participant participant)
     {
@@ -50,6 +54,7 @@ public sealed class Comment
 {
     public const int TextMax = 10_000;
     public const int IdempotencyKeyMax = 100;
+    public const int CountryMax = 100;
 
     /// <summary>Long enough to fix a typo, short enough that nobody has answered a different text in the meantime.</summary>
     public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
@@ -82,6 +87,12 @@ public sealed class Comment
 
     public long? AffiliationId { get; private set; }
 
+    /// <summary>The author's name when the comment was entered on their behalf; null when the participant wrote it.</summary>
+    public string? AuthorName { get; private set; }
+
+    /// <summary>The country an author without an account declared, if any.</summary>
+    public string? AuthorCountry { get; private set; }
+
     public CommentChannel Channel { get; private set; }
 
     public string? IdempotencyKey { get; private set; }
@@ -94,6 +105,9 @@ public sealed class Comment
     public DateTimeOffset? EditedAt { get; private set; }
 
     public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    /// <summary>The campaign (form letter) this comment was last found to belong to; assigned by detection, set-based.</summary>
+    public long? CampaignId { get; private set; }
 
     /// <summary>Earlier texts, oldest first.</summary>
     public IReadOnlyList<CommentEdit> Edits => _edits;
@@ -131,9 +145,29 @@ public sealed class Comment
         }
 
         var (text, key) = checkedInput.Value;
+        string? name = null, country = null;
+        if (author.Name is not null)
+        {
+            var cleanName = Common.Text.Required("author", author.Name, Common.Text.NameMax);
+            if (cleanName.Error is { } e1)
+            {
+                return e1;
+            }
+
+            var cleanCountry = Common.Text.Optional("country", author.Country, CountryMax);
+            if (cleanCountry.Error is { } e2)
+            {
+                return e2;
+            }
+
+            (name, country) = (cleanName.Value, cleanCountry.Value);
+        }
+
         if (key is not null && earlierWithSameKey is not null)
         {
-            return Repeat(earlierWithSameKey, author, key, submission.ConsultationId, submission.VersionNumber, submission.ParagraphId, null, text);
+            return earlierWithSameKey.AuthorName != name
+                ? Error.Conflict("This idempotency key was already used for a different comment.", "idempotencyKey")
+                : Repeat(earlierWithSameKey, author, key, submission.ConsultationId, submission.VersionNumber, submission.ParagraphId, null, text);
         }
 
         return new Comment
@@ -145,6 +179,8 @@ public sealed class Comment
             StakeholderGroupId = author.StakeholderGroupId,
             RegionId = author.RegionId,
             AffiliationId = author.AffiliationId,
+            AuthorName = name,
+            AuthorCountry = country,
             Channel = submission.Channel,
             IdempotencyKey = key,
             Text = text,

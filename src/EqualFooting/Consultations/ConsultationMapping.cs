@@ -16,6 +16,9 @@ internal sealed class ConsultationMapping : IEntityTypeConfiguration<Consultatio
 
         // Optimistic concurrency: two conveners publishing at once would otherwise both take the same version number.
         b.Property(c => c.LatestVersion).IsConcurrencyToken();
+
+        // Campaign detection and campaign dispositions claim this row first, so two nodes never interleave them.
+        b.Property<int>(CampaignColumns.Runs);
     }
 }
 
@@ -57,6 +60,8 @@ internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
     {
         b.Property(c => c.Text).HasMaxLength(Comment.TextMax);
         b.Property(c => c.IdempotencyKey).HasMaxLength(Comment.IdempotencyKeyMax);
+        b.Property(c => c.AuthorName).HasMaxLength(Common.Text.NameMax);
+        b.Property(c => c.AuthorCountry).HasMaxLength(Comment.CountryMax);
         b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
         b.Property<Disposition?>(CurrentDisposition).HasConversion<string>().HasMaxLength(16);
 
@@ -76,6 +81,8 @@ internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
         b.HasIndex(c => new { c.ConsultationId, c.AuthorParticipantId, c.IdempotencyKey }).IsUnique();
         b.HasIndex(c => new { c.ConsultationId, c.VersionNumber, c.ParagraphId });
         b.HasIndex(nameof(Comment.ConsultationId), CurrentDisposition);
+        b.HasOne<CommentCampaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(c => c.CampaignId);
 
         // The draft page lists a version's comments (not replies) in order, fifty at a time: with this index a page,
         // even a deep one, is a walk along the index rather than a sort of every comment of the consultation.

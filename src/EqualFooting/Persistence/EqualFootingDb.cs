@@ -40,11 +40,23 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<InterventionRow> Interventions => Set<InterventionRow>();
 
     public DbSet<QueueEventRow> QueueEvents => Set<QueueEventRow>();
+
+    public DbSet<RemoteHub> RemoteHubs => Set<RemoteHub>();
+
+    public DbSet<ImportedInterventionRow> ImportedInterventions => Set<ImportedInterventionRow>();
+
+    public DbSet<SpeakerNameMapping> SpeakerNames => Set<SpeakerNameMapping>();
+    public DbSet<Breakout> Breakouts => Set<Breakout>();
+
+    public DbSet<TableDeclaration> TableDeclarations => Set<TableDeclaration>();
+
     public DbSet<Consultation> Consultations => Set<Consultation>();
 
     public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
 
     public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<CommentCampaign> Campaigns => Set<CommentCampaign>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,7 +14,8 @@ public sealed record QueuePolicySettings(
     int? RemoteSlotsPerRound = null,
     IReadOnlyDictionary<int, int>? BudgetSecondsByGroup = null,
     int? DefaultBudgetSeconds = null,
-    IReadOnlyList<int>? GovernmentalGroupIds = null)
+    IReadOnlyList<int>? GovernmentalGroupIds = null,
+    int? TurnSeconds = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -23,7 +24,16 @@ public sealed record QueuePolicySettings(
 
     public static readonly QueuePolicySettings None = new();
 
-    public Result<QueuePolicy> Build(QueuePolicyKind kind) => kind switch
+    /// <summary>
+    /// Builds the policy. <see cref="TurnSeconds"/> is checked here too, though the session rather than the policy
+    /// uses it: it is the time per speaker whenever the agenda item under way sets none (NETmundial's 2-minute turns).
+    /// </summary>
+    public Result<QueuePolicy> Build(QueuePolicyKind kind) =>
+        TurnSeconds is not null and not (>= 1 and <= Session.MaxAllottedSeconds)
+            ? Error.Invalid("turnSeconds", $"The time per turn must be between 1 and {Session.MaxAllottedSeconds} seconds, or empty for no limit.")
+            : BuildPolicy(kind);
+
+    private Result<QueuePolicy> BuildPolicy(QueuePolicyKind kind) => kind switch
     {
         QueuePolicyKind.FirstComeFirstServed => new FirstComeFirstServedPolicy(),
         QueuePolicyKind.FirstTimeSpeakersFirst => new FirstTimeSpeakersFirstPolicy(AdmitNewSpeakersWhenClosed ?? false),
@@ -32,6 +42,9 @@ public sealed record QueuePolicySettings(
         QueuePolicyKind.WsisRule => Lift(WsisRulePolicy.Create(GovernmentalGroupIds ?? [])),
         _ => Error.Invalid("policy", "Choose a queue policy."),
     };
+
+    /// <summary>The settings that rebuild <paramref name="policy"/>, with only the fields its kind uses (and the turn length).</summary>
+    public static QueuePolicySettings Of(QueuePolicy policy, int? turnSeconds) => Of(policy) with { TurnSeconds = turnSeconds };
 
     /// <summary>The settings that rebuild <paramref name="policy"/>, with only the fields its kind uses.</summary>
     public static QueuePolicySettings Of(QueuePolicy policy) => policy switch

@@ -133,8 +133,88 @@ public sealed class Session
             RemoteParticipation = details.RemoteParticipation,
             Status = SessionStatus.Scheduled,
             PolicyKind = policyKind,
-            PolicySettings = QueuePolicySettings.Of(policy.Value).ToJson(),
+            PolicySettings = QueuePolicySettings.Of(policy.Value, settings.TurnSeconds).ToJson(),
         };
+    }
+
+    /// <summary>
+    /// A session that already took place, made to hold a transcript's interventions: it is ended from the start, so
+    /// no queue action can touch it, and its times span the transcript's estimated length.
+    /// </summary>
+    public static Result<Session> CreatePast(int processId, string? title, DateTimeOffset startsAt, DateTimeOffset endsAt)
+    {
+        var clean = Text.Required("title", title is { Length: > Text.NameMax } ? title[..Text.NameMax] : title, Text.NameMax);
+        if (clean.Error is { } badTitle)
+        {
+            return badTitle;
+        }
+
+        return new Session
+        {
+            ProcessId = processId,
+            Title = clean.Value,
+            StartsAt = startsAt.ToUniversalTime(),
+            EndsAt = (endsAt > startsAt ? endsAt : startsAt.AddMinutes(1)).ToUniversalTime(),
+            RemoteParticipation = false,
+            Status = SessionStatus.Ended,
+            StartedAt = startsAt,
+            EndedAt = endsAt,
+            PolicyKind = QueuePolicyKind.FirstComeFirstServed,
+            PolicySettings = QueuePolicySettings.None.ToJson(),
+        };
+    }
+
+    /// <summary>The time per speaker the policy sets when the agenda item under way sets none.</summary>
+    public int? TurnSeconds => QueuePolicySettings.FromJson(PolicySettings).TurnSeconds;
+
+    /// <summary>
+    /// Chooses another queue policy, before the session or while it runs. The hands waiting stay where they are and
+    /// are simply ordered by the new rule from now on: every policy is a function of the waiting hands and the turns
+    /// so far, so nothing needs converting, and the round-robin rotation is worked out from the history. A new turn
+    /// length applies from the next turn, unless the agenda item under way sets its own.
+    /// </summary>
+    /// <returns>False when the policy and its settings are the ones already in force.</returns>
+    public Result<bool> ChangePolicy(QueuePolicyKind policyKind, QueuePolicySettings settings, DateTimeOffset now)
+    {
+        if (Status == SessionStatus.Ended)
+        {
+            return Error.Conflict("The session has ended.");
+        }
+
+        if (!Enum.IsDefined(policyKind))
+        {
+            return Error.Invalid("policy", "Choose a queue policy.");
+        }
+
+        var policy = settings.Build(policyKind);
+        if (policy.Error is { } badPolicy)
+        {
+            return badPolicy;
+        }
+
+        var json = QueuePolicySettings.Of(policy.Value, settings.TurnSeconds).ToJson();
+        if (policyKind == PolicyKind && json == PolicySettings)
+        {
+            return false;
+        }
+
+        var turnChanged = TurnSeconds != settings.TurnSeconds;
+        PolicyKind = policyKind;
+        PolicySettings = json;
+        _queue = null;
+        var itemSetsItsOwn = CurrentAgendaItemId is { } current && _agenda.FirstOrDefault(a => a.Id == current)?.AllottedSeconds is not null;
+        if (Status == SessionStatus.Running && turnChanged && !itemSetsItsOwn)
+        {
+            var queue = Queue();
+            queue.AdjustAllotment(settings.TurnSeconds is { } t ? TimeSpan.FromSeconds(t) : null, now);
+            Apply(queue);
+        }
+        else
+        {
+            Version++;
+        }
+
+        return true;
     }
 
     public Result<AgendaItem> AddAgendaItem(string? title, int? plannedMinutes, int? allottedSeconds)
@@ -183,6 +263,8 @@ public sealed class Session
             default:
                 Status = SessionStatus.Running;
                 StartedAt = now;
+                AllottedSeconds ??= TurnSeconds;
+                _queue = null;
                 Version++;
                 return true;
         }
@@ -298,7 +380,7 @@ public sealed class Session
             return Error.NotFound("No such agenda item in this session.");
         }
 
-        if (queue.Value.StartAgendaItem(item.Id, item.AllottedSeconds is { } s ? TimeSpan.FromSeconds(s) : null, now) is { } invalid)
+        if (queue.Value.StartAgendaItem(item.Id, (item.AllottedSeconds ?? TurnSeconds) is { } s ? TimeSpan.FromSeconds(s) : null, now) is { } invalid)
         {
             return invalid;
         }

@@ -40,6 +40,22 @@ public static class SessionPolicy
             : !actor.IsParticipant ? Error.Conflict("Join the process first.")
             : null);
 
+    /// <summary>Raising or lowering a remote hub's hand: its operator, or a moderator on the hub's behalf.</summary>
+    public static Error? OperateHub(Actor actor, Process process, Session session, RemoteHub hub) =>
+        View(actor, process)
+        ?? (!actor.IsSignedIn ? Error.Unauthenticated()
+            : !IsRunner(actor) && !hub.IsOperatedBy(actor.AccountId) ? Error.Forbidden("Only the hub's operator and the session's moderators can raise or lower the hub's hand.")
+            : !session.RemoteParticipation ? Error.Conflict("This session takes no remote hands.")
+            : null);
+
+    /// <summary>
+    /// Importing transcripts and mapping speaker names to participants: conveners only, since a mapping decides whose
+    /// group every imported intervention counts for in the process's statistics.
+    /// </summary>
+    public static Error? ImportTranscript(Actor actor, Process process) => ProcessPolicy.Edit(actor, process);
+
+    public static Error? MapSpeakers(Actor actor, Process process) => ProcessPolicy.Edit(actor, process);
+
     private static bool IsRunner(Actor actor) =>
         actor.IsAdministrator || actor.Holds(ProcessRole.Moderator) || actor.Holds(ProcessRole.Convener);
 

@@ -23,6 +23,30 @@ public class CommentTests
     }
 
     [Fact]
+    public void A_comment_entered_on_behalf_of_someone_carries_their_name_group_and_region()
+    {
+        var author = Ana with { StakeholderGroupId = 1, RegionId = 2, AffiliationId = null, Name = " Rafael Lima ", Country = "BR" };
+
+        var comment = Comment.Submit(author, new CommentSubmission(1, 2, null, "Sent by post.", CommentChannel.BulkImport, "k1"), _time.GetUtcNow()).Value;
+
+        Assert.Equal((7, 1, 2, "Rafael Lima", "BR"), (comment.AuthorParticipantId, comment.StakeholderGroupId, comment.RegionId, comment.AuthorName, comment.AuthorCountry));
+        Assert.Null(Submit("Mine.", paragraphId: null).AuthorName);
+    }
+
+    [Fact]
+    public void A_comment_entered_on_behalf_needs_the_authors_name_and_keeps_its_key_to_that_author()
+    {
+        var nameless = Comment.Submit(Ana with { Name = " " }, new CommentSubmission(1, 2, null, "Text", CommentChannel.BulkImport), _time.GetUtcNow());
+        var first = Comment.Submit(Ana with { Name = "A" }, new CommentSubmission(1, 2, null, "Text", CommentChannel.BulkImport, "k"), _time.GetUtcNow()).Value;
+        var sameKeyOtherAuthor = Comment.Submit(Ana with { Name = "B" }, new CommentSubmission(1, 2, null, "Text", CommentChannel.BulkImport, "k"), _time.GetUtcNow(), first);
+        var resent = Comment.Submit(Ana with { Name = "A" }, new CommentSubmission(1, 2, null, "Text", CommentChannel.BulkImport, "k"), _time.GetUtcNow(), first);
+
+        Assert.Equal("author", nameless.Error?.Field);
+        Assert.Equal(ErrorKind.Conflict, sameKeyOtherAuthor.Error?.Kind);
+        Assert.Same(first, resent.Value);
+    }
+
+    [Fact]
     public void A_comment_may_address_the_whole_draft()
     {
         Assert.Null(Submit("The draft as a whole neglects the technical community.", paragraphId: null).ParagraphId);

@@ -39,6 +39,11 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         ("fr", "Version"),
         ("fr", "{0} participants"),
         ("pt", "Total"),
+        ("fr", "Budget"),
+        ("fr", "Format"),
+        ("fr", "Hub"),
+        ("fr", "Participant"),
+        ("pt", "Hub"),
     ];
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace EqualFooting.Web.Tests.Sessions;
 
 public class TranscriptCommandTests
 {
-    private static string Seed(string prefix)
+    internal static string Seed(string prefix)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -60,18 +60,27 @@
     }
   });
 
+  function clock(total) {
+    const whole = Math.max(0, Math.floor(total));
+    const hours = Math.floor(whole / 3600);
+    const minutes = Math.floor((whole % 3600) / 60);
+    const seconds = String(whole % 60).padStart(2, "0");
+    return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
+  }
+
   // The timer counts on from the server's reading, by the local monotonic clock, so a wrong device clock does not matter.
+  // The speaking group's budget counts down the same way.
   function tick() {
     const passed = (performance.now() - shownAt) / 1000;
     for (const timer of document.querySelectorAll("[data-timer-elapsed]")) {
       const elapsed = Number(timer.dataset.timerElapsed) + passed;
-      const whole = Math.floor(elapsed);
-      const hours = Math.floor(whole / 3600);
-      const minutes = Math.floor((whole % 3600) / 60);
-      const seconds = String(whole % 60).padStart(2, "0");
-      timer.textContent = hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
+      timer.textContent = clock(elapsed);
       const allotted = Number(timer.dataset.timerAllotted);
       timer.closest(".timer")?.classList.toggle("overtime", allotted > 0 && elapsed > allotted);
+    }
+
+    for (const left of document.querySelectorAll("[data-budget-left]")) {
+      left.textContent = clock(Number(left.dataset.budgetLeft) - passed);
     }
   }
 
@@ -84,6 +93,19 @@
 
   connection.on("StateChanged", state => {
     if (state.id === sessionId && state.sequence > sequence) {
+      refresh();
+    }
+  });
+
+  // A breakout round has its own sequence number: refresh when the page shows an older one, or does not show the
+  // round at all (a new round, or one the reader has just been placed in).
+  connection.on("BreakoutChanged", round => {
+    if (round.sessionId !== sessionId) {
+      return;
+    }
+
+    const shown = document.querySelector(`[data-breakout-id="${round.id}"]`);
+    if (!shown || Number(shown.dataset.breakoutSequence) < round.sequence) {
       refresh();
     }
   });

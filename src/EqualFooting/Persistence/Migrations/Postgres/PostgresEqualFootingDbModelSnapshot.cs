@@ -109,8 +109,19 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<long?>("AffiliationId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("AuthorCountry")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("AuthorParticipantId")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Channel")
                         .IsRequired()
@@ -163,6 +174,8 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.HasIndex("AuthorParticipantId");
 
+                    b.HasIndex("CampaignId");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("RegionId");
@@ -181,6 +194,41 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("EqualFooting.Consultations.CommentCampaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CanonicalCommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExactCopies")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CanonicalCommentId");
+
+                    b.HasIndex("ConsultationId", "MemberCount");
+
+                    b.ToTable("Campaigns", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Consultations.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -188,6 +236,9 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignRuns")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("ClosedEarlyAt")
                         .HasColumnType("timestamp with time zone");
@@ -560,6 +611,126 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("AgendaItems");
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.Breakout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Questions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int?>("Seed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("Breakouts");
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutGroup", b =>
+                {
+                    b.Property<int>("BreakoutId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RapporteurParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<DateTimeOffset?>("ReportEditedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportEditorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReportEditorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ReportVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BreakoutId", "Number");
+
+                    b.ToTable("BreakoutGroups", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutMember", b =>
+                {
+                    b.Property<int>("BreakoutId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BreakoutId", "ParticipantId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("BreakoutId", "GroupNumber");
+
+                    b.ToTable("BreakoutMembers", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.FloorOverrideRow", b =>
                 {
                     b.Property<int>("SessionId")
@@ -603,6 +774,47 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.HasKey("SessionId", "InterventionNumber");
 
                     b.ToTable("FloorOverrides", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.ImportedInterventionRow", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EstimatedSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SpeakerKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SpeakerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Words")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "Number");
+
+                    b.HasIndex("SpeakerKey");
+
+                    b.ToTable("ImportedInterventions", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.InterventionRow", b =>
@@ -709,6 +921,52 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("QueueEvents", (string)null);
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.RemoteHub", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OperatorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StakeholderMix")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorAccountId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("RemoteHubs");
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -780,6 +1038,72 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.HasIndex("ProcessId", "StartsAt");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.SpeakerNameMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("MappedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ProcessId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SpeakerNames", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.TableDeclaration", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Table")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SessionId", "ParticipantId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("TableDeclarations", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.WaitingHandRow", b =>
@@ -992,6 +1316,11 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("EqualFooting.Consultations.CommentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("EqualFooting.Consultations.Consultation", null)
                         .WithMany()
                         .HasForeignKey("ConsultationId")
@@ -1093,6 +1422,21 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Navigation("Dispositions");
 
                     b.Navigation("Edits");
+                });
+
+            modelBuilder.Entity("EqualFooting.Consultations.CommentCampaign", b =>
+                {
+                    b.HasOne("EqualFooting.Consultations.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CanonicalCommentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EqualFooting.Consultations.Consultation", b =>
@@ -1232,10 +1576,52 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.Breakout", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutGroup", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Breakout", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutMember", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Breakout", null)
+                        .WithMany("Members")
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.FloorOverrideRow", b =>
                 {
                     b.HasOne("EqualFooting.Sessions.Session", null)
                         .WithMany("_overrides")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.ImportedInterventionRow", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1259,12 +1645,50 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.RemoteHub", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.Session", b =>
                 {
                     b.HasOne("EqualFooting.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.SpeakerNameMapping", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.TableDeclaration", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1338,6 +1762,13 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Navigation("Regions");
 
                     b.Navigation("StakeholderGroups");
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.Breakout", b =>
+                {
+                    b.Navigation("Groups");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.Session", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EqualFooting.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEqualFootingDb))]
-    [Migration("20261123130051_CommentPageIndex")]
-    partial class CommentPageIndex
+    [Migration("20261123133438_Breakouts")]
+    partial class Breakouts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -107,6 +107,9 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<int>("AuthorParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -158,6 +161,8 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AuthorParticipantId");
 
+                    b.HasIndex("CampaignId");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("RegionId");
@@ -171,15 +176,49 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ConsultationId", "VersionNumber", "ParagraphId");
 
-                    b.HasIndex("ConsultationId", "VersionNumber", "ParentId", "Id");
-
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("EqualFooting.Consultations.CommentCampaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CanonicalCommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExactCopies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CanonicalCommentId");
+
+                    b.HasIndex("ConsultationId", "MemberCount");
+
+                    b.ToTable("Campaigns", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Consultations.Consultation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignRuns")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ClosedEarlyAt")
@@ -535,6 +574,124 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.ToTable("AgendaItems");
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.Breakout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("Breakouts");
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutGroup", b =>
+                {
+                    b.Property<int>("BreakoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RapporteurParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportEditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportEditorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportEditorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BreakoutId", "Number");
+
+                    b.ToTable("BreakoutGroups", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutMember", b =>
+                {
+                    b.Property<int>("BreakoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BreakoutId", "ParticipantId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("BreakoutId", "GroupNumber");
+
+                    b.ToTable("BreakoutMembers", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.FloorOverrideRow", b =>
                 {
                     b.Property<int>("SessionId")
@@ -578,6 +735,47 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.HasKey("SessionId", "InterventionNumber");
 
                     b.ToTable("FloorOverrides", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.ImportedInterventionRow", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EstimatedSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpeakerKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpeakerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Words")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "Number");
+
+                    b.HasIndex("SpeakerKey");
+
+                    b.ToTable("ImportedInterventions", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.InterventionRow", b =>
@@ -684,6 +882,50 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.ToTable("QueueEvents", (string)null);
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.RemoteHub", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StakeholderMix")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorAccountId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("RemoteHubs");
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -753,6 +995,70 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.HasIndex("ProcessId", "StartsAt");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.SpeakerNameMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MappedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StakeholderGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ProcessId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("SpeakerNames", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.TableDeclaration", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Table")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "ParticipantId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("TableDeclarations", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.WaitingHandRow", b =>
@@ -959,6 +1265,11 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("EqualFooting.Consultations.CommentCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("EqualFooting.Consultations.Consultation", null)
                         .WithMany()
                         .HasForeignKey("ConsultationId")
@@ -1056,6 +1367,21 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Navigation("Dispositions");
 
                     b.Navigation("Edits");
+                });
+
+            modelBuilder.Entity("EqualFooting.Consultations.CommentCampaign", b =>
+                {
+                    b.HasOne("EqualFooting.Consultations.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CanonicalCommentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EqualFooting.Consultations.Consultation", b =>
@@ -1195,10 +1521,52 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.Breakout", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutGroup", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Breakout", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.BreakoutMember", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Breakout", null)
+                        .WithMany("Members")
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.FloorOverrideRow", b =>
                 {
                     b.HasOne("EqualFooting.Sessions.Session", null)
                         .WithMany("_overrides")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.ImportedInterventionRow", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1222,12 +1590,50 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Sessions.RemoteHub", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Sessions.Session", b =>
                 {
                     b.HasOne("EqualFooting.Processes.Process", null)
                         .WithMany()
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.SpeakerNameMapping", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.TableDeclaration", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1301,6 +1707,13 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Navigation("Regions");
 
                     b.Navigation("StakeholderGroups");
+                });
+
+            modelBuilder.Entity("EqualFooting.Sessions.Breakout", b =>
+                {
+                    b.Navigation("Groups");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.Session", b =>

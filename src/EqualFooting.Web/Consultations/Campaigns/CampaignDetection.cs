@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace EqualFooting.Web.Consultations;
+
+/// <summary>
+/// Runs campaign detection in the background as comments arrive. Use cases call <see cref="Signal"/> after their
+/// commit; signals for a consultation that is already waiting are absorbed, and a run starts
+/// <see cref="CampaignSettings.CampaignDetectionDelay"/> after the first of them, so a batch of 1,000 comments or a
+/// flood of single ones makes one run (and one more if comments keep coming while it runs), never one per comment.
+/// Runs are one at a time: detection is CPU-bound and the node has requests to serve.
+/// <para>
+/// Each node runs its own queue for the comments it received. Two nodes may run the same consultation at once; the
+/// runs serialise on the consultation's claim in the database and the second finds the first's campaigns (see
+/// <see cref="CampaignCommands"/>). A node that stops with signals waiting loses them; the next comment or the
+/// committee's "detect now" catches up, since every run looks at all the comments.
+/// </para>
+/// </summary>
+public sealed class CampaignDetection(
+    IServiceScopeFactory scopes,
+    IOptions<CampaignSettings> settings,
+    TimeProvider clock,
+    ILogger<CampaignDetection> log) : BackgroundService
+{
+    /// <summary>Consultations waiting at once; beyond this a signal is dropped (and logged) rather than piling up memory.</summary>
+    public const int Capacity = 1_024;
+
+    private readonly Channel<int> _queue = Channel.CreateBounded<int>(new BoundedChannelOptions(Capacity)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+    });
+
+    private readonly ConcurrentDictionary<int, Waiting> _waiting = new();
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _running = new();
+
+    /// <summary>Asks for a run over this consultation's comments; cheap and safe to call after every intake.</summary>
+    public void Signal(int consultationId)
+    {
+        var mine = new Waiting(clock.GetUtcNow(), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_waiting.TryAdd(consultationId, mine))
+        {
+            return;
+        }
+
+        if (!_queue.Writer.TryWrite(consultationId))
+        {
+            _waiting.TryRemove(KeyValuePair.Create(consultationId, mine));
+            mine.Done.TrySetResult();
+            log.LogWarning("Campaign detection queue full ({Capacity} consultations waiting); consultation {Consultation} will be looked at on its next comment.", Capacity, consultationId);
+        }
+    }
+
+    /// <summary>
+    /// Completes when no run for the consultation is waiting or under way that was asked for before this call: what a
+    /// test (or an operator's tool) awaits instead of guessing how long detection takes.
+    /// </summary>
+    public Task IdleAsync(int consultationId) =>
+        _waiting.TryGetValue(consultationId, out var waiting) ? waiting.Done.Task
+        : _running.TryGetValue(consultationId, out var running) ? running.Task
+        : Task.CompletedTask;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var id in _queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                if (!_waiting.TryGetValue(id, out var waiting))
+                {
+                    continue;
+                }
+
+                var wait = waiting.Since + settings.Value.CampaignDetectionDelay - clock.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, clock, stoppingToken);
+                }
+
+                // Running before no longer waiting, so IdleAsync never sees neither; signals from now on queue a new run.
+                _running[id] = waiting.Done;
+                _waiting.TryRemove(KeyValuePair.Create(id, waiting));
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var run = await scope.ServiceProvider.GetRequiredService<CampaignCommands>().DetectInBackgroundAsync(id, stoppingToken);
+                    if (run is not null)
+                    {
+                        log.LogInformation("Campaigns of consultation {Consultation}: {Campaigns} with {Members} members among {Comments} comments.", id, run.Campaigns, run.Members, run.Comments);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    log.LogError(e, "Campaign detection failed for consultation {Consultation}.", id);
+                }
+                finally
+                {
+                    _running.TryRemove(KeyValuePair.Create(id, waiting.Done));
+                    waiting.Done.TrySetResult();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            foreach (var waiting in _waiting.Values)
+            {
+                waiting.Done.TrySetResult();
+            }
+        }
+    }
+
+    private sealed record Waiting(DateTimeOffset Since, TaskCompletionSource Done);
+}

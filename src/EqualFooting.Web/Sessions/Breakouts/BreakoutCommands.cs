@@ -1,0 +1,349 @@
+using System.Security.Cryptography;
+using EqualFooting.Common;
+using EqualFooting.Persistence;
+using EqualFooting.Sessions;
+using EqualFooting.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Sessions.Breakouts;
+
+/// <summary>A breakout round loaded with its session, process and the actor's standing, and the actor's participant id in the process.</summary>
+public sealed record BreakoutContext(Breakout Breakout, SessionContext Session, int? MyParticipantId);
+
+/// <summary>What a moderator asks for when splitting the room.</summary>
+public sealed record SplitRequest(string? Title, IReadOnlyList<string?>? Questions, BreakoutStrategy? Strategy, int? GroupCount, int? TableCount, int? Seed);
+
+/// <summary>
+/// The use cases of breakout rounds. Each loads the round, checks <see cref="BreakoutPolicy"/>, calls the domain,
+/// saves with a record entry in one transaction, and after the commit tells the session's screens. Every change first
+/// claims the round's version row; a change that loses that race is retried on fresh state, where the domain decides
+/// again (a report based on a version someone else has just replaced then becomes a conflict for its writer).
+/// </summary>
+public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions, Recorder recorder, TimeProvider clock, BreakoutBroadcaster broadcaster)
+{
+    private const int RetryAttempts = 20;
+
+    private sealed record Outcome<T>(T Value, string? Action = null, Func<IReadOnlyDictionary<string, object?>>? Data = null);
+
+    public async Task<Result<BreakoutContext>> FindAsync(int breakoutId, CancellationToken ct = default)
+    {
+        var breakout = await db.Breakouts
+            .Include(b => b.Groups)
+            .Include(b => b.Members)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(b => b.Id == breakoutId, ct);
+        if (breakout is null)
+        {
+            return Error.NotFound("No such breakout round.");
+        }
+
+        var session = await sessions.FindAsync(breakout.SessionId, ct);
+        if (session.Error is { } error)
+        {
+            return error.Kind == ErrorKind.NotFound ? Error.NotFound("No such breakout round.") : error;
+        }
+
+        return new BreakoutContext(breakout, session.Value, await MyParticipantIdAsync(session.Value, ct));
+    }
+
+    public async Task<int?> MyParticipantIdAsync(SessionContext c, CancellationToken ct = default) =>
+        c.Actor.AccountId is { } account && c.Actor.IsParticipant
+            ? await db.Participants.Where(p => p.ProcessId == c.Process.Id && p.AccountId == account).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct)
+            : null;
+
+    /// <summary>The room a round splits: the process's participants with the affiliation they hold now and the table they declared for this session.</summary>
+    public async Task<List<BreakoutCandidate>> RoomAsync(SessionContext c, CancellationToken ct = default)
+    {
+        var sessionId = c.Session.Id;
+        return await db.Affiliations
+            .Where(a => a.ProcessId == c.Process.Id && a.Until == null)
+            .Select(a => new BreakoutCandidate(
+                a.ParticipantId,
+                a.StakeholderGroupId,
+                a.RegionId,
+                db.TableDeclarations.Where(t => t.SessionId == sessionId && t.ParticipantId == a.ParticipantId).Select(t => (int?)t.Table).FirstOrDefault()))
+            .ToListAsync(ct);
+    }
+
+    public async Task<Result<Breakout>> SplitAsync(int sessionId, SplitRequest request, CancellationToken ct = default)
+    {
+        var found = await sessions.FindAsync(sessionId, ct);
+        if (found.Error is { } missing)
+        {
+            return missing;
+        }
+
+        var c = found.Value;
+        if (BreakoutPolicy.Arrange(c.Actor, c.Process, c.Session) is { } denied)
+        {
+            return denied;
+        }
+
+        var room = await RoomAsync(c, ct);
+        var seed = request.Strategy == BreakoutStrategy.RandomBalanced ? request.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue) : (int?)null;
+        var split = request.Strategy switch
+        {
+            BreakoutStrategy.ByRegion => BreakoutAssignment.ByRegion(room, [.. c.Process.Regions.OrderBy(r => r.Position).Select(r => (r.Id, r.Name))]),
+            BreakoutStrategy.ByTable => BreakoutAssignment.ByTable(room, request.TableCount),
+            BreakoutStrategy.ByHand => BreakoutAssignment.ByHand(room, request.GroupCount),
+            BreakoutStrategy.RandomBalanced => BreakoutAssignment.RandomBalanced(room, request.GroupCount, seed!.Value),
+            _ => Error.Invalid("strategy", "Choose how to split the room: ByRegion, ByTable, ByHand or RandomBalanced."),
+        };
+        if (split.Error is { } badSplit)
+        {
+            return badSplit;
+        }
+
+        var created = Breakout.Create(sessionId, request.Title, request.Questions, request.Strategy!.Value, split.Value, seed, clock.GetUtcNow());
+        if (created.Error is { } invalid)
+        {
+            return invalid;
+        }
+
+        var breakout = created.Value;
+        db.Breakouts.Add(breakout);
+        await recorder.SaveAsync(c.Process.Id, "breakout.created", () => new Dictionary<string, object?>
+        {
+            ["session"] = sessionId,
+            ["breakout"] = breakout.Id,
+            ["title"] = breakout.Title,
+            ["strategy"] = breakout.Strategy,
+            ["seed"] = breakout.Seed,
+            ["questions"] = breakout.Questions.ToList<object?>(),
+            ["groups"] = breakout.Groups.Select(g => (object?)new Dictionary<string, object?>
+            {
+                ["number"] = g.Number,
+                ["name"] = g.Name,
+                ["members"] = breakout.MembersOf(g.Number).Select(m => (object?)m.ParticipantId).ToList(),
+            }).ToList(),
+        }, ct);
+        await broadcaster.PublishAsync(breakout);
+        return breakout;
+    }
+
+    /// <summary>Puts a participant of the process in a group, moves them, or takes them out of the round (<paramref name="group"/> null).</summary>
+    public Task<Result<bool>> MoveAsync(int breakoutId, int participantId, int? group, CancellationToken ct = default) =>
+        ChangeAsync<bool>(breakoutId, async (c, _) =>
+        {
+            if (BreakoutPolicy.Arrange(c.Session.Actor, c.Session.Process, c.Session.Session) is { } denied)
+            {
+                return denied;
+            }
+
+            var who = (await RoomAsync(c.Session, ct)).FirstOrDefault(p => p.ParticipantId == participantId);
+            if (who is null)
+            {
+                return Error.Invalid("participantId", "That person is not a participant of this process.");
+            }
+
+            var moved = c.Breakout.Move(who, group);
+            return moved.Error is { } error ? error
+                : !moved.Value ? new Outcome<bool>(false)
+                : new Outcome<bool>(true, "breakout.member-moved", () => new Dictionary<string, object?>
+                {
+                    ["breakout"] = c.Breakout.Id,
+                    ["participant"] = participantId,
+                    ["group"] = group,
+                });
+        }, ct);
+
+    public Task<Result<bool>> ChooseRapporteurAsync(int breakoutId, int group, int? participantId, CancellationToken ct = default) =>
+        ChangeAsync<bool>(breakoutId, (c, _) =>
+        {
+            if (BreakoutPolicy.Arrange(c.Session.Actor, c.Session.Process, c.Session.Session) is { } denied)
+            {
+                return Task.FromResult<Result<Outcome<bool>>>(denied);
+            }
+
+            var chosen = c.Breakout.ChooseRapporteur(group, participantId);
+            Result<Outcome<bool>> outcome = chosen.Error is { } error ? error
+                : !chosen.Value ? new Outcome<bool>(false)
+                : new Outcome<bool>(true, "breakout.rapporteur-chosen", () => new Dictionary<string, object?>
+                {
+                    ["breakout"] = c.Breakout.Id,
+                    ["group"] = group,
+                    ["participant"] = participantId,
+                });
+            return Task.FromResult(outcome);
+        }, ct);
+
+    /// <param name="basedOn">The report version the writer started from; see <see cref="Breakout.SaveReport"/>.</param>
+    public Task<Result<BreakoutGroup>> SaveReportAsync(int breakoutId, int group, string? text, int? basedOn, bool send, CancellationToken ct = default) =>
+        ChangeAsync<BreakoutGroup>(breakoutId, async (c, now) =>
+        {
+            if (c.Breakout.Group(group) is null)
+            {
+                return Error.NotFound("No such group in this round.");
+            }
+
+            if (BreakoutPolicy.WriteReport(c.Session.Actor, c.Session.Process, c.Breakout, group, c.MyParticipantId) is { } denied)
+            {
+                return denied;
+            }
+
+            var name = await db.Users.Where(u => u.Id == c.Session.Actor.AccountId).Select(u => u.DisplayName).FirstAsync(ct);
+            var before = c.Breakout.Group(group)!;
+            var (version, wasReported) = (before.ReportVersion, before.IsReported);
+            var saved = c.Breakout.SaveReport(group, text, basedOn, send, new ReportAuthor(c.Session.Actor.AccountId!, name), now);
+            if (saved.Error is { } error)
+            {
+                return error;
+            }
+
+            var g = saved.Value;
+            if (g.ReportVersion == version && g.IsReported == wasReported)
+            {
+                return new Outcome<BreakoutGroup>(g);
+            }
+
+            return new Outcome<BreakoutGroup>(g, g.IsReported && !wasReported ? "breakout.reported" : "breakout.report-saved", () => new Dictionary<string, object?>
+            {
+                ["breakout"] = c.Breakout.Id,
+                ["group"] = g.Number,
+                ["name"] = g.Name,
+                ["version"] = g.ReportVersion,
+                ["reported"] = g.IsReported,
+                ["text"] = g.Report,
+            });
+        }, ct);
+
+    /// <summary>
+    /// There is no mail sender: a reminder is a notice on the group members' session page, pushed live, and a
+    /// record entry, so the chasing of missing reports is itself on the record.
+    /// </summary>
+    public Task<Result<BreakoutGroup>> RemindAsync(int breakoutId, int group, CancellationToken ct = default) =>
+        ChangeAsync<BreakoutGroup>(breakoutId, (c, now) =>
+        {
+            if (BreakoutPolicy.FollowUp(c.Session.Actor, c.Session.Process) is { } denied)
+            {
+                return Task.FromResult<Result<Outcome<BreakoutGroup>>>(denied);
+            }
+
+            var reminded = c.Breakout.Remind(group, now);
+            Result<Outcome<BreakoutGroup>> outcome = reminded.Error is { } error ? error
+                : new Outcome<BreakoutGroup>(reminded.Value, "breakout.reminder-sent", () => new Dictionary<string, object?>
+                {
+                    ["breakout"] = c.Breakout.Id,
+                    ["group"] = group,
+                    ["name"] = reminded.Value.Name,
+                    ["reminders"] = reminded.Value.Reminders,
+                });
+            return Task.FromResult(outcome);
+        }, ct);
+
+    /// <summary>A participant says which table they sit at, for a split by table. Declaring the same table again writes nothing.</summary>
+    public async Task<Result<int>> DeclareTableAsync(int sessionId, int? table, CancellationToken ct = default)
+    {
+        var found = await sessions.FindAsync(sessionId, ct);
+        if (found.Error is { } missing)
+        {
+            return missing;
+        }
+
+        var c = found.Value;
+        if ((SessionPolicy.LowerOwnHand(c.Actor, c.Process)
+            ?? (c.Session.Status == SessionStatus.Ended ? Error.Conflict("The session has ended.") : null)
+            ?? TableDeclaration.Check(table)) is { } error)
+        {
+            return error;
+        }
+
+        var me = (await MyParticipantIdAsync(c, ct))!.Value;
+        var declared = await db.TableDeclarations.FirstOrDefaultAsync(t => t.SessionId == sessionId && t.ParticipantId == me, ct);
+        if (declared?.Table == table)
+        {
+            return table!.Value;
+        }
+
+        if (declared is null)
+        {
+            db.TableDeclarations.Add(new TableDeclaration(sessionId, me, table!.Value));
+        }
+        else
+        {
+            declared.Table = table!.Value;
+        }
+
+        try
+        {
+            await recorder.SaveAsync(c.Process.Id, "session.table-declared", () => new Dictionary<string, object?>
+            {
+                ["session"] = sessionId,
+                ["participant"] = me,
+                ["table"] = table,
+            }, ct);
+        }
+        catch (DbUpdateException) when (declared is null)
+        {
+            // The same person declaring from two tabs at once: the other insert won, and this one's table is applied to it.
+            db.ChangeTracker.Clear();
+            return await DeclareTableAsync(sessionId, table, ct);
+        }
+
+        return table!.Value;
+    }
+
+    private async Task<Result<T>> ChangeAsync<T>(int breakoutId, Func<BreakoutContext, DateTimeOffset, Task<Result<Outcome<T>>>> step, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = await FindAsync(breakoutId, ct);
+            if (found.Error is { } missing)
+            {
+                return missing;
+            }
+
+            var context = found.Value;
+            var loaded = context.Breakout.Version;
+            var outcome = await step(context, clock.GetUtcNow());
+            if (outcome.Error is { } error)
+            {
+                return error;
+            }
+
+            var done = outcome.Value;
+            if (done.Action is null)
+            {
+                return done.Value;
+            }
+
+            try
+            {
+                await recorder.SaveAsync(context.Session.Process.Id, done.Action, done.Data!, ct, token => ClaimAsync(context.Breakout, loaded, token));
+            }
+            catch (DbUpdateException)
+            {
+                if (attempt < RetryAttempts && await MovedOnAsync(breakoutId, loaded, ct))
+                {
+                    continue;
+                }
+
+                throw;
+            }
+
+            await broadcaster.PublishAsync(context.Breakout);
+            return done.Value;
+        }
+    }
+
+    /// <summary>Moves the round's row to its new version before anything else is written; see SessionCommands.ClaimAsync.</summary>
+    private async Task ClaimAsync(Breakout breakout, long loaded, CancellationToken ct)
+    {
+        var target = breakout.Version;
+        var claimed = await db.Breakouts
+            .Where(b => b.Id == breakout.Id && b.Version == loaded)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.Version, target), ct);
+        if (claimed == 0)
+        {
+            throw new DbUpdateConcurrencyException($"Breakout {breakout.Id} moved on from version {loaded}.");
+        }
+
+        db.Entry(breakout).Property(b => b.Version).OriginalValue = target;
+    }
+
+    private async Task<bool> MovedOnAsync(int breakoutId, long loaded, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Breakouts.Where(b => b.Id == breakoutId).Select(b => b.Version).FirstOrDefaultAsync(ct) != loaded;
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace EqualFooting.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Campaigns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "CampaignRuns",
+                table: "Consultations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "CampaignId",
+                table: "Comments",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
+                    CanonicalCommentId = table.Column<long>(type: "bigint", nullable: false),
+                    MemberCount = table.Column<int>(type: "integer", nullable: false),
+                    ExactCopies = table.Column<int>(type: "integer", nullable: false),
+                    DetectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Threshold = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_Comments_CanonicalCommentId",
+                        column: x => x.CanonicalCommentId,
+                        principalTable: "Comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_Consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_CampaignId",
+                table: "Comments",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_CanonicalCommentId",
+                table: "Campaigns",
+                column: "CanonicalCommentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_ConsultationId_MemberCount",
+                table: "Campaigns",
+                columns: new[] { "ConsultationId", "MemberCount" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Comments_Campaigns_CampaignId",
+                table: "Comments",
+                column: "CampaignId",
+                principalTable: "Campaigns",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Comments_Campaigns_CampaignId",
+                table: "Comments");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Comments_CampaignId",
+                table: "Comments");
+
+            migrationBuilder.DropColumn(
+                name: "CampaignRuns",
+                table: "Consultations");
+
+            migrationBuilder.DropColumn(
+                name: "CampaignId",
+                table: "Comments");
+        }
+    }
+}
