@@ -62,10 +62,12 @@ public sealed partial class WholeSessionTests(Site site)
 
         // Someone in the room without a device is added, and the moderator gives them the floor out of turn, with a reason.
         const string delegateName = "Delegate at the back";
-        await moderator.GetByLabel("Name", new() { Exact = true }).FillAsync(delegateName);
-        await moderator.GetByLabel("Stakeholder group", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Private sector" });
-        await moderator.GetByLabel("Region", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Asia-Pacific" });
-        await moderator.GetByRole(AriaRole.Button, new() { Name = "Add to the queue" }).ClickAsync();
+        // The console also has a form for remote hubs with the same labels; this one is for the room.
+        var inRoom = moderator.GetByRole(AriaRole.Region, new() { Name = "Add someone in the room without a device" });
+        await inRoom.GetByLabel("Name", new() { Exact = true }).FillAsync(delegateName);
+        await inRoom.GetByLabel("Stakeholder group", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Private sector" });
+        await inRoom.GetByLabel("Region", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Asia-Pacific" });
+        await inRoom.GetByRole(AriaRole.Button, new() { Name = "Add to the queue" }).ClickAsync();
         await moderator.GetByLabel($"Reason for giving {delegateName} the floor out of turn").FillAsync("Business has not spoken this session.");
         await moderator.GetByRole(AriaRole.Button, new() { Name = "Give the floor out of turn" }).ClickAsync();
         await Expect(moderator.GetByRole(AriaRole.Region, new() { Name = "Floor given out of turn" })).ToContainTextAsync($"{delegateName} instead of {ingrid.Name}: Business has not spoken this session.");
