@@ -30,7 +30,7 @@ public sealed class SessionFanoutBenchmark : IBenchmark
 
     public string Description =>
         "StateChanged latency from an API hand change to every one of N SignalR clients of a session " +
-        "[--clients 5000 --changes 20 --warmup-changes 4 --participants 4 --sweep --connect-parallel 64 --deadline 900 --server-output --web-dll PATH]";
+        "[--clients 5000 --client wire|hub --changes 20 --warmup-changes 4 --participants 4 --sweep --connect-parallel 64 --deadline 900 --server-output --web-dll PATH]";
 
     public async Task<BenchResult> RunAsync(BenchOptions options)
     {
@@ -40,9 +40,10 @@ public sealed class SessionFanoutBenchmark : IBenchmark
         var participants = options.Int("participants", 4);
         var parallel = options.Int("connect-parallel", 64);
         var sweep = options.Flag("sweep");
-        if (clients is < 1 or > 50_000 || changes is < 1 or > 1000 || participants is < 1 or > 100 || parallel is < 1 or > 1000 || warmup is < 0 or > 100)
+        var client = options.String("client", "wire");
+        if (clients is < 1 or > 50_000 || changes is < 1 or > 1000 || participants is < 1 or > 100 || parallel is < 1 or > 1000 || warmup is < 0 or > 100 || client is not ("wire" or "hub"))
         {
-            throw new BenchFailedException("Options out of range: 1 ≤ --clients ≤ 50000, 1 ≤ --changes ≤ 1000, 1 ≤ --participants ≤ 100, 1 ≤ --connect-parallel ≤ 1000, 0 ≤ --warmup-changes ≤ 100.");
+            throw new BenchFailedException("Options out of range: 1 ≤ --clients ≤ 50000, 1 ≤ --changes ≤ 1000, 1 ≤ --participants ≤ 100, 1 ≤ --connect-parallel ≤ 1000, 0 ≤ --warmup-changes ≤ 100, --client wire|hub.");
         }
 
         var dll = WebServer.LocateDll(options);
@@ -87,7 +88,8 @@ public sealed class SessionFanoutBenchmark : IBenchmark
             await server.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(options.Double("startup-timeout", 60)), ct);
 
             var session = await SetUpAsync(http, server, file, participants, ct);
-            Console.WriteLine($"session {session.SessionId} started in process {session.ProcessId}, {participants} participants");
+            Console.WriteLine($"session {session.SessionId} started in process {session.ProcessId}, {participants} participants; " +
+                (client == "wire" ? "screens speak the JSON hub protocol over bare WebSockets (--client wire)" : "screens are .NET HubConnections (--client hub)"));
 
             var steps = sweep
                 ? SweepSteps.Where(n => n < clients).Append(clients).Concat(SweepSteps.Where(n => n > clients)).ToList()
@@ -97,7 +99,7 @@ public sealed class SessionFanoutBenchmark : IBenchmark
             var maxUnder1s = 0;
             foreach (var n in steps)
             {
-                var step = await RunStepAsync(server, http, session, n, warmup, changes, parallel, ct);
+                var step = await RunStepAsync(server, http, session, client, n, warmup, changes, parallel, ct);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{n,8} {step.ConnectSeconds,9:0.0} {step.Samples,8} {step.P50,8:0.00} {step.P99,8:0.00} {step.Max,8:0.00} {step.ApiMs,7:0.0} {step.FirstMs,8:0.0} {step.ServerCores,12:0.00} {step.BenchCores,11:0.00} {ProcessPageBenchmark.LoadAverage(),5}"));
                 if (n == clients)
@@ -177,13 +179,24 @@ public sealed class SessionFanoutBenchmark : IBenchmark
     }
 
     /// <summary>One screen: the arrival time of each sequence it saw, indexed from the sequence it joined at.</summary>
-    private sealed class Screen(HubConnection connection, int changes)
+    private sealed class Screen(int changes, int[] arrived)
     {
-        public HubConnection Connection { get; } = connection;
-
         public long[] Arrivals { get; } = new long[changes + 1];
 
         public long BaseSequence { get; set; } = -1;
+
+        public IAsyncDisposable? Connection { get; set; }
+
+        public void Saw(long sequence)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var k = sequence - BaseSequence;
+            if (BaseSequence >= 0 && k >= 1 && k < Arrivals.Length && Arrivals[k] == 0)
+            {
+                Arrivals[k] = now;
+                Interlocked.Increment(ref arrived[k]);
+            }
+        }
     }
 
     /// <summary>
@@ -261,7 +274,7 @@ public sealed class SessionFanoutBenchmark : IBenchmark
     }
 
     /// <summary>Connects <paramref name="n"/> screens, makes the changes one at a time, then disconnects them all.</summary>
-    private static async Task<Step> RunStepAsync(WebServer server, HttpClient http, SessionSetUp session, int n, int warmup, int measured, int parallel, CancellationToken ct)
+    private static async Task<Step> RunStepAsync(WebServer server, HttpClient http, SessionSetUp session, string client, int n, int warmup, int measured, int parallel, CancellationToken ct)
     {
         var changes = warmup + measured;
         var hub = new Uri(server.BaseAddress, "/hubs/sessions");
@@ -276,7 +289,7 @@ public sealed class SessionFanoutBenchmark : IBenchmark
                 await gate.WaitAsync(ct);
                 try
                 {
-                    screens[i] = await ConnectAsync(hub, session.SessionId, changes, arrived, ct);
+                    screens[i] = await ConnectAsync(client, hub, session.SessionId, changes, arrived, ct);
                 }
                 finally
                 {
@@ -360,45 +373,31 @@ public sealed class SessionFanoutBenchmark : IBenchmark
         }
         finally
         {
-            await Task.WhenAll(screens.Where(s => s is not null).Select(async s =>
-            {
-                try
-                {
-                    using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                    await s.Connection.StopAsync(stop.Token);
-                }
-                catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException)
-                {
-                    // Disposing below drops whatever is left of the connection.
-                }
-
-                await s.Connection.DisposeAsync();
-            }));
+            await Task.WhenAll(screens.Where(s => s?.Connection is not null).Select(s => s.Connection!.DisposeAsync().AsTask()));
         }
     }
 
-    private static async Task<Screen> ConnectAsync(Uri hub, int sessionId, int changes, int[] arrived, CancellationToken ct)
+    private static async Task<Screen> ConnectAsync(string client, Uri hub, int sessionId, int changes, int[] arrived, CancellationToken ct)
     {
-        // Straight to WebSockets, as browsers that support them end up: negotiation would add a round trip per screen.
-        var connection = new HubConnectionBuilder()
-            .WithUrl(hub, HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
-            .Build();
-        var screen = new Screen(connection, changes);
-        connection.On<SequenceOnly>("StateChanged", state =>
-        {
-            var now = Stopwatch.GetTimestamp();
-            var k = state.Sequence - screen.BaseSequence;
-            if (screen.BaseSequence >= 0 && k >= 1 && k <= changes && screen.Arrivals[k] == 0)
-            {
-                screen.Arrivals[k] = now;
-                Interlocked.Increment(ref arrived[k]);
-            }
-        });
-
+        var screen = new Screen(changes, arrived);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         try
         {
+            if (client == "wire")
+            {
+                var (wire, sequence) = await WireScreen.JoinAsync(hub, sessionId, screen.Saw, timeout.Token);
+                screen.Connection = wire;
+                screen.BaseSequence = sequence;
+                return screen;
+            }
+
+            // Straight to WebSockets, as browsers that support them end up: negotiation would add a round trip per screen.
+            var connection = new HubConnectionBuilder()
+                .WithUrl(hub, HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
+                .Build();
+            screen.Connection = connection;
+            connection.On<SequenceOnly>("StateChanged", state => screen.Saw(state.Sequence));
             await connection.StartAsync(timeout.Token);
             var joined = await connection.InvokeAsync<SequenceOnly>("Join", sessionId, timeout.Token);
             screen.BaseSequence = joined.Sequence;
@@ -406,7 +405,11 @@ public sealed class SessionFanoutBenchmark : IBenchmark
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            await connection.DisposeAsync();
+            if (screen.Connection is not null)
+            {
+                await screen.Connection.DisposeAsync();
+            }
+
             throw new BenchFailedException($"A screen could not connect and join: {e.GetType().Name}: {e.Message}");
         }
     }
