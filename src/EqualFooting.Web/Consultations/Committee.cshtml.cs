@@ -2,6 +2,7 @@ using EqualFooting.Consultations;
 using EqualFooting.Processes;
 using EqualFooting.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EqualFooting.Web.Consultations;
@@ -46,8 +47,17 @@ public sealed class CommitteeModel(ConsultationCommands commands, ConsultationQu
     [BindProperty(SupportsGet = true, Name = "disposition")]
     public string? DispositionFilter { get; set; } = "none";
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>
+    /// Read by hand, from the form on a post and the query string otherwise: Razor Pages keeps the page's own path in a
+    /// route value called "page", which model binding would find before the query string (see the draft page).
+    /// </summary>
     public int? PageNumber { get; set; }
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        var raw = Request.HasFormContentType && Request.Form.ContainsKey("page") ? Request.Form["page"] : Request.Query["page"];
+        PageNumber = int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
 
     [BindProperty]
     public DispositionForm Form { get; set; } = new();

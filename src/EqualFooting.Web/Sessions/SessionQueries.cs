@@ -73,7 +73,8 @@ public sealed record SessionStateDto(
     int InterventionCount,
     QueuePolicySettings PolicySettings,
     IReadOnlyList<BudgetDto>? Budgets,
-    IReadOnlyList<HubDto> Hubs);
+    IReadOnlyList<HubDto> Hubs,
+    long BreakoutsSequence);
 
 /// <summary>A stakeholder group's speaking-time budget under the budget policy, as time left.</summary>
 public sealed record BudgetDto(int StakeholderGroupId, string StakeholderGroup, double BudgetSeconds, double UsedSeconds, double LeftSeconds, double OverrunSeconds);
@@ -174,6 +175,9 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
             .Where(h => h.SessionId == session.Id)
             .OrderBy(h => h.Id)
             .ToListAsync(ct);
+        // Rounds carry their own versions; their sum grows with any change to any round, so a screen that joins can tell
+        // whether the page it shows missed a breakout change made between its rendering and the join.
+        var breakouts = await db.Breakouts.Where(b => b.SessionId == session.Id).SumAsync(b => (long?)b.Version, ct) ?? 0;
         var hubsWaiting = queue.Waiting.Where(e => e.Speaker.Kind == SpeakerKind.RemoteHub).Select(e => e.Speaker.Id).ToHashSet();
 
         return new SessionStateDto(
@@ -210,7 +214,8 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
                 groups.GetValueOrDefault(h.StakeholderGroupId, ""),
                 h.StakeholderMix,
                 h.OperatorAccountId is not null,
-                hubsWaiting.Contains(h.Id)))]);
+                hubsWaiting.Contains(h.Id)))],
+            breakouts);
     }
 
     /// <summary>Every active group's time left (and any other group that spoke), most time left first; null under other policies.</summary>

@@ -174,6 +174,25 @@ public abstract class CommentIntakeTests(AppFactory app)
         Assert.Contains("<p>Point 119.</p>", third);
         Assert.DoesNotContain("rel=\"next\"", third);
     }
+
+    [Fact]
+    public async Task The_committee_page_reaches_a_later_page_of_comments()
+    {
+        var s = await ConsultationAsync();
+        var client = await ParticipantAsync(s.Process);
+        await (await client.PostAsJsonAsync($"/api/consultations/{s.ConsultationId}/comments/batch", Batch(s.ParagraphId, Enumerable.Range(0, 120))))
+            .JsonAsync(HttpStatusCode.OK);
+        var convener = await app.WithDbAsync(db => db.RoleAssignments.Where(r => r.ProcessId == s.Process.Id())
+            .Join(db.Users, r => r.AccountId, u => u.Id, (r, u) => u.Email!).FirstAsync());
+        var pages = await app.BrowserSignedInAsync(convener);
+
+        var first = await pages.GetStringAsync($"/consultations/{s.ConsultationId}/committee");
+        var third = await pages.GetStringAsync($"/consultations/{s.ConsultationId}/committee?page=3");
+
+        Assert.Contains("<p>Point 0.</p>", first);
+        Assert.Contains("<p>Point 119.</p>", third);
+        Assert.DoesNotContain("<p>Point 0.</p>", third);
+    }
 }
 
 public sealed class CommentIntakeOnSqlite(SqliteApp app) : CommentIntakeTests(app), IClassFixture<SqliteApp>;

@@ -11,6 +11,8 @@
 
   const sessionId = Number(root.dataset.sessionId);
   let sequence = Number(root.dataset.sequence);
+  // Pages that show breakout groups also carry the session's breakout sequence, so joining can catch up on those too.
+  let breakoutsSequence = root.dataset.breakoutsSequence === undefined ? null : Number(root.dataset.breakoutsSequence);
   let pending = null;
   let shownAt = performance.now();
 
@@ -47,6 +49,9 @@
     const seen = fresh.querySelector("[data-session-id]");
     if (seen) {
       sequence = Number(seen.dataset.sequence);
+      if (seen.dataset.breakoutsSequence !== undefined) {
+        breakoutsSequence = Number(seen.dataset.breakoutsSequence);
+      }
     }
 
     shownAt = performance.now();
@@ -110,10 +115,11 @@
     }
   });
 
-  // Joining answers with the current state: after a reconnect, anything missed meanwhile shows as a newer sequence.
+  // Joining answers with the current state: anything missed between the page's rendering (or a disconnect) and the
+  // join shows as a different sequence, of the session or of its breakout rounds.
   async function join() {
     const state = await connection.invoke("Join", sessionId);
-    if (state.sequence !== sequence) {
+    if (state.sequence !== sequence || (breakoutsSequence !== null && state.breakoutsSequence !== breakoutsSequence)) {
       await refresh();
     }
   }
