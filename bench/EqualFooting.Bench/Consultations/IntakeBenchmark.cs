@@ -21,7 +21,7 @@ public sealed class IntakeBenchmark : IBenchmark
 
     public string Description =>
         "Comments in through the batch API (1,000 per batch) and as single POSTs (64 clients), SQLite " +
-        "[--seconds 10 --batch-clients 4 --batch-size 1000 --single-clients 64 --warmup 5 --paragraphs 200 --seed 1 --server-output --web-dll PATH]";
+        "[--seconds 10 --batch-clients 4 --batch-size 1000 --single-clients 64 --warmup 10 --paragraphs 200 --prepare-rate 60000 --seed 1 --server-output --web-dll PATH]";
 
     public async Task<BenchResult> RunAsync(BenchOptions options)
     {
@@ -29,12 +29,13 @@ public sealed class IntakeBenchmark : IBenchmark
         var batchClients = options.Int("batch-clients", 4);
         var batchSize = options.Int("batch-size", 1000);
         var singleClients = options.Int("single-clients", 64);
-        var warmup = options.Double("warmup", 5);
+        var warmup = options.Double("warmup", 10);
+        var prepareRate = options.Int("prepare-rate", 60_000);
         var paragraphs = options.Int("paragraphs", 200);
         var seed = options.Int("seed", 1);
-        if (seconds is <= 0 or > 600 || batchClients is < 1 or > 64 || batchSize is < 1 or > 1000 || singleClients is < 1 or > 512 || warmup is < 0 or > 120 || paragraphs is < 1 or > 2000)
+        if (seconds is <= 0 or > 600 || batchClients is < 1 or > 64 || batchSize is < 1 or > 1000 || singleClients is < 1 or > 512 || warmup is < 0 or > 120 || paragraphs is < 1 or > 2000 || prepareRate is < 0 or > 1_000_000)
         {
-            throw new BenchFailedException("Options out of range: 0 < --seconds ≤ 600, 1 ≤ --batch-clients ≤ 64, 1 ≤ --batch-size ≤ 1000, 1 ≤ --single-clients ≤ 512, 0 ≤ --warmup ≤ 120, 1 ≤ --paragraphs ≤ 2000.");
+            throw new BenchFailedException("Options out of range: 0 < --seconds ≤ 600, 1 ≤ --batch-clients ≤ 64, 1 ≤ --batch-size ≤ 1000, 1 ≤ --single-clients ≤ 512, 0 ≤ --warmup ≤ 120, 1 ≤ --paragraphs ≤ 2000, 0 ≤ --prepare-rate ≤ 1,000,000.");
         }
 
         using var cancel = new CancellationTokenSource();
@@ -54,22 +55,43 @@ public sealed class IntakeBenchmark : IBenchmark
         using var http = ConsultationSite.Client(site.Server.BaseAddress, batchClients + singleClients + 4);
         var url = $"/api/consultations/{site.ConsultationId}";
 
-        // Batches: each client sends its next batch as soon as the previous one is acknowledged.
+        // Batches: each client sends its next batch as soon as the previous one is acknowledged. The bodies (unique
+        // texts and keys) are written before the phase, enough for --prepare-rate comments/s, because the bench shares
+        // the server's two cores and composing 50,000 random texts a second would take CPU from the server; a client
+        // that runs out composes the rest as it goes, and the phase line says how many.
         var sequence = 0;
         async Task<Phase> BatchesAsync(double duration, string label)
         {
+            var perClient = (int)Math.Ceiling(prepareRate * duration / batchSize / batchClients);
+            var prepared = batchTokens.Select((_, c) =>
+            {
+                var random = new Random(seed * 1000 + c + (Interlocked.Increment(ref sequence) * 64));
+                var bodies = new Queue<byte[]>(perClient);
+                for (var i = 0; i < perClient; i++)
+                {
+                    bodies.Enqueue(site.BatchBody(random, $"b{c}-{Interlocked.Increment(ref sequence)}", batchSize));
+                }
+
+                return (random, bodies);
+            }).ToArray();
+            long composed = 0;
             var cpu = site.Server.CpuTime();
             var bench = Process.GetCurrentProcess().TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             var deadline = started + (long)(duration * Stopwatch.Frequency);
             var results = await Task.WhenAll(batchTokens.Select((token, c) => Task.Run(async () =>
             {
-                var random = new Random(seed * 1000 + c + (Interlocked.Increment(ref sequence) * 64));
+                var (random, bodies) = prepared[c];
                 var latencies = new List<double>();
                 long created = 0;
                 while (Stopwatch.GetTimestamp() < deadline)
                 {
-                    var body = site.BatchBody(random, $"b{c}-{Interlocked.Increment(ref sequence)}", batchSize);
+                    if (!bodies.TryDequeue(out var body))
+                    {
+                        body = site.BatchBody(random, $"b{c}-{Interlocked.Increment(ref sequence)}", batchSize);
+                        Interlocked.Increment(ref composed);
+                    }
+
                     var sent = Stopwatch.GetTimestamp();
                     using var request = ConsultationSite.Post(url + "/comments/batch", token, body);
                     using var response = await http.SendAsync(request, ct);
@@ -97,6 +119,11 @@ public sealed class IntakeBenchmark : IBenchmark
                 site.Server.CpuTime() - cpu, Process.GetCurrentProcess().TotalProcessorTime - bench);
             Interlocked.Add(ref acknowledged, phase.Comments);
             phase.Print();
+            if (composed > 0)
+            {
+                Console.WriteLine($"  ({composed} batches were composed during the phase: the prepared ones ran out; raise --prepare-rate)");
+            }
+
             return phase;
         }
 

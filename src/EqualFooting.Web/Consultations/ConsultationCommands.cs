@@ -3,6 +3,7 @@ using EqualFooting.Consultations;
 using EqualFooting.Participation;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
+using EqualFooting.Record;
 using EqualFooting.Web.Hosting;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
@@ -403,16 +404,12 @@ public sealed class ConsultationCommands(
         bool single,
         CancellationToken ct)
     {
-        var found = await db.Consultations.AsNoTracking().Where(c => c.Id == consultationId)
-            .Join(db.Processes.AsNoTracking(), c => c.ProcessId, p => p.Id, (c, p) => new { Consultation = c, Process = p })
-            .FirstOrDefaultAsync(ct);
-        if (found is null)
+        if (await ConsultationWithProcess.For(db)(db, consultationId, ct) is not var (consultation, process))
         {
             return Error.NotFound("No such consultation.");
         }
 
-        var (consultation, process) = (found.Consultation, found.Process);
-        var (actor, author) = await CommenterAsync(process.Id, ct);
+        var (actor, author, recordActor) = await CommenterAsync(process.Id, ct);
         var now = clock.GetUtcNow();
         var onBehalf = inputs.Any(i => i.OnBehalfOf is not null);
         if ((onBehalf ? ConsultationPolicy.EnterOnBehalf(actor, process, consultation, now) : ConsultationPolicy.Comment(actor, process, consultation, now)) is { } denied)
@@ -490,7 +487,7 @@ public sealed class ConsultationCommands(
             items.Add(new IntakeItem(submission, by, comment, null));
         }
 
-        var stored = await intake.SubmitAsync(new IntakeSubmission(process.Id, actor.AccountId!, author!, items, single));
+        var stored = await intake.SubmitAsync(new IntakeSubmission(process.Id, recordActor!, author!, items, single));
         versions.Forget(process.Id);
         if (stored.Error is null)
         {
@@ -514,21 +511,63 @@ public sealed class ConsultationCommands(
     /// their current affiliation in one untracked query, where the general lookups load the participant with its whole
     /// affiliation history, since intake runs this for every comment posted.
     /// </summary>
-    private async Task<(Actor Actor, CommentAuthor? Author)> CommenterAsync(int processId, CancellationToken ct)
+    /// <summary>
+    /// The commenter's roles and current affiliation in the process, and how the record names them, in one query: on
+    /// the comment path every query counts, and the writer that stores the comment should not have to look anything up.
+    /// </summary>
+    private async Task<(Actor Actor, CommentAuthor? Author, RecordActor? RecordActor)> CommenterAsync(int processId, CancellationToken ct)
     {
         var actor = await actors.CurrentAsync(ct);
         if (actor.AccountId is not { } account)
         {
-            return (actor, null);
+            return (actor, null, null);
         }
 
-        var roles = await db.RoleAssignments.Where(r => r.ProcessId == processId && r.AccountId == account).Select(r => r.Role).ToListAsync(ct);
-        var author = await db.Affiliations
-            .Where(a => a.ProcessId == processId && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == account))
-            .Select(a => new CommentAuthor(a.ParticipantId, a.StakeholderGroupId, a.RegionId, a.Id))
-            .FirstOrDefaultAsync(ct);
-        return (actor with { Roles = roles.ToHashSet(), IsParticipant = author is not null }, author);
+        var current = await CurrentAffiliation.For(db)(db, processId, account, ct);
+        var roles = new HashSet<ProcessRole>();
+        await foreach (var role in RolesIn.For(db)(db, processId, account).WithCancellation(ct))
+        {
+            roles.Add(role);
+        }
+
+        if (current is null)
+        {
+            // Not a participant: a convener entering comments on others' behalf, or someone the policy will refuse.
+            var name = await db.Users.Where(u => u.Id == account).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+            return (actor with { Roles = roles, IsParticipant = false }, null, new RecordActor(account, name ?? "", null, null, null));
+        }
+
+        var a = current.Affiliation;
+        return (
+            actor with { Roles = roles, IsParticipant = true },
+            new CommentAuthor(a.ParticipantId, a.StakeholderGroupId, a.RegionId, a.Id),
+            new RecordActor(account, current.Name ?? "", a, current.Group, current.Region));
     }
+
+    // Every comment posted runs the three queries below: compiled once, they skip EF's translation lookup per call,
+    // which was a fifth of the time of a single comment's request.
+    private static readonly PerProvider<Func<EqualFootingDb, int, CancellationToken, Task<ConsultationInProcess?>>> ConsultationWithProcess = new(() =>
+        EF.CompileAsyncQuery((EqualFootingDb db, int id, CancellationToken ct) => db.Consultations.AsNoTracking().Where(c => c.Id == id)
+            .Join(db.Processes.AsNoTracking(), c => c.ProcessId, p => p.Id, (c, p) => new ConsultationInProcess(c, p))
+            .FirstOrDefault()));
+
+    private static readonly PerProvider<Func<EqualFootingDb, int, string, CancellationToken, Task<Commenter?>>> CurrentAffiliation = new(() =>
+        EF.CompileAsyncQuery((EqualFootingDb db, int processId, string account, CancellationToken ct) => db.Affiliations.AsNoTracking()
+            .Where(a => a.ProcessId == processId && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == account))
+            .Select(a => new Commenter(
+                a,
+                db.StakeholderGroups.Where(g => g.Id == a.StakeholderGroupId).Select(g => g.Name).FirstOrDefault(),
+                db.Regions.Where(r => r.Id == a.RegionId).Select(r => r.Name).FirstOrDefault(),
+                db.Users.Where(u => u.Id == account).Select(u => u.DisplayName).FirstOrDefault()))
+            .FirstOrDefault()));
+
+    private static readonly PerProvider<Func<EqualFootingDb, int, string, IAsyncEnumerable<ProcessRole>>> RolesIn = new(() =>
+        EF.CompileAsyncQuery((EqualFootingDb db, int processId, string account) =>
+            db.RoleAssignments.Where(r => r.ProcessId == processId && r.AccountId == account).Select(r => r.Role)));
+
+    private sealed record ConsultationInProcess(Consultation Consultation, Process Process);
+
+    private sealed record Commenter(Affiliation Affiliation, string? Group, string? Region, string? Name);
 
     /// <summary>The paragraph ids of a published version, or null when there is no such version. A version never changes once published.</summary>
     private async Task<HashSet<int>?> ParagraphIdsAsync(int consultationId, int version, CancellationToken ct)

@@ -38,11 +38,15 @@ public sealed class Actors(EqualFootingDb db, IHttpContextAccessor http)
             return _instanceActor = Actor.Anonymous;
         }
 
-        var admin = await db.Users.Where(u => u.Id == id).Select(u => (bool?)u.IsAdministrator).FirstOrDefaultAsync(ct);
+        var admin = await IsAdministrator.For(db)(db, id, ct);
 
         // A cookie for an account that no longer exists reads as anonymous.
         return _instanceActor = admin is null ? Actor.Anonymous : new Actor(id, admin.Value, new HashSet<ProcessRole>(), false);
     }
+
+    // Every signed-in request that writes asks this; compiled once, it skips EF's translation lookup per call.
+    private static readonly PerProvider<Func<EqualFootingDb, string, CancellationToken, Task<bool?>>> IsAdministrator = new(() =>
+        EF.CompileAsyncQuery((EqualFootingDb db, string id, CancellationToken ct) => db.Users.Where(u => u.Id == id).Select(u => (bool?)u.IsAdministrator).FirstOrDefault()));
 
     public async Task<Actor> InProcessAsync(int processId, CancellationToken ct = default)
     {
