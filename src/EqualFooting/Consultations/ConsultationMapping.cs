@@ -1,4 +1,5 @@
 using EqualFooting.Participation;
+using EqualFooting.Persistence;
 using EqualFooting.Processes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -65,6 +66,12 @@ internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
         b.Property(c => c.Channel).HasConversion<string>().HasMaxLength(16);
         b.Property<Disposition?>(CurrentDisposition).HasConversion<string>().HasMaxLength(16);
 
+        // Comments are the fastest-written table (bulk intake) and every query on them starts from the consultation;
+        // author, affiliation, group and region are never deleted, so their foreign keys need no index of their own.
+        UnindexedForeignKeys.Unindexed(b.Property(c => c.AuthorParticipantId));
+        UnindexedForeignKeys.Unindexed(b.Property(c => c.AffiliationId));
+        UnindexedForeignKeys.Unindexed(b.Property(c => c.StakeholderGroupId));
+        UnindexedForeignKeys.Unindexed(b.Property(c => c.RegionId));
         b.HasOne<Consultation>().WithMany().HasForeignKey(c => c.ConsultationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<DraftVersion>().WithMany()
             .HasForeignKey(c => new { c.ConsultationId, c.VersionNumber })

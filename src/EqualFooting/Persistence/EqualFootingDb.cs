@@ -7,6 +7,9 @@ using EqualFooting.Sessions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EqualFooting.Persistence;
 
@@ -57,6 +60,9 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<CommentCampaign> Campaigns => Set<CommentCampaign>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -119,6 +125,8 @@ public sealed class SqliteEqualFootingDb(DbContextOptions<SqliteEqualFootingDb> 
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        base.ConfigureConventions(configurationBuilder);
+
         // SQLite has no date-time type; as 64-bit numbers these timestamps keep their order and can be compared in SQL.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
     }

@@ -107,7 +107,8 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<long?>("AffiliationId")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasAnnotation("EqualFooting:Unindexed", true);
 
                     b.Property<string>("AuthorCountry")
                         .HasMaxLength(100)
@@ -118,7 +119,8 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<int>("AuthorParticipantId")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasAnnotation("EqualFooting:Unindexed", true);
 
                     b.Property<long?>("CampaignId")
                         .HasColumnType("bigint");
@@ -152,10 +154,12 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<int>("RegionId")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasAnnotation("EqualFooting:Unindexed", true);
 
                     b.Property<int>("StakeholderGroupId")
-                        .HasColumnType("integer");
+                        .HasColumnType("integer")
+                        .HasAnnotation("EqualFooting:Unindexed", true);
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -170,17 +174,9 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AffiliationId");
-
-                    b.HasIndex("AuthorParticipantId");
-
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("ParentId");
-
-                    b.HasIndex("RegionId");
-
-                    b.HasIndex("StakeholderGroupId");
 
                     b.HasIndex("ConsultationId", "Disposition");
 

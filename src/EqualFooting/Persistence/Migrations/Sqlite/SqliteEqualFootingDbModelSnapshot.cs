@@ -99,7 +99,8 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("AffiliationId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("EqualFooting:Unindexed", true);
 
                     b.Property<string>("AuthorCountry")
                         .HasMaxLength(100)
@@ -110,7 +111,8 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AuthorParticipantId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("EqualFooting:Unindexed", true);
 
                     b.Property<long?>("CampaignId")
                         .HasColumnType("INTEGER");
@@ -144,10 +146,12 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RegionId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("EqualFooting:Unindexed", true);
 
                     b.Property<int>("StakeholderGroupId")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("EqualFooting:Unindexed", true);
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -162,17 +166,9 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AffiliationId");
-
-                    b.HasIndex("AuthorParticipantId");
-
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("ParentId");
-
-                    b.HasIndex("RegionId");
-
-                    b.HasIndex("StakeholderGroupId");
 
                     b.HasIndex("ConsultationId", "Disposition");
 
