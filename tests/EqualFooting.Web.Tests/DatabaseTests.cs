@@ -13,6 +13,28 @@ public abstract class DatabaseTests(AppFactory app)
         Assert.False(await app.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())));
         Assert.Empty(await app.WithDbAsync(db => db.Database.GetPendingMigrationsAsync()));
     }
+
+    [Fact]
+    public async Task Comments_keep_their_foreign_keys_to_author_group_and_region_without_indexes_of_their_own()
+    {
+        var (foreignKeys, indexes) = await app.WithDbAsync(db =>
+        {
+            var comment = db.Model.FindEntityType(typeof(EqualFooting.Consultations.Comment))!;
+            return Task.FromResult((
+                comment.GetForeignKeys().Select(k => string.Join(",", k.Properties.Select(p => p.Name))).ToHashSet(),
+                comment.GetIndexes().Select(i => string.Join(",", i.Properties.Select(p => p.Name))).ToHashSet()));
+        });
+
+        foreach (var column in new[] { "AuthorParticipantId", "AffiliationId", "StakeholderGroupId", "RegionId" })
+        {
+            Assert.Contains(column, foreignKeys);
+            Assert.DoesNotContain(column, indexes);
+        }
+
+        // Other foreign keys keep EF's index: replies are found by their parent, campaigns are deleted.
+        Assert.Contains("ParentId", indexes);
+        Assert.Contains("CampaignId", indexes);
+    }
 }
 
 public sealed class DatabaseOnSqlite(SqliteApp app) : DatabaseTests(app), IClassFixture<SqliteApp>
@@ -35,6 +57,36 @@ public sealed class DatabaseOnSqlite(SqliteApp app) : DatabaseTests(app), IClass
         Assert.Equal("wal", journal);
         Assert.Equal(2, synchronous); // 2 = FULL
         Assert.Equal(DatabaseProvider.Sqlite, app.Provider);
+    }
+
+    [Fact]
+    public async Task Pooled_connections_keep_their_settings_though_they_are_applied_once_per_native_connection()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            var settings = await app.WithDbAsync(async db =>
+            {
+                await db.Database.OpenConnectionAsync();
+                try
+                {
+                    await using var command = db.Database.GetDbConnection().CreateCommand();
+                    var values = new List<long>();
+                    foreach (var pragma in new[] { "synchronous", "foreign_keys", "busy_timeout" })
+                    {
+                        command.CommandText = $"PRAGMA {pragma};";
+                        values.Add(Convert.ToInt64(await command.ExecuteScalarAsync()));
+                    }
+
+                    return values;
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            });
+
+            Assert.Equal([2, 1, 30_000], settings);
+        }
     }
 }
 
