@@ -67,7 +67,7 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
     private Writer? _sqlite;
 
     /// <summary>The SQLite writer's context and statements, prepared once for its connection.</summary>
-    private sealed record Writer(EqualFootingDb Db, RowInserter<Comment> Comments, RowInserter<RecordEntry> Records);
+    private sealed record Writer(SqliteConnection Connection, EqualFootingDb Db, RowInserter<Comment> Comments, RowInserter<RecordEntry> Records);
 
     public Task<Result<IReadOnlyList<(Comment Comment, bool Created)>>> SubmitAsync(IntakeSubmission submission)
     {
@@ -91,7 +91,7 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
                 var connectionString = Database.ConnectionString(configuration, DatabaseProvider.Sqlite, environment.ContentRootPath);
                 connection = await Database.OpenSqliteWriterAsync(connectionString, stoppingToken);
                 var db = new SqliteEqualFootingDb(Database.SqliteOptions(connection));
-                _sqlite = new Writer(db, new RowInserter<Comment>(db, skipConflicts: true), new RowInserter<RecordEntry>(db));
+                _sqlite = new Writer(connection, db, new RowInserter<Comment>(db, skipConflicts: true), new RowInserter<RecordEntry>(db));
                 checkpoints = CheckpointsAsync(connectionString, stoppingToken);
             }
 
@@ -145,6 +145,16 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
         }
     }
 
+    /// <summary>
+    /// About 64 MiB of 4 KiB pages. The checkpoints beside the writer copy the WAL back but cannot empty it while the
+    /// writer never pauses: a WAL starts over only when a write begins with everything copied. Past this size the
+    /// writer checkpoints itself before its next transaction; what is left to copy is then its last group, and the
+    /// transaction starts a fresh WAL, unless a reader still holds an old snapshot.
+    /// </summary>
+    private const long RestartFrames = 16_384;
+
+    private long _walFrames;
+
     private async Task CheckpointsAsync(string connectionString, CancellationToken ct)
     {
         try
@@ -155,7 +165,7 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
             {
                 try
                 {
-                    await Database.CheckpointAsync(connection, ct);
+                    Volatile.Write(ref _walFrames, await Database.CheckpointAsync(connection, ct));
                 }
                 catch (SqliteException e)
                 {
@@ -217,6 +227,11 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
     {
         if (_sqlite is { } writer)
         {
+            if (Volatile.Read(ref _walFrames) > RestartFrames)
+            {
+                Volatile.Write(ref _walFrames, await Database.CheckpointAsync(writer.Connection, ct));
+            }
+
             return await WriteAsync(writer.Db, writer.Comments, writer.Records, group, ct);
         }
 

@@ -98,14 +98,14 @@ public static class Database
     /// usual settings, a page cache of 64 MiB instead of 2 so that the comment indexes stay in memory between
     /// transactions, and no automatic checkpoints, which would stall every few commits of the writer while the WAL is
     /// copied into the database; the writer has them run on another connection meanwhile
-    /// (<see cref="CheckpointAsync"/>).
+    /// (<see cref="CheckpointAsync"/>). When the WAL starts over, its file is cut back to 64 MiB.
     /// </summary>
     public static async Task<SqliteConnection> OpenSqliteWriterAsync(string connectionString, CancellationToken ct)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = SqlitePragmas.Pragmas + " PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=0;";
+        command.CommandText = SqlitePragmas.Pragmas + " PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
         await command.ExecuteNonQueryAsync(ct);
         return connection;
     }
@@ -114,12 +114,19 @@ public static class Database
     public static DbContextOptions<SqliteEqualFootingDb> SqliteOptions(SqliteConnection connection) =>
         new DbContextOptionsBuilder<SqliteEqualFootingDb>().UseSqlite(connection).Options;
 
-    /// <summary>Copies what the WAL holds into the database without waiting for readers or blocking the writer.</summary>
-    public static async Task CheckpointAsync(SqliteConnection connection, CancellationToken ct)
+    /// <summary>
+    /// Copies what the WAL holds into the database without waiting for readers or blocking the writer; returns the
+    /// frames the WAL holds. The WAL starts over only when a write begins after everything in it was copied and no
+    /// reader still uses it.
+    /// </summary>
+    public static async Task<long> CheckpointAsync(SqliteConnection connection, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        await command.ExecuteNonQueryAsync(ct);
+        await using var result = await command.ExecuteReaderAsync(ct);
+
+        // One row: busy (1 when it could not finish), frames in the WAL, frames copied into the database.
+        return await result.ReadAsync(ct) ? result.GetInt64(1) : 0;
     }
 
     /// <summary>Applies migrations and, on SQLite, switches the file to write-ahead logging (a persistent setting of the file).</summary>

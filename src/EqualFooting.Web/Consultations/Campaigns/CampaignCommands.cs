@@ -151,23 +151,26 @@ public sealed class CampaignCommands(
 
         // Half the cores at most: detection shares the machine with the requests it is serving.
         var detector = new CampaignDetector(new CampaignOptions { Threshold = threshold, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount / 2) });
-        var batch = new List<CampaignInput>(SketchBatch);
-        var inputs = db.Comments.AsNoTracking()
-            .Where(c => c.ConsultationId == consultationId && c.ParentId == null && c.WithdrawnAt == null)
-            .OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.Text })
-            .AsAsyncEnumerable();
-        await foreach (var c in inputs.WithCancellation(ct))
+        // Read in pages by id, each its own short query: one statement open for the whole run (seconds, at a million
+        // comments) would hold SQLite's WAL from being copied back and emptied while intake keeps writing.
+        for (long after = 0; ;)
         {
-            batch.Add(new CampaignInput(c.Id, c.Text));
-            if (batch.Count == SketchBatch)
+            var from = after;
+            var page = await db.Comments.AsNoTracking()
+                .Where(c => c.ConsultationId == consultationId && c.ParentId == null && c.WithdrawnAt == null && c.Id > from)
+                .OrderBy(c => c.Id)
+                .Take(SketchBatch)
+                .Select(c => new CampaignInput(c.Id, c.Text))
+                .ToListAsync(ct);
+            if (page.Count == 0)
             {
-                detector.Add(batch);
-                batch.Clear();
+                break;
             }
+
+            detector.Add(page);
+            after = page[^1].CommentId;
         }
 
-        detector.Add(batch);
         var detected = detector.Detect();
         var now = clock.GetUtcNow();
         var run = new DetectionRun(consultationId, threshold, detector.Count, detected.Count, detected.Sum(d => d.Count), 0, 0, 0);
