@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace EqualFooting.Common;
 
 /// <summary>Limits and normalisation shared by every free-text field, so the same input is judged the same way everywhere.</summary>
@@ -32,6 +34,11 @@ public static class Text
         return limited.IsSuccess ? limited.Value : limited.Error!;
     }
 
+    // Every control character but line breaks and tabs; a vectorised search, since every comment of a batch of a
+    // thousand is checked (a per-character predicate showed in the intake profile).
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        Enumerable.Range(0, 0x100).Select(i => (char)i).Where(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t').ToArray());
+
     private static Result<string> Limit(string field, string value, int max)
     {
         if (value.Length > max)
@@ -39,7 +46,7 @@ public static class Text
             return Error.Invalid(field, $"{Label(field)} must be at most {max} characters (it has {value.Length}).");
         }
 
-        if (value.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        if (value.AsSpan().ContainsAny(ControlCharacters))
         {
             return Error.Invalid(field, $"{Label(field)} contains control characters.");
         }
