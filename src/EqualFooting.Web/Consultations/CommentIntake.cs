@@ -165,7 +165,7 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
             {
                 try
                 {
-                    Volatile.Write(ref _walFrames, await Database.CheckpointAsync(connection, ct));
+                    Volatile.Write(ref _walFrames, (await Database.CheckpointAsync(connection, ct)).Frames);
                 }
                 catch (SqliteException e)
                 {
@@ -229,7 +229,10 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
         {
             if (Volatile.Read(ref _walFrames) > RestartFrames)
             {
-                Volatile.Write(ref _walFrames, await Database.CheckpointAsync(writer.Connection, ct));
+                // Complete, the WAL starts over with the transaction below; otherwise (a reader holds an old
+                // snapshot, or the other connection's checkpoint is running) the next group tries again.
+                var (complete, frames) = await Database.CheckpointAsync(writer.Connection, ct);
+                Volatile.Write(ref _walFrames, complete ? 0 : frames);
             }
 
             return await WriteAsync(writer.Db, writer.Comments, writer.Records, group, ct);

@@ -115,18 +115,20 @@ public static class Database
         new DbContextOptionsBuilder<SqliteEqualFootingDb>().UseSqlite(connection).Options;
 
     /// <summary>
-    /// Copies what the WAL holds into the database without waiting for readers or blocking the writer; returns the
-    /// frames the WAL holds. The WAL starts over only when a write begins after everything in it was copied and no
-    /// reader still uses it.
+    /// Copies what the WAL holds into the database without waiting for readers or blocking the writer. The WAL starts
+    /// over only when a write begins after everything in it was copied and no reader still uses it.
     /// </summary>
-    public static async Task<long> CheckpointAsync(SqliteConnection connection, CancellationToken ct)
+    /// <returns>Whether everything was copied, and the frames the WAL holds.</returns>
+    public static async Task<(bool Complete, long Frames)> CheckpointAsync(SqliteConnection connection, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         await using var result = await command.ExecuteReaderAsync(ct);
 
         // One row: busy (1 when it could not finish), frames in the WAL, frames copied into the database.
-        return await result.ReadAsync(ct) ? result.GetInt64(1) : 0;
+        return await result.ReadAsync(ct)
+            ? (result.GetInt64(0) == 0 && result.GetInt64(1) == result.GetInt64(2), result.GetInt64(1))
+            : (true, 0);
     }
 
     /// <summary>Applies migrations and, on SQLite, switches the file to write-ahead logging (a persistent setting of the file).</summary>
