@@ -507,13 +507,10 @@ public sealed class ConsultationCommands(
     };
 
     /// <summary>
-    /// The actor in the process and, when they take part, the group and region they comment for: the participant and
-    /// their current affiliation in one untracked query, where the general lookups load the participant with its whole
-    /// affiliation history, since intake runs this for every comment posted.
-    /// </summary>
-    /// <summary>
-    /// The commenter's roles and current affiliation in the process, and how the record names them, in one query: on
-    /// the comment path every query counts, and the writer that stores the comment should not have to look anything up.
+    /// The actor in the process and, when they take part, the group and region they comment for and how the record
+    /// names them: their current affiliation with its names in one untracked query and their roles in another, where
+    /// the general lookups load the participant with its whole history. Intake runs this for every comment posted, and
+    /// the writer that stores the comment should not have to look anything up.
     /// </summary>
     private async Task<(Actor Actor, CommentAuthor? Author, RecordActor? RecordActor)> CommenterAsync(int processId, CancellationToken ct)
     {

@@ -96,7 +96,7 @@ public static class Database
     /// <summary>
     /// A SQLite connection of its own for one busy writer (the comment intake), open for the writer's lifetime: the
     /// usual settings, a page cache of 64 MiB instead of 2 so that the comment indexes stay in memory between
-    /// transactions, and no automatic checkpoints, which would stall every few commits of the writer while the WAL is
+    /// transactions, journals of savepoints in memory, and no automatic checkpoints, which would stall every few commits of the writer while the WAL is
     /// copied into the database; the writer has them run on another connection meanwhile
     /// (<see cref="CheckpointAsync"/>). When the WAL starts over, its file is cut back to 64 MiB.
     /// </summary>
@@ -105,7 +105,8 @@ public static class Database
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = SqlitePragmas.Pragmas + " PRAGMA cache_size=-65536; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
+        // The savepoint of a batch journals the pages it touches; in memory, not in a temporary file.
+        command.CommandText = SqlitePragmas.Pragmas + " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
         await command.ExecuteNonQueryAsync(ct);
         return connection;
     }
@@ -152,7 +153,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
 
-    public const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA temp_store=MEMORY;";
+    public const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Applied = [];
 
