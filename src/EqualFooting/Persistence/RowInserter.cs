@@ -17,7 +17,11 @@ namespace EqualFooting.Persistence;
 /// EF model (table, columns, value converters, shadow columns as null), so it follows the mapping, both providers and
 /// columns added later.
 /// </summary>
-/// <remarks>Only for entities with no owned collections filled in and a single store-generated key.</remarks>
+/// <remarks>
+/// Only for entities with no owned collections filled in and a single store-generated key. On SQLite the native path
+/// is taken when the connection is open at construction, and it must then stay open for the inserter's life (the
+/// comment intake's writer owns its connection).
+/// </remarks>
 public sealed class RowInserter<T> : IAsyncDisposable
     where T : class
 {
@@ -63,8 +67,8 @@ public sealed class RowInserter<T> : IAsyncDisposable
         if (_command.Connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle })
         {
             // SQLite: bound and stepped through the native API, and the key read from the connection. ADO.NET's reader
-            // per row cost more than SQLite's own insert, and a RETURNING statement inside a savepoint costs ten times
-            // a plain insert there (each opens a statement journal over the savepoint's pages).
+            // per row cost more than SQLite's own insert, and an insert with RETURNING inside a savepoint measured ten
+            // times a plain one (180 µs against 20).
             _sqlite = handle;
             _command.CommandText = insert;
         }
