@@ -75,11 +75,7 @@ public sealed class IntakeBenchmark : IBenchmark
                 return (random, bodies);
             }).ToArray();
             long composed = 0;
-            var cpu = site.Server.CpuTime();
-            var bench = Process.GetCurrentProcess().TotalProcessorTime;
-            var started = Stopwatch.GetTimestamp();
-            var deadline = started + (long)(duration * Stopwatch.Frequency);
-            var results = await Task.WhenAll(batchTokens.Select((token, c) => Task.Run(async () =>
+            var phase = await PhaseAsync(label, duration, batchTokens, async (token, c, deadline) =>
             {
                 var (random, bodies) = prepared[c];
                 var latencies = new List<double>();
@@ -113,12 +109,7 @@ public sealed class IntakeBenchmark : IBenchmark
                 }
 
                 return (created, latencies);
-            }, ct)));
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            var phase = Phase.Of(label, results.Sum(r => r.created), results.SelectMany(r => r.latencies).ToList(), elapsed,
-                site.Server.CpuTime() - cpu, Process.GetCurrentProcess().TotalProcessorTime - bench);
-            Interlocked.Add(ref acknowledged, phase.Comments);
-            phase.Print();
+            });
             if (composed > 0)
             {
                 Console.WriteLine($"  ({composed} batches were composed during the phase: the prepared ones ran out; raise --prepare-rate)");
@@ -128,14 +119,10 @@ public sealed class IntakeBenchmark : IBenchmark
         }
 
         // Single comments: 64 clients, each posting its next comment as soon as the previous one is acknowledged.
-        async Task<Phase> SinglesAsync(double duration, string label)
+        Task<Phase> SinglesAsync(double duration, string label)
         {
-            var cpu = site.Server.CpuTime();
-            var bench = Process.GetCurrentProcess().TotalProcessorTime;
-            var started = Stopwatch.GetTimestamp();
-            var deadline = started + (long)(duration * Stopwatch.Frequency);
             var run = Interlocked.Increment(ref sequence);
-            var results = await Task.WhenAll(singleTokens.Select((token, c) => Task.Run(async () =>
+            return PhaseAsync(label, duration, singleTokens, async (token, c, deadline) =>
             {
                 var random = new Random(seed * 7919 + c + (run * 512));
                 var latencies = new List<double>();
@@ -157,9 +144,20 @@ public sealed class IntakeBenchmark : IBenchmark
                 }
 
                 return (created, latencies);
-            }, ct)));
+            });
+        }
+
+        // One phase: every client runs until the deadline and reports what it got acknowledged and how long each
+        // request took; the phase adds them up with the CPU the server and the bench spent meanwhile.
+        async Task<Phase> PhaseAsync(string label, double duration, IEnumerable<string> tokens, Func<string, int, long, Task<(long Created, List<double> Latencies)>> client)
+        {
+            var cpu = site.Server.CpuTime();
+            var bench = Process.GetCurrentProcess().TotalProcessorTime;
+            var started = Stopwatch.GetTimestamp();
+            var deadline = started + (long)(duration * Stopwatch.Frequency);
+            var results = await Task.WhenAll(tokens.Select((token, c) => Task.Run(() => client(token, c, deadline), ct)));
             var elapsed = Stopwatch.GetElapsedTime(started);
-            var phase = Phase.Of(label, results.Sum(r => r.created), results.SelectMany(r => r.latencies).ToList(), elapsed,
+            var phase = Phase.Of(label, results.Sum(r => r.Created), results.SelectMany(r => r.Latencies).ToList(), elapsed,
                 site.Server.CpuTime() - cpu, Process.GetCurrentProcess().TotalProcessorTime - bench);
             Interlocked.Add(ref acknowledged, phase.Comments);
             phase.Print();

@@ -530,8 +530,7 @@ public sealed class ConsultationCommands(
         if (current is null)
         {
             // Not a participant: a convener entering comments on others' behalf, or someone the policy will refuse.
-            var name = await db.Users.Where(u => u.Id == account).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-            return (actor with { Roles = roles, IsParticipant = false }, null, new RecordActor(account, name ?? "", null, null, null));
+            return (actor with { Roles = roles, IsParticipant = false }, null, await actors.ForRecordAsync(processId, ct));
         }
 
         var a = current.Affiliation;

@@ -65,12 +65,13 @@ public sealed class Actors(EqualFootingDb db, IHttpContextAccessor http)
     }
 
     /// <summary>How the record names the actor: display name and the affiliation current in this process, if any.</summary>
-    public async Task<RecordActor?> ForRecordAsync(int? processId, CancellationToken ct = default) =>
-        AccountId is { } id ? await ForRecordAsync(db, id, processId, ct) : null;
-
-    /// <summary>The same for a given account, for writers that run outside the request (the comment intake).</summary>
-    public static async Task<RecordActor> ForRecordAsync(EqualFootingDb db, string id, int? processId, CancellationToken ct = default)
+    public async Task<RecordActor?> ForRecordAsync(int? processId, CancellationToken ct = default)
     {
+        if (AccountId is not { } id)
+        {
+            return null;
+        }
+
         var name = await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         if (processId is null)
         {
