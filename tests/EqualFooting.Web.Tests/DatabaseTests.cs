@@ -88,6 +88,49 @@ public sealed class DatabaseOnSqlite(SqliteApp app) : DatabaseTests(app), IClass
             Assert.Equal([2, 1, 30_000], settings);
         }
     }
+
+    [Fact]
+    public async Task The_paragraph_counts_and_the_paragraph_group_and_region_filters_read_the_listing_index_alone()
+    {
+        // The shapes of the draft page's counts and filtered totals. With no index led by the paragraph (ADR 007),
+        // anything less than a covering index would read every comment row of the version.
+        var plans = await app.WithDbAsync(async db =>
+        {
+            var version = db.Comments.Where(c => c.ParentId == null && c.WithdrawnAt == null && c.ConsultationId == 1 && c.VersionNumber == 1);
+            var queries = new[]
+            {
+                version.GroupBy(c => new { c.ParagraphId, c.StakeholderGroupId }).Select(g => new { g.Key.ParagraphId, g.Key.StakeholderGroupId, Count = g.Count() }).ToQueryString(),
+                version.Where(c => c.ParagraphId == 7).Select(c => c.Id).ToQueryString(),
+                version.Where(c => c.StakeholderGroupId == 2 && c.RegionId == 3).Select(c => c.Id).ToQueryString(),
+            };
+            var found = new List<string>();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                foreach (var sql in queries)
+                {
+                    await using var command = db.Database.GetDbConnection().CreateCommand();
+                    command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+                    await using var reader = await command.ExecuteReaderAsync();
+                    var steps = new List<string>();
+                    while (await reader.ReadAsync())
+                    {
+                        steps.Add(reader.GetString(3));
+                    }
+
+                    found.Add(string.Join(" | ", steps));
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
+            return found;
+        });
+
+        Assert.All(plans, plan => Assert.Contains("USING COVERING INDEX IX_Comments_Listing", plan));
+    }
 }
 
 public sealed class DatabaseOnPostgres(PostgresApp app) : DatabaseTests(app), IClassFixture<PostgresApp>;

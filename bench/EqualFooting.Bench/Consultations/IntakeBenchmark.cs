@@ -21,7 +21,7 @@ public sealed class IntakeBenchmark : IBenchmark
 
     public string Description =>
         "Comments in through the batch API (1,000 per batch) and as single POSTs (64 clients), SQLite " +
-        "[--seconds 10 --batch-clients 4 --batch-size 1000 --single-clients 64 --warmup 10 --paragraphs 200 --prepare-rate 60000 --seed 1 --server-output --web-dll PATH]";
+        "[--seconds 10 --batch-clients 4 --batch-size 1000 --single-clients 64 --warmup 10 --paragraphs 200 --prepare-rate 120000 --seed 1 --server-output --web-dll PATH]";
 
     public async Task<BenchResult> RunAsync(BenchOptions options)
     {
@@ -30,7 +30,7 @@ public sealed class IntakeBenchmark : IBenchmark
         var batchSize = options.Int("batch-size", 1000);
         var singleClients = options.Int("single-clients", 64);
         var warmup = options.Double("warmup", 10);
-        var prepareRate = options.Int("prepare-rate", 60_000);
+        var prepareRate = options.Int("prepare-rate", 120_000);
         var paragraphs = options.Int("paragraphs", 200);
         var seed = options.Int("seed", 1);
         if (seconds is <= 0 or > 600 || batchClients is < 1 or > 64 || batchSize is < 1 or > 1000 || singleClients is < 1 or > 512 || warmup is < 0 or > 120 || paragraphs is < 1 or > 2000 || prepareRate is < 0 or > 1_000_000)

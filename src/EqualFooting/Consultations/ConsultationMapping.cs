@@ -86,14 +86,18 @@ internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
         // A participant is one account in one process, so this is "one comment per key, per account and consultation":
         // a resent batch finds its comments instead of posting them twice, whatever the timing.
         b.HasIndex(c => new { c.ConsultationId, c.AuthorParticipantId, c.IdempotencyKey }).IsUnique();
-        b.HasIndex(c => new { c.ConsultationId, c.VersionNumber, c.ParagraphId });
         b.HasIndex(nameof(Comment.ConsultationId), CurrentDisposition);
         b.HasOne<CommentCampaign>().WithMany().HasForeignKey(c => c.CampaignId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(c => c.CampaignId);
 
         // The draft page lists a version's comments (not replies) in order, fifty at a time: with this index a page,
-        // even a deep one, is a walk along the index rather than a sort of every comment of the consultation.
-        b.HasIndex(c => new { c.ConsultationId, c.VersionNumber, c.ParentId, c.Id });
+        // even a deep one, is a walk along the index rather than a sort of every comment of the consultation. The
+        // columns after the id do not change the order; they let the counts beside the paragraphs and the paragraph,
+        // group and region filters read the index alone. It replaces an index led by the paragraph: new comments
+        // land at its end, where that one took them at as many places as the draft has paragraphs, so every
+        // transaction of bulk intake rewrote a page per paragraph (ADR 007).
+        b.HasIndex(c => new { c.ConsultationId, c.VersionNumber, c.ParentId, c.Id, c.ParagraphId, c.StakeholderGroupId, c.RegionId, c.WithdrawnAt })
+            .HasDatabaseName("IX_Comments_Listing");
 
         b.Ignore(c => c.CurrentDisposition);
         b.OwnsMany(c => c.Edits, e =>

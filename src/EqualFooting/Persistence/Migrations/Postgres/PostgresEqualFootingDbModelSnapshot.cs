@@ -183,9 +183,8 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.HasIndex("ConsultationId", "AuthorParticipantId", "IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("ConsultationId", "VersionNumber", "ParagraphId");
-
-                    b.HasIndex("ConsultationId", "VersionNumber", "ParentId", "Id");
+                    b.HasIndex("ConsultationId", "VersionNumber", "ParentId", "Id", "ParagraphId", "StakeholderGroupId", "RegionId", "WithdrawnAt")
+                        .HasDatabaseName("IX_Comments_Listing");
 
                     b.ToTable("Comments");
                 });
