@@ -54,6 +54,8 @@ public sealed class CampaignCommands(
 
     private const int SketchBatch = 4_096;
 
+    private const string Background = "background";
+
     public async Task<Result<DetectionRun>> DetectAsync(int consultationId, CancellationToken ct = default)
     {
         var found = await consultations.FindAsync(consultationId, ct);
@@ -75,7 +77,7 @@ public sealed class CampaignCommands(
     public async Task<DetectionRun?> DetectInBackgroundAsync(int consultationId, CancellationToken ct = default)
     {
         var processId = await db.Consultations.Where(c => c.Id == consultationId).Select(c => (int?)c.ProcessId).FirstOrDefaultAsync(ct);
-        return processId is { } id ? await RunAsync(consultationId, id, "background", ct) : null;
+        return processId is { } id ? await RunAsync(consultationId, id, Background, ct) : null;
     }
 
     /// <summary>
@@ -149,31 +151,13 @@ public sealed class CampaignCommands(
     {
         var threshold = settings.Value.CampaignSimilarity;
 
-        // Half the cores at most: detection shares the machine with the requests it is serving.
-        var detector = new CampaignDetector(new CampaignOptions { Threshold = threshold, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount / 2) });
-        // Read in pages by id, each its own short query: one statement open for the whole run (seconds, at a million
-        // comments) would hold SQLite's WAL from being copied back and emptied while intake keeps writing.
-        for (long after = 0; ;)
-        {
-            var from = after;
-            var page = await db.Comments.AsNoTracking()
-                .Where(c => c.ConsultationId == consultationId && c.ParentId == null && c.WithdrawnAt == null && c.Id > from)
-                .OrderBy(c => c.Id)
-                .Take(SketchBatch)
-                .Select(c => new CampaignInput(c.Id, c.Text))
-                .ToListAsync(ct);
-            if (page.Count == 0)
-            {
-                break;
-            }
-
-            detector.Add(page);
-            after = page[^1].CommentId;
-        }
-
-        var detected = detector.Detect();
+        // Reading and sketching every comment is seconds of a core at a million comments. A background run does it at
+        // the lowest priority, on the CPU that requests leave idle: during a flood it waits rather than halving the
+        // rate at which comments are taken in. The committee's "detect now" runs at normal priority; someone waits.
+        var background = trigger == Background;
+        var (detected, count) = await DedicatedThread.RunAsync("Campaign detection", lowest: background, () => Detect(consultationId, threshold, background, ct));
         var now = clock.GetUtcNow();
-        var run = new DetectionRun(consultationId, threshold, detector.Count, detected.Count, detected.Sum(d => d.Count), 0, 0, 0);
+        var run = new DetectionRun(consultationId, threshold, count, detected.Count, detected.Sum(d => d.Count), 0, 0, 0);
         await recorder.SaveAsync(processId, "campaigns.detected", () => new Dictionary<string, object?>
         {
             ["consultation"] = consultationId,
@@ -191,6 +175,37 @@ public sealed class CampaignCommands(
             run = await StoreAsync(consultationId, detected, threshold, now, run, token);
         });
         return run;
+    }
+
+    /// <summary>
+    /// Sketches the consultation's comments and groups them, outside any transaction and synchronously, on the thread
+    /// <see cref="RunAsync"/> gives it. Comments are read in pages by id, each its own short query: one statement open
+    /// for the whole run would hold SQLite's WAL from being copied back and emptied while intake keeps writing.
+    /// </summary>
+    private (IReadOnlyList<Campaign> Detected, int Comments) Detect(int consultationId, double threshold, bool background, CancellationToken ct)
+    {
+        // In the background, only the calling thread (with one degree, Parallel runs everything on it), so all the
+        // work keeps its priority; on demand, half the cores, since detection shares the machine with requests.
+        var cores = background ? 1 : Math.Max(1, Environment.ProcessorCount / 2);
+        var detector = new CampaignDetector(new CampaignOptions { Threshold = threshold, MaxDegreeOfParallelism = cores });
+        for (long after = 0; ;)
+        {
+            ct.ThrowIfCancellationRequested();
+            var from = after;
+            var page = db.Comments.AsNoTracking()
+                .Where(c => c.ConsultationId == consultationId && c.ParentId == null && c.WithdrawnAt == null && c.Id > from)
+                .OrderBy(c => c.Id)
+                .Take(SketchBatch)
+                .Select(c => new CampaignInput(c.Id, c.Text))
+                .ToList();
+            if (page.Count == 0)
+            {
+                return (detector.Detect(), detector.Count);
+            }
+
+            detector.Add(page);
+            after = page[^1].CommentId;
+        }
     }
 
     /// <summary>Inside the claimed transaction: maps the groups onto the stored campaigns and writes only what differs.</summary>
