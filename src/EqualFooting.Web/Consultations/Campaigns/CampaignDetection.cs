@@ -16,7 +16,9 @@ namespace EqualFooting.Web.Consultations;
 /// detection running continuously, 1,313/s without). At a rest of three run times, a run overlapping a flood still
 /// cost batches a fifth of their rate (40,000–65,000 comments/s with detection, 55,000–64,000 without); at nine,
 /// detection takes a tenth of the time. Campaigns then lag a flood by a few runs' time (about a minute at a million
-/// comments), not more; the committee's "detect now" is there when they need them sooner.
+/// comments), not more; the committee's "detect now" is there when they need them sooner. The rest bounds how much
+/// of a core detection takes; that a run takes only what requests leave idle is the lowest priority of its thread
+/// (<see cref="CampaignCommands"/>).
 /// <para>
 /// Each node runs its own queue for the comments it received. Two nodes may run the same consultation at once; the
 /// runs serialise on the consultation's claim in the database and the second finds the first's campaigns (see
