@@ -24,38 +24,18 @@ public sealed partial class ConsultationWalkThroughTests(Site site)
 
         // The convener: an administrator creates a process, so convenes it, and opens a consultation.
         await using var convenerContext = await site.NewContextAsync();
-        var convener = await convenerContext.NewPageAsync();
-        var convenerVisitor = new Visitor(convener);
-        await convenerVisitor.RegisterAsync();
-        await site.MakeAdministratorAsync(convenerVisitor.Email);
-        var processName = "Walk-through " + Guid.NewGuid().ToString("N")[..6];
-        await convener.GotoAsync("/processes/new");
-        await convener.GetByLabel("Name", new() { Exact = true }).FillAsync(processName);
-        await convener.GetByLabel("Description", new() { Exact = true }).FillAsync("A process for the walk-through.");
-        await convener.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Open" });
-        await convener.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).ClickAsync();
-        await Expect(convener.GetByRole(AriaRole.Heading, new() { Name = processName, Level = 1 })).ToBeVisibleAsync();
-        var processUrl = new Uri(convener.Url).AbsolutePath;
-
-        await convener.GetByRole(AriaRole.Link, new() { Name = "Open a consultation on a draft" }).ClickAsync();
-        await convener.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
-        await convener.GetByLabel("Closes at (UTC)").FillAsync($"{DateTime.UtcNow.Year + 1}-06-30T17:00");
-        await convener.GetByLabel("Draft (Markdown; paragraphs are separated by blank lines)").FillAsync(
+        var opener = new Convener(site, await convenerContext.NewPageAsync());
+        var convener = opener.Page;
+        var processUrl = await opener.OpenProcessAsync("Walk-through " + Guid.NewGuid().ToString("N")[..6]);
+        var draftUrl = await opener.OpenConsultationAsync(title,
             "# Recommendations\n\nGovernments should consult all stakeholders on Internet policy.\n\nForums should publish who took part, by group and region.");
-        await convener.GetByRole(AriaRole.Button, new() { Name = "Open the consultation" }).ClickAsync();
-        await Expect(convener.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
-        var draftUrl = new Uri(convener.Url).AbsolutePath;
 
         // The participant joins with an affiliation and comments on paragraph 2.
         await using var participantContext = await site.NewContextAsync();
         var participant = await participantContext.NewPageAsync();
-        await new Visitor(participant).RegisterAsync();
-        await participant.GotoAsync(processUrl);
-        await participant.GetByRole(AriaRole.Link, new() { Name = "Join this process" }).ClickAsync();
-        await participant.GetByLabel("Stakeholder group", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Group });
-        await participant.GetByLabel("Region", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = Region });
-        await participant.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
-        await Expect(participant.GetByRole(AriaRole.Main)).ToContainTextAsync($"You take part as {Group}, {Region}.");
+        var participantVisitor = new Visitor(participant);
+        await participantVisitor.RegisterAsync();
+        await participantVisitor.JoinAsync(processUrl, Group, Region);
         await participant.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await participant.GetByText("Comment on paragraph 2", new() { Exact = true }).ClickAsync();
         var box = participant.GetByLabel("Your comment on paragraph 2");

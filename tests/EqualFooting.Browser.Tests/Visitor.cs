@@ -24,6 +24,17 @@ public sealed class Visitor(IPage page)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
     }
 
+    /// <summary>Joins a process from its page, speaking for the given stakeholder group and region.</summary>
+    public async Task JoinAsync(string processUrl, string group, string region)
+    {
+        await page.GotoAsync(processUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Join this process" }).ClickAsync();
+        await page.GetByLabel("Stakeholder group", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = group });
+        await page.GetByLabel("Region", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = region });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync($"You take part as {group}, {region}.");
+    }
+
     public async Task OpenDemoProcessAsync()
     {
         await page.GotoAsync("/");

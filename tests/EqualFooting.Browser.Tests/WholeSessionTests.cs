@@ -124,12 +124,7 @@ public sealed partial class WholeSessionTests(Site site)
     {
         var visitor = new Visitor(page);
         await visitor.RegisterAsync();
-        await page.GotoAsync(processUrl);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Join this process" }).ClickAsync();
-        await page.GetByLabel("Stakeholder group", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = group });
-        await page.GetByLabel("Region", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = region });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Change your affiliation" })).ToBeVisibleAsync();
+        await visitor.JoinAsync(processUrl, group, region);
         return visitor;
     }
 
