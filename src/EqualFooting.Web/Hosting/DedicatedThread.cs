@@ -48,16 +48,26 @@ public static class DedicatedThread
     /// <summary>The calling thread's nice value on Linux; null elsewhere.</summary>
     public static int? Nice() => OperatingSystem.IsLinux() ? getpriority(PrioProcess, gettid()) : null;
 
+    /// <summary>
+    /// Where the priority cannot be lowered (refused, or a C library without these calls), the work runs at normal
+    /// priority: harder on requests, not wrong, so it must not fail for it.
+    /// </summary>
     private static void Lower()
     {
-        if (!OperatingSystem.IsLinux())
+        try
         {
-            Thread.CurrentThread.Priority = ThreadPriority.Lowest;
-            return;
+            if (OperatingSystem.IsLinux())
+            {
+                _ = setpriority(PrioProcess, gettid(), 19);
+            }
+            else
+            {
+                Thread.CurrentThread.Priority = ThreadPriority.Lowest;
+            }
         }
-
-        // When refused (-1), the work runs at normal priority: harder on requests, not wrong.
-        _ = setpriority(PrioProcess, gettid(), 19);
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or PlatformNotSupportedException)
+        {
+        }
     }
 
     private const int PrioProcess = 0;
