@@ -159,34 +159,21 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (IsNew(connection))
+        if (connection is not SqliteConnection { Handle: { } handle } || Applied.TryGetValue(handle, out _))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
-            Remember(connection);
+            return;
         }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+        Applied.AddOrUpdate(handle, Applied);
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    // Microsoft.Data.Sqlite runs "async" commands synchronously anyway; one path for both.
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (IsNew(connection))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            Remember(connection);
-        }
-    }
-
-    private static bool IsNew(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } handle } || !Applied.TryGetValue(handle, out _);
-
-    private static void Remember(DbConnection connection)
-    {
-        if (connection is SqliteConnection { Handle: { } handle })
-        {
-            Applied.AddOrUpdate(handle, Applied);
-        }
+        ConnectionOpened(connection, eventData);
+        return Task.CompletedTask;
     }
 }
