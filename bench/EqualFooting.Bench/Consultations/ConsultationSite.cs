@@ -76,7 +76,7 @@ public sealed class ConsultationSite : IAsyncDisposable
                 ["RateLimits__WritesPerMinute"] = "100000000",
                 ["RateLimits__AccountAttemptsPerMinute"] = "100000",
             },
-            ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning"],
+            ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning", "--Logging:LogLevel:EqualFooting.Web.Consultations.CampaignDetection=Information"],
             echo: options.Flag("server-output"));
         var http = Client(server.BaseAddress, 4);
         var site = new ConsultationSite(directory, server, http, file);

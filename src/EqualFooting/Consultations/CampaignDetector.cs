@@ -29,6 +29,12 @@ public sealed record CampaignOptions
 
     /// <summary>-1 uses every core.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>
+    /// Called on the detecting thread between the steps of grouping (after exact copies, after each LSH band), each
+    /// a fraction of a second at a million comments: where a caller working in the background can give way to others.
+    /// </summary>
+    public Action? BetweenSteps { get; init; }
 }
 
 /// <summary>A comment as the detector sees it: its id and its text.</summary>
@@ -216,6 +222,7 @@ public sealed class CampaignDetector
         var n = Count;
         var sets = new DisjointSets(n);
         var copies = GroupExactCopies(sets, out var representatives);
+        _options.BetweenSteps?.Invoke();
         JoinSimilar(sets, representatives);
         return Assemble(sets, copies, textAt);
     }
@@ -312,6 +319,8 @@ public sealed class CampaignDetector
 
                 s = e;
             }
+
+            _options.BetweenSteps?.Invoke();
         }
     }
 

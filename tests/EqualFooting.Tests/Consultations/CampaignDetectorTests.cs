@@ -193,6 +193,22 @@ public class CampaignDetectorTests
         Assert.Equal(Describe(once), Describe(CampaignDetector.Detect(comments, options)));
     }
 
+    [Fact]
+    public void Grouping_stops_between_its_steps_for_the_caller_and_finds_the_same_campaigns()
+    {
+        var comments = Shuffle(Variants().Select((t, i) => new CampaignInput(i, t)).Concat(Unrelated.Select((t, i) => new CampaignInput(500 + i, t))).ToList(), seed: 7);
+        var stops = 0;
+        var options = new CampaignOptions { BetweenSteps = () => stops++ };
+
+        var detector = new CampaignDetector(options);
+        detector.Add(comments);
+        var found = detector.Detect(id => comments.Single(c => c.CommentId == id).Text);
+
+        // After the exact copies, then after every band.
+        Assert.Equal(1 + detector.Bands, stops);
+        Assert.Equal(Describe(CampaignDetector.Detect(comments)), Describe(found));
+    }
+
     [Theory]
     [InlineData(1UL)]
     [InlineData(2UL)]

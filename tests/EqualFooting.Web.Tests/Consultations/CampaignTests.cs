@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Consultations;
+using EqualFooting.Web.Hosting;
 using EqualFooting.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -386,5 +388,56 @@ public sealed class CampaignSettingsTests
         using var app = new Configured("0.9");
 
         Assert.Equal(0.9, app.Services.GetRequiredService<IOptions<CampaignSettings>>().Value.CampaignSimilarity);
+    }
+}
+
+/// <summary>Which runs stop to let requests go first: the background ones, between every step; not the committee's.</summary>
+public sealed class CampaignCourtesyTests : IDisposable
+{
+    private sealed class Watched(GiveWay giveWay) : AppFactory(DatabaseProvider.Sqlite)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton(giveWay));
+        }
+    }
+
+    private int _asked;
+    private readonly Watched _app;
+
+    public CampaignCourtesyTests() =>
+        _app = new Watched(new GiveWay(() => { Interlocked.Increment(ref _asked); return 0; }, TimeSpan.FromMilliseconds(1), calm: 3, mostPolls: 100));
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task A_background_run_asks_before_every_page_and_between_grouping_steps_and_detection_on_demand_never_asks()
+    {
+        var (admin, _) = await _app.AdministratorAsync();
+        var process = await admin.CreateProcessAsync();
+        var cid = (await (await admin.PostAsJsonAsync($"/api/processes/{process.Id()}/consultations", new
+        {
+            title = "Draft",
+            closesAt = DateTimeOffset.UtcNow.AddDays(14),
+            markdown = "The Internet should remain one network.",
+        })).JsonAsync(HttpStatusCode.Created)).Id();
+        var (participant, _) = await _app.SignedInAsync();
+        await (await participant.JoinAsync(process, "Civil society", "Africa")).JsonAsync(HttpStatusCode.Created);
+        for (var i = 0; i < 3; i++)
+        {
+            await (await participant.PostAsJsonAsync($"/api/consultations/{cid}/comments", new { text = $"Keep the Internet open and whole, as the draft says in paragraph {i + 1}." })).JsonAsync(HttpStatusCode.Created);
+        }
+
+        await _app.Services.GetRequiredService<CampaignDetection>().IdleAsync(cid).WaitAsync(TimeSpan.FromSeconds(60));
+        var afterBackground = Volatile.Read(ref _asked);
+
+        // The page of comments and the empty page that ends the reading, then the exact copies and every band (the
+        // comments differ, so there are bands to go through).
+        var bands = new EqualFooting.Consultations.CampaignDetector().Bands;
+        Assert.True(afterBackground >= 2 + 1 + bands, $"asked {afterBackground} times");
+
+        await (await admin.PostAsync($"/api/consultations/{cid}/campaigns/detect", null)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(afterBackground, Volatile.Read(ref _asked));
     }
 }

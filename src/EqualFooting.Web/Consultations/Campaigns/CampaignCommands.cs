@@ -47,12 +47,16 @@ public sealed class CampaignCommands(
     ConsultationCommands consultations,
     Recorder recorder,
     TimeProvider clock,
-    IOptions<CampaignSettings> settings)
+    IOptions<CampaignSettings> settings,
+    GiveWay giveWay)
 {
     /// <summary>Ids per UPDATE: each is one array parameter, but a bounded statement keeps locks and logs short.</summary>
     private const int Chunk = 5_000;
 
     private const int SketchBatch = 4_096;
+
+    /// <summary>About 6 ms of sketching on one core: the step between which a background run gives way.</summary>
+    private const int BackgroundSketchBatch = 1_024;
 
     private const string Background = "background";
 
@@ -151,11 +155,11 @@ public sealed class CampaignCommands(
     {
         var threshold = settings.Value.CampaignSimilarity;
 
-        // Reading and sketching every comment is seconds of a core at a million comments. A background run does it at
-        // the lowest priority, on the CPU that requests leave idle: during a flood it waits rather than halving the
-        // rate at which comments are taken in. The committee's "detect now" runs at normal priority; someone waits.
+        // Reading and sketching every comment is seconds of a core at a million comments. A background run gives way
+        // to requests between its steps, so during a flood it waits instead of taking a core from intake. The
+        // committee's "detect now" does not; someone waits for it.
         var background = trigger == Background;
-        var (detected, count) = await DedicatedThread.RunAsync("Campaign detection", lowest: background, () => Detect(consultationId, threshold, background, ct));
+        var (detected, count) = await DedicatedThread.RunAsync("Campaign detection", () => Detect(consultationId, threshold, background ? giveWay : null, ct));
         var now = clock.GetUtcNow();
         var run = new DetectionRun(consultationId, threshold, count, detected.Count, detected.Sum(d => d.Count), 0, 0, 0);
         await recorder.SaveAsync(processId, "campaigns.detected", () => new Dictionary<string, object?>
@@ -182,20 +186,28 @@ public sealed class CampaignCommands(
     /// <see cref="RunAsync"/> gives it. Comments are read in pages by id, each its own short query: one statement open
     /// for the whole run would hold SQLite's WAL from being copied back and emptied while intake keeps writing.
     /// </summary>
-    private (IReadOnlyList<Campaign> Detected, int Comments) Detect(int consultationId, double threshold, bool background, CancellationToken ct)
+    private (IReadOnlyList<Campaign> Detected, int Comments) Detect(int consultationId, double threshold, GiveWay? courtesy, CancellationToken ct)
     {
-        // In the background, only the calling thread (with one degree, Parallel runs everything on it), so all the
-        // work keeps its priority; on demand, half the cores, since detection shares the machine with requests.
-        var cores = background ? 1 : Math.Max(1, Environment.ProcessorCount / 2);
-        var detector = new CampaignDetector(new CampaignOptions { Threshold = threshold, MaxDegreeOfParallelism = cores });
+        // In the background, only the calling thread (with one degree, Parallel runs everything on it, queueing nothing
+        // that would look like a request waiting), in steps of a few milliseconds; on demand, half the cores, since
+        // detection shares the machine with requests.
+        var cores = courtesy is null ? Math.Max(1, Environment.ProcessorCount / 2) : 1;
+        var pageSize = courtesy is null ? SketchBatch : BackgroundSketchBatch;
+        var detector = new CampaignDetector(new CampaignOptions
+        {
+            Threshold = threshold,
+            MaxDegreeOfParallelism = cores,
+            BetweenSteps = courtesy is null ? null : () => courtesy.Wait(),
+        });
         for (long after = 0; ;)
         {
             ct.ThrowIfCancellationRequested();
+            courtesy?.Wait();
             var from = after;
             var page = db.Comments.AsNoTracking()
                 .Where(c => c.ConsultationId == consultationId && c.ParentId == null && c.WithdrawnAt == null && c.Id > from)
                 .OrderBy(c => c.Id)
-                .Take(SketchBatch)
+                .Take(pageSize)
                 .Select(c => new CampaignInput(c.Id, c.Text))
                 .ToList();
             if (page.Count == 0)

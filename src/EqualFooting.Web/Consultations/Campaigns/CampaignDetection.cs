@@ -107,7 +107,7 @@ public sealed class CampaignDetection(
                     var run = await scope.ServiceProvider.GetRequiredService<CampaignCommands>().DetectInBackgroundAsync(id, stoppingToken);
                     if (run is not null)
                     {
-                        log.LogInformation("Campaigns of consultation {Consultation}: {Campaigns} with {Members} members among {Comments} comments.", id, run.Campaigns, run.Members, run.Comments);
+                        log.LogInformation("Campaigns of consultation {Consultation}: {Campaigns} with {Members} members among {Comments} comments, found in {Seconds:0.0} s.", id, run.Campaigns, run.Members, run.Comments, clock.GetElapsedTime(began).TotalSeconds);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
