@@ -65,14 +65,21 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
     // checkpoint on another connection after each commit; requests coalesce while one runs.
     private readonly Channel<bool> _checkpoints = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private Writer? _sqlite;
+    private int _waiting;
 
     /// <summary>The SQLite writer's context and statements, prepared once for its connection.</summary>
     private sealed record Writer(SqliteConnection Connection, EqualFootingDb Db, RowInserter<Comment> Comments, RowInserter<RecordEntry> Records);
 
+    /// <summary>Submissions queued for the writer or being written: how busy intake is, for work that should give way to it.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
     public Task<Result<IReadOnlyList<(Comment Comment, bool Created)>>> SubmitAsync(IntakeSubmission submission)
     {
+        // Counted before it is queued, so the writer never takes away more than was added.
+        Interlocked.Increment(ref _waiting);
         if (!_queue.Writer.TryWrite(submission))
         {
+            Interlocked.Decrement(ref _waiting);
             submission.Cancel();
         }
 
@@ -106,6 +113,7 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
                 }
 
                 await WriteGroupAsync(group, stoppingToken);
+                Interlocked.Add(ref _waiting, -group.Count);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

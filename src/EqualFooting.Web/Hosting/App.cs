@@ -157,7 +157,7 @@ public static class App
         services.AddOptions<CampaignSettings>().Bind(configuration.GetSection(CampaignSettings.Section))
             .Validate(s => s.Problem() is null, "Consultations:CampaignSimilarity must be between 0.5 and 1, and Consultations:CampaignDetectionDelay between 0 and 1 hour.")
             .ValidateOnStart();
-        services.AddSingleton(GiveWay.ToRequests);
+        services.AddSingleton(sp => GiveWay.ToRequests(() => sp.GetRequiredService<CommentIntake>().Waiting));
         services.AddScoped<CampaignCommands>();
         services.AddScoped<CampaignQueries>();
         services.AddSingleton<CampaignDetection>();

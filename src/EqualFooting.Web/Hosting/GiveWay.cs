@@ -2,8 +2,8 @@ namespace EqualFooting.Web.Hosting;
 
 /// <summary>
 /// Lets background work on a thread of its own take the CPU that requests leave idle. Between steps of the work,
-/// <see cref="Wait"/> looks at the thread pool's queue: work queued there for want of a free thread is how a server
-/// looks when requests keep all its cores busy. Finding any, it waits until the queue has stayed empty for
+/// <see cref="Wait"/> asks how much work is waiting: in the thread pool's queue, work queued for want of a free thread
+/// is how a server looks when requests keep all its cores busy. Finding any, it waits until the queue has stayed empty for
 /// <c>calm</c> polls in a row, since a busy pool empties its queue for a moment many times a second. The wait is
 /// bounded, so a flood slows such work down without stopping it.
 /// </summary>
@@ -16,11 +16,12 @@ namespace EqualFooting.Web.Hosting;
 public sealed class GiveWay(Func<long> queued, TimeSpan poll, int calm, int mostPolls)
 {
     /// <summary>
-    /// Polls every millisecond, for three quiet ones in a row, at most 100 per step. In the <c>consultation-intake</c>
-    /// benchmark's single posts (two cores kept busy), steps of about 6 ms waited about 40 ms each, leaving the work an
-    /// eighth of a core.
+    /// Gives way to requests queued in the thread pool and to what <paramref name="alsoWaiting"/> counts (work done on
+    /// threads of its own, such as the comment writer's, which the pool's queue does not show). Polls every millisecond,
+    /// for three quiet ones in a row, at most 100 per step.
     /// </summary>
-    public static GiveWay ToRequests { get; } = new(() => ThreadPool.PendingWorkItemCount, TimeSpan.FromMilliseconds(1), 3, 100);
+    public static GiveWay ToRequests(Func<long> alsoWaiting) =>
+        new(() => ThreadPool.PendingWorkItemCount + alsoWaiting(), TimeSpan.FromMilliseconds(1), 3, 100);
 
     /// <summary>Blocks the calling thread; returns how many polls it waited, from 0 (nothing queued) to <c>mostPolls</c>.</summary>
     public int Wait()

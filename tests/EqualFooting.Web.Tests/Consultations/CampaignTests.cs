@@ -431,6 +431,7 @@ public sealed class CampaignCourtesyTests : IDisposable
 
         await _app.Services.GetRequiredService<CampaignDetection>().IdleAsync(cid).WaitAsync(TimeSpan.FromSeconds(60));
         var afterBackground = Volatile.Read(ref _asked);
+        Assert.Equal(0, _app.Services.GetRequiredService<CommentIntake>().Waiting);
 
         // The page of comments and the empty page that ends the reading, then the exact copies and every band (the
         // comments differ, so there are bands to go through).

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EqualFooting.Common;
 using EqualFooting.Consultations;
 using EqualFooting.Persistence;
@@ -74,11 +75,14 @@ public sealed class CampaignCommands(
             return denied;
         }
 
-        return await RunAsync(consultation.Id, process.Id, "on-demand", ct);
+        return (await RunAsync(consultation.Id, process.Id, "on-demand", ct)).Run;
     }
 
-    /// <summary>A run nobody asked for: no actor, so no policy; the record names no one.</summary>
-    public async Task<DetectionRun?> DetectInBackgroundAsync(int consultationId, CancellationToken ct = default)
+    /// <summary>
+    /// A run nobody asked for: no actor, so no policy; the record names no one. It gives way to requests between its
+    /// steps (<see cref="GiveWay"/>) and says how long it spent waiting for them.
+    /// </summary>
+    public async Task<(DetectionRun Run, TimeSpan GaveWay)?> DetectInBackgroundAsync(int consultationId, CancellationToken ct = default)
     {
         var processId = await db.Consultations.Where(c => c.Id == consultationId).Select(c => (int?)c.ProcessId).FirstOrDefaultAsync(ct);
         return processId is { } id ? await RunAsync(consultationId, id, Background, ct) : null;
@@ -151,7 +155,7 @@ public sealed class CampaignCommands(
         return new CampaignDisposal(campaignId, chosen, decision.Reason, count, overwrite);
     }
 
-    private async Task<DetectionRun> RunAsync(int consultationId, int processId, string trigger, CancellationToken ct)
+    private async Task<(DetectionRun Run, TimeSpan GaveWay)> RunAsync(int consultationId, int processId, string trigger, CancellationToken ct)
     {
         var threshold = settings.Value.CampaignSimilarity;
 
@@ -159,7 +163,7 @@ public sealed class CampaignCommands(
         // to requests between its steps, so during a flood it waits instead of taking a core from intake. The
         // committee's "detect now" does not; someone waits for it.
         var background = trigger == Background;
-        var (detected, count) = await DedicatedThread.RunAsync("Campaign detection", () => Detect(consultationId, threshold, background ? giveWay : null, ct));
+        var (detected, count, gaveWay) = await DedicatedThread.RunAsync("Campaign detection", () => Detect(consultationId, threshold, background ? giveWay : null, ct));
         var now = clock.GetUtcNow();
         var run = new DetectionRun(consultationId, threshold, count, detected.Count, detected.Sum(d => d.Count), 0, 0, 0);
         await recorder.SaveAsync(processId, "campaigns.detected", () => new Dictionary<string, object?>
@@ -178,7 +182,7 @@ public sealed class CampaignCommands(
             await ClaimAsync(consultationId, token);
             run = await StoreAsync(consultationId, detected, threshold, now, run, token);
         });
-        return run;
+        return (run, gaveWay);
     }
 
     /// <summary>
@@ -186,8 +190,19 @@ public sealed class CampaignCommands(
     /// <see cref="RunAsync"/> gives it. Comments are read in pages by id, each its own short query: one statement open
     /// for the whole run would hold SQLite's WAL from being copied back and emptied while intake keeps writing.
     /// </summary>
-    private (IReadOnlyList<Campaign> Detected, int Comments) Detect(int consultationId, double threshold, GiveWay? courtesy, CancellationToken ct)
+    private (IReadOnlyList<Campaign> Detected, int Comments, TimeSpan GaveWay) Detect(int consultationId, double threshold, GiveWay? courtesy, CancellationToken ct)
     {
+        var waited = TimeSpan.Zero;
+        void GiveWay()
+        {
+            if (courtesy is not null)
+            {
+                var began = Stopwatch.GetTimestamp();
+                courtesy.Wait();
+                waited += Stopwatch.GetElapsedTime(began);
+            }
+        }
+
         // In the background, only the calling thread (with one degree, Parallel runs everything on it, queueing nothing
         // that would look like a request waiting), in steps of a few milliseconds; on demand, half the cores, since
         // detection shares the machine with requests.
@@ -197,12 +212,12 @@ public sealed class CampaignCommands(
         {
             Threshold = threshold,
             MaxDegreeOfParallelism = cores,
-            BetweenSteps = courtesy is null ? null : () => courtesy.Wait(),
+            BetweenSteps = courtesy is null ? null : GiveWay,
         });
         for (long after = 0; ;)
         {
             ct.ThrowIfCancellationRequested();
-            courtesy?.Wait();
+            GiveWay();
             var from = after;
             var page = db.Comments.AsNoTracking()
                 .Where(c => c.ConsultationId == consultationId && c.ParentId == null && c.WithdrawnAt == null && c.Id > from)
@@ -212,7 +227,8 @@ public sealed class CampaignCommands(
                 .ToList();
             if (page.Count == 0)
             {
-                return (detector.Detect(), detector.Count);
+                var detected = detector.Detect();
+                return (detected, detector.Count, waited);
             }
 
             detector.Add(page);

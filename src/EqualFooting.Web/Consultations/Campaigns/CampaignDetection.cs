@@ -11,14 +11,14 @@ namespace EqualFooting.Web.Consultations;
 /// flood of single ones makes one run (and one more if comments keep coming while it runs), never one per comment.
 /// Runs are one at a time: detection is CPU-bound and the node has requests to serve. For the same reason a
 /// consultation's next background run waits, after the last one ends, <see cref="RestFactor"/> times as long as that
-/// run took: a run looks at every comment, so under a steady flood back-to-back runs would keep a core busy and halve
+/// run worked (not counting the time it gave way to requests): a run looks at every comment, so under a steady flood back-to-back runs would keep a core busy and halve
 /// the rate at which comments can be taken in (the consultation-intake benchmark showed single posts at 906/s with
 /// detection running continuously, 1,313/s without). At a rest of three run times, a run overlapping a flood still
 /// cost batches a fifth of their rate (40,000–65,000 comments/s with detection, 55,000–64,000 without); at nine,
 /// detection takes a tenth of the time. Campaigns then lag a flood by a few runs' time (about a minute at a million
 /// comments), not more; the committee's "detect now" is there when they need them sooner. The rest bounds how much
-/// of a core detection takes; that a run takes only what requests leave idle is the lowest priority of its thread
-/// (<see cref="CampaignCommands"/>).
+/// of a core detection takes; that a run takes little of what requests need is <see cref="Hosting.GiveWay"/>, which it
+/// waits on between steps of a few milliseconds.
 /// <para>
 /// Each node runs its own queue for the comments it received. Two nodes may run the same consultation at once; the
 /// runs serialise on the consultation's claim in the database and the second finds the first's campaigns (see
@@ -101,13 +101,16 @@ public sealed class CampaignDetection(
                 _running[id] = waiting.Done;
                 _waiting.TryRemove(KeyValuePair.Create(id, waiting));
                 var began = clock.GetTimestamp();
+                var gaveWay = TimeSpan.Zero;
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var run = await scope.ServiceProvider.GetRequiredService<CampaignCommands>().DetectInBackgroundAsync(id, stoppingToken);
-                    if (run is not null)
+                    if (await scope.ServiceProvider.GetRequiredService<CampaignCommands>().DetectInBackgroundAsync(id, stoppingToken) is (var run, var waited))
                     {
-                        log.LogInformation("Campaigns of consultation {Consultation}: {Campaigns} with {Members} members among {Comments} comments, found in {Seconds:0.0} s.", id, run.Campaigns, run.Members, run.Comments, clock.GetElapsedTime(began).TotalSeconds);
+                        gaveWay = waited;
+                        log.LogInformation(
+                            "Campaigns of consultation {Consultation}: {Campaigns} with {Members} members among {Comments} comments, found in {Seconds:0.0} s ({GaveWay:0.0} s of it giving way to requests).",
+                            id, run.Campaigns, run.Members, run.Comments, clock.GetElapsedTime(began).TotalSeconds, waited.TotalSeconds);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -116,7 +119,10 @@ public sealed class CampaignDetection(
                 }
                 finally
                 {
-                    _restUntil[id] = clock.GetUtcNow() + (clock.GetElapsedTime(began) * RestFactor);
+                    // The time it worked, not the time it waited for requests: a run that a flood held back has
+                    // already taken little, and resting nine times its length would hold campaigns back for an hour.
+                    var worked = clock.GetElapsedTime(began) - gaveWay;
+                    _restUntil[id] = clock.GetUtcNow() + (worked > TimeSpan.Zero ? worked * RestFactor : TimeSpan.Zero);
                     _running.TryRemove(KeyValuePair.Create(id, waiting.Done));
                     waiting.Done.TrySetResult();
                 }
