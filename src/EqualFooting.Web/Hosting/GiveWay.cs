@@ -2,10 +2,10 @@ namespace EqualFooting.Web.Hosting;
 
 /// <summary>
 /// Lets background work on a thread of its own take the CPU that requests leave idle. Between steps of the work,
-/// <see cref="Wait"/> asks how much work is waiting: in the thread pool's queue, work queued for want of a free thread
-/// is how a server looks when requests keep all its cores busy. Finding any, it waits until the queue has stayed empty for
-/// <c>calm</c> polls in a row, since a busy pool empties its queue for a moment many times a second. The wait is
-/// bounded, so a flood slows such work down without stopping it.
+/// <see cref="Wait"/> asks how much work is waiting (<c>queued</c>): work queued in the thread pool for want of a free
+/// thread is how a server looks when requests keep all its cores busy. Finding any, it waits until nothing has been
+/// waiting for <c>calm</c> polls in a row, since a busy pool empties its queue for a moment many times a second. The
+/// wait is bounded, so a flood slows such work down without stopping it.
 /// </summary>
 /// <remarks>
 /// Not a lower thread priority (nice 19 on Linux), which is what this replaced: a thread inherits the nice value of the

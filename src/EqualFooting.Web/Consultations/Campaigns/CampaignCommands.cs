@@ -56,7 +56,7 @@ public sealed class CampaignCommands(
 
     private const int SketchBatch = 4_096;
 
-    /// <summary>About 6 ms of sketching on one core: the step between which a background run gives way.</summary>
+    /// <summary>About 6 ms of sketching on one core: a background run gives way between such steps.</summary>
     private const int BackgroundSketchBatch = 1_024;
 
     private const string Background = "background";
@@ -193,7 +193,7 @@ public sealed class CampaignCommands(
     private (IReadOnlyList<Campaign> Detected, int Comments, TimeSpan GaveWay) Detect(int consultationId, double threshold, GiveWay? courtesy, CancellationToken ct)
     {
         var waited = TimeSpan.Zero;
-        void GiveWay()
+        void WaitForRequests()
         {
             if (courtesy is not null)
             {
@@ -212,12 +212,12 @@ public sealed class CampaignCommands(
         {
             Threshold = threshold,
             MaxDegreeOfParallelism = cores,
-            BetweenSteps = courtesy is null ? null : GiveWay,
+            BetweenSteps = courtesy is null ? null : WaitForRequests,
         });
         for (long after = 0; ;)
         {
             ct.ThrowIfCancellationRequested();
-            GiveWay();
+            WaitForRequests();
             var from = after;
             var page = db.Comments.AsNoTracking()
                 .Where(c => c.ConsultationId == consultationId && c.ParentId == null && c.WithdrawnAt == null && c.Id > from)
@@ -227,8 +227,7 @@ public sealed class CampaignCommands(
                 .ToList();
             if (page.Count == 0)
             {
-                var detected = detector.Detect();
-                return (detected, detector.Count, waited);
+                return (detector.Detect(), detector.Count, waited);
             }
 
             detector.Add(page);

@@ -11,8 +11,8 @@ namespace EqualFooting.Web.Consultations;
 /// flood of single ones makes one run (and one more if comments keep coming while it runs), never one per comment.
 /// Runs are one at a time: detection is CPU-bound and the node has requests to serve. For the same reason a
 /// consultation's next background run waits, after the last one ends, <see cref="RestFactor"/> times as long as that
-/// run worked (not counting the time it gave way to requests): a run looks at every comment, so under a steady flood back-to-back runs would keep a core busy and halve
-/// the rate at which comments can be taken in (the consultation-intake benchmark showed single posts at 906/s with
+/// run worked (not counting the time it gave way to requests): a run looks at every comment, so under a steady flood
+/// back-to-back runs would keep a core busy and halve the rate at which comments can be taken in (the consultation-intake benchmark showed single posts at 906/s with
 /// detection running continuously, 1,313/s without). At a rest of three run times, a run overlapping a flood still
 /// cost batches a fifth of their rate (40,000–65,000 comments/s with detection, 55,000–64,000 without); at nine,
 /// detection takes a tenth of the time. Campaigns then lag a flood by a few runs' time (about a minute at a million
