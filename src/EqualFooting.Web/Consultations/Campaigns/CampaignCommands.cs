@@ -162,8 +162,8 @@ public sealed class CampaignCommands(
         // Reading and sketching every comment is seconds of a core at a million comments. A background run gives way
         // to requests between its steps, so during a flood it waits instead of taking a core from intake. The
         // committee's "detect now" does not; someone waits for it.
-        var background = trigger == Background;
-        var (detected, count, gaveWay) = await DedicatedThread.RunAsync("Campaign detection", () => Detect(consultationId, threshold, background ? giveWay : null, ct));
+        var courtesy = trigger == Background ? giveWay : null;
+        var (detected, count, gaveWay) = await DedicatedThread.RunAsync("Campaign detection", () => Detect(consultationId, threshold, courtesy, ct));
         var now = clock.GetUtcNow();
         var run = new DetectionRun(consultationId, threshold, count, detected.Count, detected.Sum(d => d.Count), 0, 0, 0);
         await recorder.SaveAsync(processId, "campaigns.detected", () => new Dictionary<string, object?>
@@ -192,6 +192,7 @@ public sealed class CampaignCommands(
     /// </summary>
     private (IReadOnlyList<Campaign> Detected, int Comments, TimeSpan GaveWay) Detect(int consultationId, double threshold, GiveWay? courtesy, CancellationToken ct)
     {
+        // A no-op on demand, so the detector and the page loop call it either way.
         var waited = TimeSpan.Zero;
         void WaitForRequests()
         {
@@ -212,7 +213,7 @@ public sealed class CampaignCommands(
         {
             Threshold = threshold,
             MaxDegreeOfParallelism = cores,
-            BetweenSteps = courtesy is null ? null : WaitForRequests,
+            BetweenSteps = WaitForRequests,
         });
         for (long after = 0; ;)
         {
