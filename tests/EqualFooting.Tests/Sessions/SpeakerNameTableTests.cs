@@ -6,9 +6,9 @@ namespace EqualFooting.Tests.Sessions;
 public class SpeakerNameTableTests
 {
     private const int Leon = 11;
-    private const int Nnenna = 21;
-    private const int Raul = 22;
-    private const int Cristine = 23;
+    private const int Lucia = 21;
+    private const int Folasade = 22;
+    private const int Jonas = 23;
 
     [Theory]
     [InlineData("Leon Sanchez", Leon)]
@@ -27,35 +27,35 @@ public class SpeakerNameTableTests
     }
 
     [Fact]
-    public void The_bali_transcript_against_the_participant_list()
+    public void The_captions_fixture_against_the_participant_list()
     {
         var table = SpeakerNameTable.Create(
         [
-            new SpeakerName("Nnenna Nwakanma", Nnenna),
-            new SpeakerName("NNENNA NDAKANMA", Nnenna), // the captioner's spelling of the same person
-            new SpeakerName("Raúl Echeberia", Raul),
-            new SpeakerName("Christine Hoepers", Cristine),
+            new SpeakerName("Folasade Oyelaran", Folasade),
+            new SpeakerName("FOLASADE OYELERAN", Folasade), // the captioner's misspelling of the same person
+            new SpeakerName("Lucía Benavides", Lucia), // also stands for "LUCIA BENAVIDES", one speaker in the transcript
+            new SpeakerName("Jonas Ekdahl", Jonas),
         ]).Value;
 
-        var match = table.Match(TranscriptParserTests.Seed(TranscriptParserTests.Bali));
+        var match = table.Match(TranscriptParserTests.Fixture(TranscriptParserTests.Captions));
 
         Assert.Equal(
             [
-                new MatchedSpeaker("NNENNA NDAKANMA", Nnenna),
-                new MatchedSpeaker("RAUL ECHEBERIA", Raul),
-                new MatchedSpeaker("CHRISTINE HOEPERS", Cristine),
-                new MatchedSpeaker("NNENNA NWAKANMA", Nnenna),
+                new MatchedSpeaker("LUCÍA BENAVIDES", Lucia),
+                new MatchedSpeaker("FOLASADE OYELARAN", Folasade),
+                new MatchedSpeaker("JONAS EKDAHL", Jonas),
+                new MatchedSpeaker("FOLASADE OYELERAN", Folasade),
             ],
             match.Known);
-        Assert.Equal(["MODERATOR", "ALEXANDRE FONTENELLE"], match.Unknown);
+        Assert.Equal(["MODERATOR", "ESTER VAHTRA"], match.Unknown);
     }
 
     [Fact]
     public void An_empty_table_knows_nobody()
     {
-        var match = SpeakerNameTable.Create([]).Value.Match(TranscriptParserTests.Seed(TranscriptParserTests.Atlas));
+        var match = SpeakerNameTable.Create([]).Value.Match(TranscriptParserTests.Fixture(TranscriptParserTests.Minutes));
         Assert.Empty(match.Known);
-        Assert.Equal(14, match.Unknown.Count);
+        Assert.Equal(7, match.Unknown.Count);
     }
 
     [Fact]

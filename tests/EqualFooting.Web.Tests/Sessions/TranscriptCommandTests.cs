@@ -5,19 +5,16 @@ namespace EqualFooting.Web.Tests.Sessions;
 
 public class TranscriptCommandTests
 {
-    internal static string Seed(string prefix)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var seeds = Path.Combine(dir.FullName, "shared", "seeds");
-            if (Directory.Exists(seeds))
-            {
-                return Directory.GetFiles(seeds, prefix + "_*.txt").Single();
-            }
-        }
+    /// <summary>The domain tests' fictional workshop in speaker lines (tests/EqualFooting.Tests/Sessions/Fixtures).</summary>
+    public const string Minutes = "workshop-minutes.txt";
 
-        throw new DirectoryNotFoundException("shared/seeds is not beside the repository.");
-    }
+    /// <summary>The same forum's workshop in captioning.</summary>
+    public const string Captions = "workshop-captions.txt";
+
+    /// <summary>A presentation outline, without turns.</summary>
+    public const string Outline = "workshop-outline.txt";
+
+    internal static string Fixture(string file) => Path.Combine(AppContext.BaseDirectory, "Sessions", "Fixtures", file);
 
     private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
@@ -28,11 +25,11 @@ public class TranscriptCommandTests
     }
 
     [Theory]
-    [InlineData("000", 78, 14, 4)]
-    [InlineData("002", 20, 6, 3)]
-    public async Task The_json_output_has_the_documented_shape(string seed, int interventions, int speakers, int unnamed)
+    [InlineData(Minutes, 21, 7, 3)]
+    [InlineData(Captions, 18, 6, 3)]
+    public async Task The_json_output_has_the_documented_shape(string file, int interventions, int speakers, int unnamed)
     {
-        var (code, output, _) = await RunAsync(Seed(seed), "--json");
+        var (code, output, _) = await RunAsync(Fixture(file), "--json");
 
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(output).RootElement;
@@ -45,19 +42,20 @@ public class TranscriptCommandTests
     [Fact]
     public async Task The_table_lists_speakers_and_totals()
     {
-        var (code, output, _) = await RunAsync(Seed("000"));
+        var (code, output, _) = await RunAsync(Fixture(Minutes));
 
         Assert.Equal(0, code);
-        Assert.Contains("LEON SANCHEZ", output);
-        Assert.Matches(@"Total\s+78\s+12296", output);
+        Assert.Matches(@"MARGIT SOLVANG\s+7\s+242\n", output);
+        Assert.Matches(@"\(unnamed\)\s+3\s+21\n", output);
+        Assert.Matches(@"Total\s+21\s+957\n", output);
     }
 
     [Theory]
-    [InlineData("003", 1, "No speaker turns")]
+    [InlineData(Outline, 1, "No speaker turns")]
     [InlineData("missing.txt", 1, "No such file")]
     public async Task A_file_without_turns_or_no_file_is_a_clear_error(string file, int expectedCode, string message)
     {
-        var path = file.EndsWith(".txt", StringComparison.Ordinal) ? file : Seed(file);
+        var path = file == Outline ? Fixture(file) : file;
 
         var (code, output, errors) = await RunAsync(path);
 
@@ -72,7 +70,7 @@ public class TranscriptCommandTests
     [InlineData("--bogus")]
     public async Task Bad_options_print_the_usage(params string[] args)
     {
-        var (code, _, errors) = await RunAsync([Seed("000"), .. args]);
+        var (code, _, errors) = await RunAsync([Fixture(Minutes), .. args]);
 
         Assert.Equal(2, code);
         Assert.Contains("usage: import-transcript", errors);

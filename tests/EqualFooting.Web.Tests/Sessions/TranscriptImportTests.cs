@@ -10,51 +10,56 @@ namespace EqualFooting.Web.Tests.Sessions;
 /// <summary>Transcripts stored in a process through the API, the pages and the command line, and the speaker name table.</summary>
 public abstract class TranscriptImportTests(AppFactory app)
 {
-    private static ByteArrayContent Body(string seed) => new(File.ReadAllBytes(TranscriptCommandTests.Seed(seed)));
+    private const string Minutes = TranscriptCommandTests.Minutes;
+    private const string Captions = TranscriptCommandTests.Captions;
+    private const string Outline = TranscriptCommandTests.Outline;
+
+    private static ByteArrayContent Body(string fixture) => new(File.ReadAllBytes(TranscriptCommandTests.Fixture(fixture)));
 
     private Task<int> ImportedCountAsync(int sessionId) => app.WithDbAsync(db => db.ImportedInterventions.CountAsync(i => i.SessionId == sessionId));
 
     private Task<int> RecordCountAsync(int processId, string action) => app.WithDbAsync(db => db.Record.CountAsync(r => r.ProcessId == processId && r.Action == action));
 
     [Fact]
-    public async Task The_api_stores_seed_000_in_a_new_past_session_and_mapping_a_name_updates_the_statistics()
+    public async Task The_api_stores_the_minutes_in_a_new_past_session_and_mapping_a_name_updates_the_statistics()
     {
         var s = await SessionScenario.StartAsync(app, start: false);
-        await s.ParticipantAsync("Leon Sanchez", "Civil society", "Latin America and Caribbean");
-        var leonId = await app.WithDbAsync(db => db.Participants.Where(p => p.ProcessId == s.Process.Id()).Select(p => p.Id).SingleAsync());
+        await s.ParticipantAsync("Margit Solvang", "Civil society", "Europe");
+        var margitId = await app.WithDbAsync(db => db.Participants.Where(p => p.ProcessId == s.Process.Id()).Select(p => p.Id).SingleAsync());
 
-        var imported = await (await s.Convener.PostAsync($"/api/processes/{s.Process.Id()}/transcripts?fileName=atlas.txt", Body("000"))).JsonAsync(HttpStatusCode.Created);
+        var imported = await (await s.Convener.PostAsync($"/api/processes/{s.Process.Id()}/transcripts?fileName=minutes.txt", Body(Minutes))).JsonAsync(HttpStatusCode.Created);
 
+        // The fixture has 21 turns: 18 by 7 named speakers (Margit 7, Tomas 3, Adaeze 3, Priya 2, three others 1 each) and 3 unidentified.
         var sessionId = imported.GetProperty("sessionId").GetInt32();
         Assert.True(imported.GetProperty("sessionCreated").GetBoolean());
-        Assert.Equal(78, imported.GetProperty("interventions").GetInt32());
-        Assert.Equal(14, imported.GetProperty("speakers").GetInt32());
-        Assert.Equal(4, imported.GetProperty("unnamedInterventions").GetInt32());
-        Assert.Equal(14, imported.GetProperty("unknownSpeakers").GetArrayLength());
-        Assert.Equal(78, await ImportedCountAsync(sessionId));
+        Assert.Equal(21, imported.GetProperty("interventions").GetInt32());
+        Assert.Equal(7, imported.GetProperty("speakers").GetInt32());
+        Assert.Equal(3, imported.GetProperty("unnamedInterventions").GetInt32());
+        Assert.Equal(7, imported.GetProperty("unknownSpeakers").GetArrayLength());
+        Assert.Equal(21, await ImportedCountAsync(sessionId));
         var session = await (await app.Anonymous().GetAsync($"/api/sessions/{sessionId}")).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal("Imported transcript: atlas.txt", session.GetProperty("title").GetString());
+        Assert.Equal("Imported transcript: minutes.txt", session.GetProperty("title").GetString());
         Assert.Equal("Ended", session.GetProperty("status").GetString());
 
         var before = await (await app.Anonymous().GetAsync($"/api/sessions/{sessionId}/statistics")).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(78, before.GetProperty("interventions").GetInt32());
-        Assert.Equal(78, before.GetProperty("importedInterventions").GetInt32());
-        Assert.Equal(78, Tally(before, "Not mapped"));
+        Assert.Equal(21, before.GetProperty("interventions").GetInt32());
+        Assert.Equal(21, before.GetProperty("importedInterventions").GetInt32());
+        Assert.Equal(21, Tally(before, "Not mapped"));
 
-        var leonTurns = await app.WithDbAsync(db => db.ImportedInterventions.CountAsync(i => i.SessionId == sessionId && i.SpeakerKey == "LEONSANCHEZ"));
-        await (await s.Convener.PutAsJsonAsync($"/api/processes/{s.Process.Id()}/speaker-names", new { name = "Leon Sanchez", participantId = leonId })).JsonAsync(HttpStatusCode.OK);
-        await (await s.Convener.PutAsJsonAsync($"/api/processes/{s.Process.Id()}/speaker-names", new { name = "Adam  Peake", stakeholderGroupId = s.Process.GroupId("Technical community"), regionId = s.Process.RegionId("North America") })).JsonAsync(HttpStatusCode.OK);
+        var margitTurns = await app.WithDbAsync(db => db.ImportedInterventions.CountAsync(i => i.SessionId == sessionId && i.SpeakerKey == "MARGITSOLVANG"));
+        await (await s.Convener.PutAsJsonAsync($"/api/processes/{s.Process.Id()}/speaker-names", new { name = "Margit Solvang", participantId = margitId })).JsonAsync(HttpStatusCode.OK);
+        await (await s.Convener.PutAsJsonAsync($"/api/processes/{s.Process.Id()}/speaker-names", new { name = "Adaeze  Okonkwo-Bell", stakeholderGroupId = s.Process.GroupId("Technical community"), regionId = s.Process.RegionId("Africa") })).JsonAsync(HttpStatusCode.OK);
         var after = await (await app.Anonymous().GetAsync($"/api/sessions/{sessionId}/statistics")).JsonAsync(HttpStatusCode.OK);
 
-        Assert.True(leonTurns > 0);
-        Assert.Equal(leonTurns, Tally(after, "Civil society"));
+        Assert.Equal(7, margitTurns);
+        Assert.Equal(margitTurns, Tally(after, "Civil society"));
         Assert.Equal(3, Tally(after, "Technical community"));
-        Assert.Equal(28, leonTurns);
-        Assert.Equal(78 - leonTurns - Tally(after, "Technical community"), Tally(after, "Not mapped"));
-        Assert.Contains(after.GetProperty("byRegion").EnumerateArray(), r => r.GetProperty("name").GetString() == "Latin America and Caribbean" && r.GetProperty("interventions").GetInt32() == leonTurns);
+        Assert.Equal(21 - 7 - 3, Tally(after, "Not mapped"));
+        Assert.Contains(after.GetProperty("byRegion").EnumerateArray(), r => r.GetProperty("name").GetString() == "Europe" && r.GetProperty("interventions").GetInt32() == 7);
+        Assert.Contains(after.GetProperty("byRegion").EnumerateArray(), r => r.GetProperty("name").GetString() == "Africa" && r.GetProperty("interventions").GetInt32() == 3);
         var names = await (await s.Convener.GetAsync($"/api/processes/{s.Process.Id()}/speaker-names")).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(14, names.GetArrayLength());
-        Assert.Equal(12, names.EnumerateArray().Count(n => !n.TryGetProperty("kind", out var kind) || kind.ValueKind == JsonValueKind.Null));
+        Assert.Equal(7, names.GetArrayLength());
+        Assert.Equal(5, names.EnumerateArray().Count(n => !n.TryGetProperty("kind", out var kind) || kind.ValueKind == JsonValueKind.Null));
         Assert.Equal(1, await RecordCountAsync(s.Process.Id(), "session.transcript-imported"));
         Assert.Equal(2, await RecordCountAsync(s.Process.Id(), "speaker-name.mapped"));
     }
@@ -63,33 +68,33 @@ public abstract class TranscriptImportTests(AppFactory app)
         stats.GetProperty("byStakeholderGroup").EnumerateArray().Where(g => g.GetProperty("name").GetString() == group).Sum(g => g.GetProperty("interventions").GetInt32());
 
     [Fact]
-    public async Task The_command_line_stores_seed_002_in_a_named_session_through_the_same_store()
+    public async Task The_command_line_stores_the_captions_in_a_named_session_through_the_same_store()
     {
         var s = await SessionScenario.StartAsync(app, start: false);
         var output = new StringWriter();
         var errors = new StringWriter();
 
         var code = await TranscriptCommand.RunAsync(
-            [TranscriptCommandTests.Seed("002"), "--process", s.Process.Id().ToString(), "--session", s.SessionId.ToString(), "--json",
+            [TranscriptCommandTests.Fixture(Captions), "--process", s.Process.Id().ToString(), "--session", s.SessionId.ToString(), "--json",
                 $"--Database:Provider={app.Provider}", $"--ConnectionStrings:Default={app.ConnectionString}"],
             output,
             errors);
 
         Assert.True(code == 0, errors.ToString());
         var json = JsonDocument.Parse(output.ToString()).RootElement;
-        Assert.Equal(20, json.GetProperty("interventions").GetInt32());
+        Assert.Equal(18, json.GetProperty("interventions").GetInt32());
         Assert.Equal(6, json.GetProperty("speakers").GetArrayLength());
         Assert.Equal(3, json.GetProperty("unnamed").GetProperty("interventions").GetInt32());
         Assert.Equal(s.SessionId, json.GetProperty("stored").GetProperty("sessionId").GetInt32());
         Assert.False(json.GetProperty("stored").GetProperty("sessionCreated").GetBoolean());
-        Assert.Equal(20, await ImportedCountAsync(s.SessionId));
+        Assert.Equal(18, await ImportedCountAsync(s.SessionId));
         Assert.Equal(3, await app.WithDbAsync(db => db.ImportedInterventions.CountAsync(i => i.SessionId == s.SessionId && i.SpeakerName == null)));
         var entry = await app.WithDbAsync(db => db.Record.Where(r => r.ProcessId == s.Process.Id() && r.Action == "session.transcript-imported").Select(r => r.Entry).SingleAsync());
         Assert.Contains("\"via\":\"command line\"", entry);
 
-        var again = await s.Convener.PostAsync($"/api/processes/{s.Process.Id()}/transcripts?sessionId={s.SessionId}", Body("002"));
+        var again = await s.Convener.PostAsync($"/api/processes/{s.Process.Id()}/transcripts?sessionId={s.SessionId}", Body(Captions));
         await again.ProblemAsync(HttpStatusCode.Conflict, "sessionId");
-        Assert.Equal(20, await ImportedCountAsync(s.SessionId));
+        Assert.Equal(18, await ImportedCountAsync(s.SessionId));
     }
 
     [Fact]
@@ -100,10 +105,10 @@ public abstract class TranscriptImportTests(AppFactory app)
         var output = new StringWriter();
         var errors = new StringWriter();
 
-        var noTurns = await s.Convener.PostAsync($"/api/processes/{s.Process.Id()}/transcripts", Body("003"));
+        var noTurns = await s.Convener.PostAsync($"/api/processes/{s.Process.Id()}/transcripts", Body(Outline));
         var binary = await s.Convener.PostAsync($"/api/processes/{s.Process.Id()}/transcripts", new ByteArrayContent([0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF, 0xFE]));
         var cli = await TranscriptCommand.RunAsync(
-            [TranscriptCommandTests.Seed("003"), "--process", s.Process.Id().ToString(), $"--Database:Provider={app.Provider}", $"--ConnectionStrings:Default={app.ConnectionString}"],
+            [TranscriptCommandTests.Fixture(Outline), "--process", s.Process.Id().ToString(), $"--Database:Provider={app.Provider}", $"--ConnectionStrings:Default={app.ConnectionString}"],
             output,
             errors);
 
@@ -126,7 +131,7 @@ public abstract class TranscriptImportTests(AppFactory app)
     {
         var s = await SessionScenario.StartAsync(app, start: false);
 
-        var response = await s.Convener.PostAsync($"/api/processes/{s.Process.Id()}/transcripts{query}", Body("002"));
+        var response = await s.Convener.PostAsync($"/api/processes/{s.Process.Id()}/transcripts{query}", Body(Captions));
 
         await response.ProblemAsync(HttpStatusCode.BadRequest, field);
     }
@@ -153,9 +158,9 @@ public abstract class TranscriptImportTests(AppFactory app)
         var participant = await s.ParticipantAsync("Evan");
         var url = $"/api/processes/{s.Process.Id()}";
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsync($"{url}/transcripts", Body("002"))).StatusCode);
-        await (await s.Moderator.PostAsync($"{url}/transcripts", Body("002"))).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await participant.PostAsync($"{url}/transcripts/preview", Body("002"))).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsync($"{url}/transcripts", Body(Captions))).StatusCode);
+        await (await s.Moderator.PostAsync($"{url}/transcripts", Body(Captions))).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await participant.PostAsync($"{url}/transcripts/preview", Body(Captions))).ProblemAsync(HttpStatusCode.Forbidden);
         await (await participant.PutAsJsonAsync($"{url}/speaker-names", new { name = "EVAN" })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await participant.GetAsync($"{url}/speaker-names")).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PutAsJsonAsync($"{url}/speaker-names", new { name = "EVAN" })).StatusCode);
@@ -177,13 +182,13 @@ public abstract class TranscriptImportTests(AppFactory app)
             { new StringContent(token["__RequestVerificationToken"]), "__RequestVerificationToken" },
             { new StringContent(s.SessionId.ToString()), "sessionId" },
             { new StringContent("130"), "wordsPerMinute" },
-            { Body("002"), "file", "igf-2013.txt" },
+            { Body(Captions), "file", "captions.txt" },
         };
         var preview = await browser.PostAsync($"{url}?handler=Preview", upload);
         var page = await preview.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        Assert.Contains("Import these 20 interventions", page);
+        Assert.Contains("Import these 18 interventions", page);
         Assert.Contains("Unknown: map after importing", page);
         Assert.Equal(0, await ImportedCountAsync(s.SessionId));
 
@@ -192,14 +197,14 @@ public abstract class TranscriptImportTests(AppFactory app)
         {
             ["__RequestVerificationToken"] = token["__RequestVerificationToken"],
             ["text"] = WebUtility.HtmlDecode(text),
-            ["fileName"] = "igf-2013.txt",
+            ["fileName"] = "captions.txt",
             ["sessionId"] = s.SessionId.ToString(),
             ["wordsPerMinute"] = "130",
         }));
 
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         Assert.Equal($"/processes/{s.Process.Id()}/speakers?imported={s.SessionId}", confirm.Headers.Location?.ToString());
-        Assert.Equal(20, await ImportedCountAsync(s.SessionId));
+        Assert.Equal(18, await ImportedCountAsync(s.SessionId));
 
         var speakers = await browser.GetStringAsync($"/processes/{s.Process.Id()}/speakers");
         Assert.Contains("Unknown speakers", speakers);
@@ -213,7 +218,7 @@ public abstract class TranscriptImportTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, mapped.StatusCode);
         var sessionPage = await app.Anonymous().GetStringAsync($"/sessions/{s.SessionId}");
         Assert.Contains("Government", sessionPage);
-        Assert.Contains("20 of them from an imported transcript", sessionPage);
+        Assert.Contains("18 of them from an imported transcript", sessionPage);
     }
 
     [Fact]
@@ -227,7 +232,7 @@ public abstract class TranscriptImportTests(AppFactory app)
         var upload = new MultipartFormDataContent
         {
             { new StringContent(token["__RequestVerificationToken"]), "__RequestVerificationToken" },
-            { Body("003"), "file", "report.txt" },
+            { Body(Outline), "file", "report.txt" },
         };
         var response = await browser.PostAsync($"{url}?handler=Preview", upload);
         var bad = await browser.PostAsync($"{url}?handler=Import", new FormUrlEncodedContent(new Dictionary<string, string>
