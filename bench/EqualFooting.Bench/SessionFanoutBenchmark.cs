@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using EqualFooting.Persistence;
 using Microsoft.AspNetCore.Http.Connections;
@@ -16,7 +17,9 @@ namespace EqualFooting.Bench;
 /// <summary>
 /// How long a queue change takes to reach every screen of a session: N SignalR clients join one running session, then
 /// participants raise and lower hands through the API, one change at a time, and each client's arrival of the state
-/// carrying the new sequence is one latency sample, measured from just before the API call.
+/// carrying the new sequence is one latency sample, measured from just before the API call. At --clients, the transport
+/// ceiling follows: the same number of screens on a plain WebSocket endpoint of the same server
+/// (<see cref="WebSocketCeiling"/>), sent the same messages, measured the same way.
 /// </summary>
 public sealed class SessionFanoutBenchmark : IBenchmark
 {
@@ -30,7 +33,7 @@ public sealed class SessionFanoutBenchmark : IBenchmark
     public string Name => "session-fanout";
 
     public string Description =>
-        "StateChanged latency from an API hand change to every one of N SignalR clients of a session " +
+        "StateChanged latency from an API hand change to every one of N SignalR clients of a session, and over plain WebSockets from the same server " +
         "[--clients 5000 --client wire|hub --changes 20 --warmup-changes 4 --participants 4 --sweep --connect-parallel 64 --deadline 900 --server-output --web-dll PATH]";
 
     public async Task<BenchResult> RunAsync(BenchOptions options)
@@ -66,7 +69,7 @@ public sealed class SessionFanoutBenchmark : IBenchmark
                 $"load average {ProcessPageBenchmark.LoadAverage()}, open files limit {OpenFilesLimit()}");
             server = WebServer.Start(
                 dll,
-                new Dictionary<string, string>
+                new Dictionary<string, string>(WebSocketCeiling.ServerEnvironment())
                 {
                     ["ASPNETCORE_ENVIRONMENT"] = "Production",
                     ["Database__Provider"] = "Sqlite",
@@ -95,17 +98,26 @@ public sealed class SessionFanoutBenchmark : IBenchmark
             var steps = sweep
                 ? SweepSteps.Where(n => n < clients).Append(clients).Concat(SweepSteps.Where(n => n > clients)).ToList()
                 : [clients];
+            Console.WriteLine($"rows \"ws N\": the transport ceiling, N screens on a plain WebSocket endpoint of the same server ({WebSocketCeiling.PathBase}), sent the bytes the SignalR screens got, no SignalR");
             Console.WriteLine($"{"clients",8} {"connect s",9} {"samples",8} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"api ms",7} {"first ms",8} {"server cores",12} {"bench cores",11} {"load",5}");
             Step? atClients = null;
+            Step? ceiling = null;
             var maxUnder1s = 0;
             foreach (var n in steps)
             {
-                var step = await RunStepAsync(server, http, session, client, n, warmup, changes, parallel, ct);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{n,8} {step.ConnectSeconds,9:0.0} {step.Samples,8} {step.P50,8:0.00} {step.P99,8:0.00} {step.Max,8:0.00} {step.ApiMs,7:0.0} {step.FirstMs,8:0.0} {step.ServerCores,12:0.00} {step.BenchCores,11:0.00} {ProcessPageBenchmark.LoadAverage(),5}"));
+                // At --clients one screen keeps the bytes of every StateChanged it gets, for the ceiling to send.
+                var records = n == clients ? new byte[]?[warmup + changes + 1] : null;
+                var step = await RunStepAsync(
+                    server, new Uri(server.BaseAddress, "/hubs/sessions"), session.SessionId, client, n, warmup, changes, parallel, records,
+                    (k, token) => ChangeAsync(http, server, session, k, token),
+                    (baseSequence, token) => CheckSequenceAsync(http, server, session, baseSequence, warmup + changes, token),
+                    ct);
+                Print(n.ToString(CultureInfo.InvariantCulture), step);
                 if (n == clients)
                 {
                     atClients = step;
+                    ceiling = await RunCeilingStepAsync(server, http, step.BaseSequence, records!, client, n, warmup, changes, parallel, ct);
+                    Print($"ws {n}", ceiling);
                 }
 
                 if (step.P99 <= SweepLimitMs)
@@ -119,6 +131,9 @@ public sealed class SessionFanoutBenchmark : IBenchmark
             }
 
             var result = atClients!;
+            var ratio = Math.Round(result.P99, 2) / Math.Round(ceiling!.P99, 2);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"at {clients} screens SignalR's p99 is {ratio:0.000} times the plain WebSockets' ({result.P99:0.00} against {ceiling.P99:0.00} ms)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"target {clients} clients, p99 ≤ {TargetP99Ms:0} ms: {(clients >= 5000 && result.P99 <= TargetP99Ms ? "met" : "MISSED")} (p99 {result.P99:0.00} ms)"));
             if (!sweep)
@@ -134,7 +149,9 @@ public sealed class SessionFanoutBenchmark : IBenchmark
                 .Add("clients", clients)
                 .Add("p50_ms", Math.Round(result.P50, 2))
                 .Add("p99_ms", Math.Round(result.P99, 2))
-                .Add("max_clients_p99_under_1s", maxUnder1s);
+                .Add("max_clients_p99_under_1s", maxUnder1s)
+                .Add("ceiling_p99_ms", Math.Round(ceiling.P99, 2))
+                .Add("ratio", ratio.ToString("0.000", CultureInfo.InvariantCulture));
         }
         catch (OperationCanceledException) when (!signalled)
         {
@@ -159,6 +176,9 @@ public sealed class SessionFanoutBenchmark : IBenchmark
             }
         }
 
+        static void Print(string clients, Step step) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{clients,8} {step.ConnectSeconds,9:0.0} {step.Samples,8} {step.P50,8:0.00} {step.P99,8:0.00} {step.Max,8:0.00} {step.ApiMs,7:0.0} {step.FirstMs,8:0.0} {step.ServerCores,12:0.00} {step.BenchCores,11:0.00} {ProcessPageBenchmark.LoadAverage(),5}"));
+
         void Cancel(PosixSignalContext context)
         {
             context.Cancel = true;
@@ -171,7 +191,7 @@ public sealed class SessionFanoutBenchmark : IBenchmark
 
     /// <param name="ApiMs">Median time of the API call alone; <paramref name="FirstMs"/>: median time to the first screen. The
     /// rest of a sample is the fan-out itself.</param>
-    private sealed record Step(double ConnectSeconds, int Samples, double P50, double P99, double Max, double ApiMs, double FirstMs, double ServerCores, double BenchCores);
+    private sealed record Step(double ConnectSeconds, int Samples, double P50, double P99, double Max, double ApiMs, double FirstMs, double ServerCores, double BenchCores, long BaseSequence);
 
     /// <summary>Only the sequence of a state: the clients need nothing else, and parsing less keeps the bench's own CPU down.</summary>
     private sealed class SequenceOnly
@@ -180,7 +200,8 @@ public sealed class SessionFanoutBenchmark : IBenchmark
     }
 
     /// <summary>One screen: the arrival time of each sequence it saw, indexed from the sequence it joined at.</summary>
-    private sealed class Screen(int changes, int[] arrived)
+    /// <param name="records">For one screen only: where to keep the bytes of each state it gets, indexed the same way.</param>
+    private sealed class Screen(int changes, int[] arrived, byte[]?[]? records)
     {
         public long[] Arrivals { get; } = new long[changes + 1];
 
@@ -196,6 +217,17 @@ public sealed class SessionFanoutBenchmark : IBenchmark
             {
                 Arrivals[k] = now;
                 Interlocked.Increment(ref arrived[k]);
+            }
+        }
+
+        public bool KeepsRecords => records is not null;
+
+        public void Keep(long sequence, byte[] record)
+        {
+            var k = sequence - BaseSequence;
+            if (records is not null && BaseSequence >= 0 && k >= 1 && k < records.Length)
+            {
+                records[k] ??= record;
             }
         }
     }
@@ -274,11 +306,79 @@ public sealed class SessionFanoutBenchmark : IBenchmark
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>Connects <paramref name="n"/> screens, makes the changes one at a time, then disconnects them all.</summary>
-    private static async Task<Step> RunStepAsync(WebServer server, HttpClient http, SessionSetUp session, string client, int n, int warmup, int measured, int parallel, CancellationToken ct)
+    /// <summary>Change <paramref name="k"/>: participants in turn raise (odd k) and lower (even k) their hands through the API.</summary>
+    private static Task ChangeAsync(HttpClient http, WebServer server, SessionSetUp session, int k, CancellationToken ct)
+    {
+        var participant = session.ParticipantTokens[((k - 1) / 2) % session.ParticipantTokens.Count];
+        return k % 2 == 1
+            ? SendAsync(http, server, HttpMethod.Post, $"/api/sessions/{session.SessionId}/hands", participant, new { remote = false }, HttpStatusCode.OK, ct)
+            : SendAsync(http, server, HttpMethod.Delete, $"/api/sessions/{session.SessionId}/hands/me", participant, null, HttpStatusCode.OK, ct);
+    }
+
+    /// <summary>After a step the session's sequence must have moved by exactly one per change.</summary>
+    private static async Task CheckSequenceAsync(HttpClient http, WebServer server, SessionSetUp session, long baseSequence, int changes, CancellationToken ct)
+    {
+        var state = await SendAsync(http, server, HttpMethod.Get, $"/api/sessions/{session.SessionId}", null, null, HttpStatusCode.OK, ct);
+        if (state.GetProperty("sequence").GetInt64() != baseSequence + changes)
+        {
+            throw new BenchFailedException($"The session is at sequence {state.GetProperty("sequence").GetInt64()} after {changes} changes from {baseSequence}; each change was expected to add one.");
+        }
+    }
+
+    /// <summary>
+    /// The transport ceiling: <paramref name="n"/> screens of the same kind join the plain WebSocket endpoint of the same
+    /// server at <paramref name="baseSequence"/>, and change k is the server sending every screen the k-th state the
+    /// SignalR screens got, byte for byte, when the bench asks it to (one POST, as the API call was one).
+    /// </summary>
+    private static async Task<Step> RunCeilingStepAsync(
+        WebServer server, HttpClient http, long baseSequence, byte[]?[] records, string client, int n, int warmup, int measured, int parallel, CancellationToken ct)
+    {
+        var missing = Enumerable.Range(1, records.Length - 1).Where(k => records[k] is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new BenchFailedException($"The screen keeping the states for the ceiling has no bytes for change {missing[0]}.");
+        }
+
+        using (var upload = new HttpRequestMessage(HttpMethod.Post, $"{WebSocketCeiling.PathBase}/messages?base={baseSequence}")
+        {
+            Content = new ByteArrayContent(records.Skip(1).SelectMany(r => r!).ToArray()),
+        })
+        {
+            using var response = await http.SendAsync(upload, ct);
+            var text = await response.Content.ReadAsStringAsync(ct);
+            if (response.StatusCode != HttpStatusCode.OK || text != (records.Length - 1).ToString(CultureInfo.InvariantCulture))
+            {
+                throw new BenchFailedException($"The server did not take the ceiling's messages ({(int)response.StatusCode}: {text}); was {WebSocketCeiling.PathBase} loaded into it?\n{server.Output()}");
+            }
+        }
+
+        Console.WriteLine($"  the states the SignalR screens got: {records.Skip(1).Min(r => r!.Length)}–{records.Skip(1).Max(r => r!.Length)} bytes each; the ceiling sends the same");
+        return await RunStepAsync(
+            server, new Uri(server.BaseAddress, WebSocketCeiling.PathBase + "/ws"), 0, client, n, warmup, measured, parallel, null,
+            async (k, token) =>
+            {
+                var sent = (await SendAsync(http, server, HttpMethod.Post, $"{WebSocketCeiling.PathBase}/broadcast/{k}", null, null, HttpStatusCode.OK, token)).GetInt32();
+                if (sent != n)
+                {
+                    throw new BenchFailedException($"The ceiling's change {k} went to {sent} screens; {n} had joined.");
+                }
+            },
+            (joined, _) => joined == baseSequence
+                ? Task.CompletedTask
+                : throw new BenchFailedException($"The ceiling's screens joined at {joined}, not {baseSequence}."),
+            ct);
+    }
+
+    /// <summary>
+    /// Connects <paramref name="n"/> screens to <paramref name="endpoint"/>, makes the changes one at a time with
+    /// <paramref name="change"/>, checks the end with <paramref name="check"/> (given the sequence the screens joined
+    /// at), then disconnects them all.
+    /// </summary>
+    private static async Task<Step> RunStepAsync(
+        WebServer server, Uri endpoint, int sessionId, string client, int n, int warmup, int measured, int parallel, byte[]?[]? records,
+        Func<int, CancellationToken, Task> change, Func<long, CancellationToken, Task> check, CancellationToken ct)
     {
         var changes = warmup + measured;
-        var hub = new Uri(server.BaseAddress, "/hubs/sessions");
         var screens = new Screen[n];
         var arrived = new int[changes + 1];
         var connecting = Stopwatch.StartNew();
@@ -290,7 +390,7 @@ public sealed class SessionFanoutBenchmark : IBenchmark
                 await gate.WaitAsync(ct);
                 try
                 {
-                    screens[i] = await ConnectAsync(client, hub, session.SessionId, changes, arrived, ct);
+                    screens[i] = await ConnectAsync(client, endpoint, sessionId, changes, arrived, i == 0 ? records : null, ct);
                 }
                 finally
                 {
@@ -322,18 +422,8 @@ public sealed class SessionFanoutBenchmark : IBenchmark
                     measuring.Start();
                 }
 
-                // Alternating raise and lower, each participant in turn: every change moves the queue by one entry.
-                var participant = session.ParticipantTokens[((k - 1) / 2) % session.ParticipantTokens.Count];
                 starts[k] = Stopwatch.GetTimestamp();
-                if (k % 2 == 1)
-                {
-                    await SendAsync(http, server, HttpMethod.Post, $"/api/sessions/{session.SessionId}/hands", participant, new { remote = false }, HttpStatusCode.OK, ct);
-                }
-                else
-                {
-                    await SendAsync(http, server, HttpMethod.Delete, $"/api/sessions/{session.SessionId}/hands/me", participant, null, HttpStatusCode.OK, ct);
-                }
-
+                await change(k, ct);
                 answered[k] = Stopwatch.GetTimestamp();
                 await WaitForAllAsync(arrived, k, n, server, ct);
 
@@ -344,12 +434,7 @@ public sealed class SessionFanoutBenchmark : IBenchmark
             var elapsed = measuring.Elapsed.TotalSeconds;
             var serverCores = (server.CpuTime() - serverCpu).TotalSeconds / elapsed;
             var benchCores = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - benchCpu).TotalSeconds / elapsed;
-
-            var state = await SendAsync(http, server, HttpMethod.Get, $"/api/sessions/{session.SessionId}", null, null, HttpStatusCode.OK, ct);
-            if (state.GetProperty("sequence").GetInt64() != baseSequence + changes)
-            {
-                throw new BenchFailedException($"The session is at sequence {state.GetProperty("sequence").GetInt64()} after {changes} changes from {baseSequence}; each change was expected to add one.");
-            }
+            await check(baseSequence, ct);
 
             var samples = new List<double>(n * measured);
             foreach (var screen in screens)
@@ -363,14 +448,14 @@ public sealed class SessionFanoutBenchmark : IBenchmark
             // With ~20 changes one slow change fills the top 5% of samples, so p99 is the slowest change: show where its time went.
             var slowest = Enumerable.Range(warmup + 1, measured).MaxBy(k => screens.Max(s => s.Arrivals[k]) - starts[k]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  slowest change ({(slowest % 2 == 1 ? "raise" : "lower")}): API answered at {Stopwatch.GetElapsedTime(starts[slowest], answered[slowest]).TotalMilliseconds:0.0} ms, " +
+                $"  {endpoint.AbsolutePath}, slowest change ({(slowest % 2 == 1 ? "raise" : "lower")}): call answered at {Stopwatch.GetElapsedTime(starts[slowest], answered[slowest]).TotalMilliseconds:0.0} ms, " +
                 $"first screen {Stopwatch.GetElapsedTime(starts[slowest], screens.Min(s => s.Arrivals[slowest])).TotalMilliseconds:0.0} ms, " +
                 $"last {Stopwatch.GetElapsedTime(starts[slowest], screens.Max(s => s.Arrivals[slowest])).TotalMilliseconds:0.0} ms"));
             samples.Sort();
             var api = Enumerable.Range(warmup + 1, measured).Select(k => Stopwatch.GetElapsedTime(starts[k], answered[k]).TotalMilliseconds).Order().ToList();
             var first = Enumerable.Range(warmup + 1, measured).Select(k => Stopwatch.GetElapsedTime(starts[k], screens.Min(s => s.Arrivals[k])).TotalMilliseconds).Order().ToList();
             return new Step(connectSeconds, samples.Count, LatencyStats.Percentile(samples, 0.50), LatencyStats.Percentile(samples, 0.99), samples[^1],
-                LatencyStats.Percentile(api, 0.50), LatencyStats.Percentile(first, 0.50), serverCores, benchCores);
+                LatencyStats.Percentile(api, 0.50), LatencyStats.Percentile(first, 0.50), serverCores, benchCores, baseSequence);
         }
         finally
         {
@@ -378,16 +463,16 @@ public sealed class SessionFanoutBenchmark : IBenchmark
         }
     }
 
-    private static async Task<Screen> ConnectAsync(string client, Uri hub, int sessionId, int changes, int[] arrived, CancellationToken ct)
+    private static async Task<Screen> ConnectAsync(string client, Uri endpoint, int sessionId, int changes, int[] arrived, byte[]?[]? records, CancellationToken ct)
     {
-        var screen = new Screen(changes, arrived);
+        var screen = new Screen(changes, arrived, records);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         try
         {
             if (client == "wire")
             {
-                var (wire, sequence) = await WireScreen.JoinAsync(hub, sessionId, screen.Saw, timeout.Token);
+                var (wire, sequence) = await WireScreen.JoinAsync(endpoint, sessionId, screen.Saw, timeout.Token, screen.KeepsRecords ? screen.Keep : null);
                 screen.Connection = wire;
                 screen.BaseSequence = sequence;
                 return screen;
@@ -395,10 +480,24 @@ public sealed class SessionFanoutBenchmark : IBenchmark
 
             // Straight to WebSockets, as browsers that support them end up: negotiation would add a round trip per screen.
             var connection = new HubConnectionBuilder()
-                .WithUrl(hub, HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
+                .WithUrl(endpoint, HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
                 .Build();
             screen.Connection = connection;
-            connection.On<SequenceOnly>("StateChanged", state => screen.Saw(state.Sequence));
+            if (screen.KeepsRecords)
+            {
+                // The state as it came, in the record the JSON hub protocol wraps it in.
+                connection.On<JsonElement>("StateChanged", state =>
+                {
+                    var sequence = state.GetProperty("sequence").GetInt64();
+                    screen.Saw(sequence);
+                    screen.Keep(sequence, Encoding.UTF8.GetBytes($"{{\"type\":1,\"target\":\"StateChanged\",\"arguments\":[{state.GetRawText()}]}}\u001e"));
+                });
+            }
+            else
+            {
+                connection.On<SequenceOnly>("StateChanged", state => screen.Saw(state.Sequence));
+            }
+
             await connection.StartAsync(timeout.Token);
             var joined = await connection.InvokeAsync<SequenceOnly>("Join", sessionId, timeout.Token);
             screen.BaseSequence = joined.Sequence;

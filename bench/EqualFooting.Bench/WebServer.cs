@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace EqualFooting.Bench;
 
@@ -18,6 +19,7 @@ public sealed class WebServer : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly bool _echo;
+    private bool _disposed;
 
     private WebServer(Process process, Uri baseAddress, bool echo)
     {
@@ -122,6 +124,31 @@ public sealed class WebServer : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>
+    /// Stops the server in its tracks (SIGSTOP): it uses no CPU until <see cref="Resume"/>, for a benchmark that
+    /// measures something else on the same machine meanwhile. Linux only, as the rest of the bench.
+    /// </summary>
+    public void Pause() => Signal(19, "SIGSTOP");
+
+    /// <summary>Lets a paused server go on (SIGCONT).</summary>
+    public void Resume() => Signal(18, "SIGCONT");
+
+    private void Signal(int signal, string name)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new BenchFailedException($"Pausing the server needs Linux's {name}.");
+        }
+
+        if (Kill(_process.Id, signal) != 0)
+        {
+            throw new BenchFailedException($"{name} to the server (process {_process.Id}) failed: errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     /// <summary>CPU time the server has used so far, user and system.</summary>
     public TimeSpan CpuTime()
     {
@@ -165,6 +192,13 @@ public sealed class WebServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A benchmark may stop the server before the end of its run and dispose of it again when it cleans up.
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         try
         {
             if (!_process.HasExited)

@@ -22,18 +22,25 @@ public sealed class WireScreen : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly Action<long> _onState;
+    private readonly Action<long, byte[]>? _onStateRecord;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(8192);
     private int _filled;
     private Task? _receiving;
     private Timer? _pinging;
     private TaskCompletionSource<long>? _joined;
 
-    private WireScreen(Action<long> onState) => _onState = onState;
+    private WireScreen(Action<long> onState, Action<long, byte[]>? onStateRecord)
+    {
+        _onState = onState;
+        _onStateRecord = onStateRecord;
+    }
 
     /// <summary>Connects, completes the handshake and joins the session; returns the screen and the sequence it joined at.</summary>
-    public static async Task<(WireScreen Screen, long Sequence)> JoinAsync(Uri hub, int sessionId, Action<long> onState, CancellationToken ct)
+    /// <param name="onStateRecord">Also given every <c>StateChanged</c> record as it came, separator included (for one
+    /// screen: the transport ceiling sends the same bytes).</param>
+    public static async Task<(WireScreen Screen, long Sequence)> JoinAsync(Uri hub, int sessionId, Action<long> onState, CancellationToken ct, Action<long, byte[]>? onStateRecord = null)
     {
-        var screen = new WireScreen(onState);
+        var screen = new WireScreen(onState, onStateRecord);
         try
         {
             var ws = new UriBuilder(hub) { Scheme = hub.Scheme == "https" ? "wss" : "ws" }.Uri;
@@ -174,6 +181,14 @@ public sealed class WireScreen : IAsyncDisposable
         {
             case 1 when target == "StateChanged" && sequence is { } changed:
                 _onState(changed);
+                if (_onStateRecord is not null)
+                {
+                    var copy = new byte[record.Length + 1];
+                    record.CopyTo(copy);
+                    copy[^1] = RecordSeparator;
+                    _onStateRecord(changed, copy);
+                }
+
                 break;
             case 3 when error is not null:
                 _joined?.TrySetException(new IOException($"Join failed: {error}"));

@@ -10,7 +10,8 @@ namespace EqualFooting.Bench.Consultations;
 /// How fast comments get in: batches of 1,000 through <c>POST /api/consultations/{id}/comments/batch</c> from a few API
 /// clients, then single comments through <c>POST /api/consultations/{id}/comments</c> from 64 clients, on SQLite. A
 /// comment counts only once its request has answered (the app answers after the commit) and only if the consultation
-/// has it at the end.
+/// has it at the end. Right after the batch phase, with the server paused, the engine's ceiling for the same rows on a
+/// copy of the same database (<see cref="IntakeCeiling"/>), and the batch rate as a share of it.
 /// </summary>
 public sealed class IntakeBenchmark : IBenchmark
 {
@@ -20,8 +21,8 @@ public sealed class IntakeBenchmark : IBenchmark
     public string Name => "consultation-intake";
 
     public string Description =>
-        "Comments in through the batch API (1,000 per batch) and as single POSTs (64 clients), SQLite " +
-        "[--seconds 10 --batch-clients 4 --batch-size 1000 --single-clients 64 --warmup 10 --paragraphs 200 --prepare-rate 120000 --seed 1 --server-output --web-dll PATH]";
+        "Comments in through the batch API (1,000 per batch) and as single POSTs (64 clients), SQLite, and the engine's ceiling for the batches " +
+        "[--seconds 10 --batch-clients 4 --batch-size 1000 --single-clients 64 --warmup 10 --paragraphs 200 --prepare-rate 120000 --seed 1 --ceiling-binding native|ado --server-output --web-dll PATH]";
 
     public async Task<BenchResult> RunAsync(BenchOptions options)
     {
@@ -33,6 +34,12 @@ public sealed class IntakeBenchmark : IBenchmark
         var prepareRate = options.Int("prepare-rate", 120_000);
         var paragraphs = options.Int("paragraphs", 200);
         var seed = options.Int("seed", 1);
+        var binding = options.String("ceiling-binding", "native");
+        if (binding is not ("native" or "ado"))
+        {
+            throw new BenchFailedException("--ceiling-binding is native (bound through the native API, as the app's writer binds) or ado (a prepared SqliteCommand).");
+        }
+
         if (seconds is <= 0 or > 600 || batchClients is < 1 or > 64 || batchSize is < 1 or > 1000 || singleClients is < 1 or > 512 || warmup is < 0 or > 120 || paragraphs is < 1 or > 2000 || prepareRate is < 0 or > 1_000_000)
         {
             throw new BenchFailedException("Options out of range: 0 < --seconds ≤ 600, 1 ≤ --batch-clients ≤ 64, 1 ≤ --batch-size ≤ 1000, 1 ≤ --single-clients ≤ 512, 0 ≤ --warmup ≤ 120, 1 ≤ --paragraphs ≤ 2000, 0 ≤ --prepare-rate ≤ 1,000,000.");
@@ -50,6 +57,10 @@ public sealed class IntakeBenchmark : IBenchmark
         var batchTokens = await site.ParticipantsAsync(0, batchClients, ct);
         var singleTokens = await site.ParticipantsAsync(batchClients, singleClients, ct);
         Console.WriteLine($"set up through the API in {setUp.Elapsed.TotalSeconds:0.0} s: consultation {site.ConsultationId}, {paragraphs} paragraphs, {batchClients} batch and {singleClients} single clients");
+
+        // The ceiling runs on this copy: the app's schema, consultation, paragraphs and participants, no comments yet.
+        var ceilingFile = Path.Combine(Path.GetDirectoryName(site.File)!, "ceiling.db");
+        await IntakeCeiling.CopyAsync(site.File, ceilingFile, ct);
 
         long acknowledged = 0;
         using var http = ConsultationSite.Client(site.Server.BaseAddress, batchClients + singleClients + 4);
@@ -170,7 +181,54 @@ public sealed class IntakeBenchmark : IBenchmark
             await BatchesAsync(warmup, "batches (warm-up)");
         }
 
-        var batches = await BatchesAsync(seconds, "batches");
+        // The ceiling's table starts where the measured batch phase starts: as many comments as the warm-up stored,
+        // inserted untimed while the server is paused, so that the fill takes nothing from the server.
+        var largestGroup = Math.Min(batchClients, Math.Max(1, IntakeCeiling.WriterGroupComments / batchSize)) * batchSize;
+        var filled = Interlocked.Read(ref acknowledged);
+        IntakeCeiling? ceiling = null;
+        Phase batches;
+        Phase ceilingPhase;
+        try
+        {
+            if (filled > 0)
+            {
+                ceiling = await IntakeCeiling.OpenAsync(ceilingFile, site.File, site.ConsultationId, site.ParagraphIds, batchClients, batchSize, binding, seed, ct);
+                var filling = TimeSpan.Zero;
+                await PausedAsync(async () =>
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await ceiling.FillAsync(filled, largestGroup, ct);
+                    filling = Stopwatch.GetElapsedTime(started);
+                });
+                Console.WriteLine($"  (the ceiling's copy filled to {filled:N0} comments in {filling.TotalSeconds:0.0} s, untimed, server paused)");
+            }
+
+            var recordBefore = await IntakeCeiling.LastRecordIdAsync(site.File, ct);
+            batches = await BatchesAsync(seconds, "batches");
+            var writerGroups = await IntakeCeiling.WriterGroupsAsync(site.File, recordBefore, await IntakeCeiling.LastRecordIdAsync(site.File, ct), batchSize, ct);
+            if (writerGroups.Sum(g => (long)g) != batches.Comments)
+            {
+                Console.WriteLine($"  could not read the writer's transactions of the batch phase from the record ({writerGroups.Sum(g => (long)g):N0} comments in {writerGroups.Count} groups found, {batches.Comments:N0} acknowledged); the ceiling commits every {largestGroup:N0} comments, the most the writer can take at once here");
+                writerGroups = [largestGroup];
+            }
+
+            // Measured at once, with the server paused so that the loop has the machine as the server had it.
+            ceiling ??= await IntakeCeiling.OpenAsync(ceilingFile, site.File, site.ConsultationId, site.ParagraphIds, batchClients, batchSize, binding, seed, ct);
+            IntakeCeiling.Run? run = null;
+            await PausedAsync(async () => run = await ceiling.MeasureAsync(writerGroups, seconds, ct));
+            ceilingPhase = Phase.Of("ceiling", run!.Comments, run.TransactionMs, run.Elapsed, TimeSpan.Zero, run.Cpu);
+            ceilingPhase.Print();
+            Console.WriteLine($"  the writer's transactions in that batch phase: {IntakeCeiling.Describe(writerGroups)};");
+            Console.WriteLine($"  the ceiling: one prepared INSERT ({binding} binding) in a loop on a copy of the database, the same transactions in turn, server paused; requests = transactions");
+        }
+        finally
+        {
+            if (ceiling is not null)
+            {
+                await ceiling.DisposeAsync();
+            }
+        }
+
         if (warmup > 0)
         {
             await SinglesAsync(warmup, "single (warm-up)");
@@ -197,6 +255,9 @@ public sealed class IntakeBenchmark : IBenchmark
         }
 
         Console.WriteLine($"checked: the consultation holds the {stored:N0} acknowledged comments; a batch resent, and resent twice at once, added {batchSize} once");
+
+        var ratio = Math.Round(batches.PerSecond) / Math.Round(ceilingPhase.PerSecond);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batches reach {ratio:0.000} of the engine's ceiling ({batches.PerSecond:N0} of {ceilingPhase.PerSecond:N0} comments/s)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"target batches ≥ {TargetBatchPerSecond:N0}/s: {(batches.PerSecond >= TargetBatchPerSecond ? "met" : "MISSED")} ({batches.PerSecond:N0}/s); " +
             $"target single ≥ {TargetSinglePerSecond:N0}/s: {(singles.PerSecond >= TargetSinglePerSecond ? "met" : "MISSED")} ({singles.PerSecond:N0}/s)"));
@@ -204,7 +265,27 @@ public sealed class IntakeBenchmark : IBenchmark
             .Add("batch_comments_per_s", Math.Round(batches.PerSecond))
             .Add("single_posts_per_s", Math.Round(singles.PerSecond))
             .Add("batch_p95_ms", Math.Round(batches.P95, 1))
-            .Add("single_p95_ms", Math.Round(singles.P95, 1));
+            .Add("single_p95_ms", Math.Round(singles.P95, 1))
+            .Add("ceiling_per_s", Math.Round(ceilingPhase.PerSecond))
+            .Add("ratio", ratio.ToString("0.000", CultureInfo.InvariantCulture));
+
+        // The server stopped in its tracks (SIGSTOP) while the ceiling runs, then given a moment to catch up with its
+        // timers (connections idle past Kestrel's keep-alive are closed then, not under the next request) and asked
+        // whether it is healthy.
+        async Task PausedAsync(Func<Task> work)
+        {
+            site.Server.Pause();
+            try
+            {
+                await work();
+            }
+            finally
+            {
+                site.Server.Resume();
+                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+                await site.Server.WaitUntilHealthyAsync(site.Http, TimeSpan.FromSeconds(30), ct);
+            }
+        }
 
         void Cancel(PosixSignalContext context)
         {
