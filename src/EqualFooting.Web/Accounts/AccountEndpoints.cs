@@ -20,9 +20,9 @@ public static class AccountEndpoints
     {
         var api = app.MapGroup("/api/account").WithTags("Account").RequireRateLimiting(RateLimits.AccountAttempts);
 
-        api.MapPost("/register", async (RegisterRequest request, UserManager<Account> users, EqualFootingDb db, TimeProvider clock) =>
+        api.MapPost("/register", async (RegisterRequest request, UserManager<Account> users, EqualFootingDb db, Writes writes, TimeProvider clock) =>
             Problems.ToResult(
-                await Registration.RegisterAsync(users, db, request.DisplayName, request.Email, request.Password, clock.GetUtcNow()),
+                await Registration.RegisterAsync(users, db, writes, request.DisplayName, request.Email, request.Password, clock.GetUtcNow()),
                 a => Results.Created("/api/account/me", new { a.Id, a.DisplayName, a.Email })))
             .WithName("Register");
 

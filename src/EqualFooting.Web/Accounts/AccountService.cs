@@ -20,6 +20,7 @@ public static class Registration
     public static async Task<Result<Account>> RegisterAsync(
         UserManager<Account> users,
         EqualFootingDb db,
+        Writes writes,
         string? displayName,
         string? email,
         string? password,
@@ -61,31 +62,53 @@ public static class Registration
             CreatedAt = now,
             IsAdministrator = administrator,
         };
-        var strategy = db.Database.CreateExecutionStrategy();
-        var result = await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var created = await users.CreateAsync(account, password);
-            if (!created.Succeeded)
-            {
-                return created;
-            }
 
-            db.Record.Add(RecordEntry.Create(
-                administrator ? "account.registered-as-administrator" : "account.registered",
+        // Hashing is slow on purpose; it happens before the write, never while the database's write lock is held.
+        foreach (var validator in users.PasswordValidators)
+        {
+            var valid = await validator.ValidateAsync(users, account, password);
+            if (!valid.Succeeded)
+            {
+                return ToError(valid);
+            }
+        }
+
+        account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
+        IdentityResult result;
+        try
+        {
+            await writes.SaveAsync(
                 null,
-                new RecordActor(account.Id, account.DisplayName, null, null, null),
-                now,
-                new Dictionary<string, object?> { ["account"] = account.Id, ["name"] = account.DisplayName }));
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return created;
-        });
+                administrator ? AccountRecord.RegisteredAsAdministrator : AccountRecord.Registered,
+                () => new Dictionary<string, object?> { ["account"] = account.Id },
+                CancellationToken.None,
+                async _ =>
+                {
+                    // Identity's store saves through the same DbContext, inside the write's transaction.
+                    var created = await users.CreateAsync(account);
+                    if (!created.Succeeded)
+                    {
+                        throw new RefusedByIdentity(created);
+                    }
+                });
+            result = IdentityResult.Success;
+        }
+        catch (RefusedByIdentity refused)
+        {
+            db.ChangeTracker.Clear();
+            result = refused.Result;
+        }
+
         if (result.Succeeded)
         {
             return account;
         }
 
+        return ToError(result);
+    }
+
+    private static Error ToError(IdentityResult result)
+    {
         var first = result.Errors.First();
         var field = first.Code switch
         {
@@ -97,5 +120,10 @@ public static class Registration
             ? "An account with this email address already exists."
             : string.Join(" ", result.Errors.Select(e => e.Description));
         return first.Code is "DuplicateEmail" or "DuplicateUserName" ? Error.Conflict(message, field) : Error.Invalid(field, message);
+    }
+
+    private sealed class RefusedByIdentity(IdentityResult result) : Exception
+    {
+        public IdentityResult Result { get; } = result;
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace EqualFooting.Web.Accounts;
 
 [EnableRateLimiting(RateLimits.AccountAttempts)]
-public sealed class RegisterModel(UserManager<Account> users, SignInManager<Account> signIn, EqualFootingDb db, TimeProvider clock) : PageModel
+public sealed class RegisterModel(UserManager<Account> users, SignInManager<Account> signIn, EqualFootingDb db, Writes writes, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? DisplayName { get; set; }
@@ -26,7 +26,7 @@ public sealed class RegisterModel(UserManager<Account> users, SignInManager<Acco
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var registered = await Registration.RegisterAsync(users, db, DisplayName, Email, Password, clock.GetUtcNow());
+        var registered = await Registration.RegisterAsync(users, db, writes, DisplayName, Email, Password, clock.GetUtcNow());
         if (registered.Error is { } error)
         {
             return Problems.ToPage(this, error) ?? Page();

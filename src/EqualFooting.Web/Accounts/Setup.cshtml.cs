@@ -10,7 +10,7 @@ namespace EqualFooting.Web.Accounts;
 
 /// <summary>The one-time page that creates the first administrator; it answers 404 once one exists or without the token.</summary>
 [EnableRateLimiting(RateLimits.AccountAttempts)]
-public sealed class SetupModel(AdministratorSetup setup, EqualFootingDb db, UserManager<Account> users, SignInManager<Account> signIn, TimeProvider clock) : PageModel
+public sealed class SetupModel(AdministratorSetup setup, EqualFootingDb db, UserManager<Account> users, SignInManager<Account> signIn, Writes writes, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -44,7 +44,7 @@ public sealed class SetupModel(AdministratorSetup setup, EqualFootingDb db, User
             }
 
             var now = clock.GetUtcNow();
-            var registered = await Registration.RegisterAsync(users, db, DisplayName, Email, Password, now, administrator: true);
+            var registered = await Registration.RegisterAsync(users, db, writes, DisplayName, Email, Password, now, administrator: true);
             if (registered.Error is { } error)
             {
                 return Problems.ToPage(this, error) ?? Page();

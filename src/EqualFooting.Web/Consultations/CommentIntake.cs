@@ -260,6 +260,7 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
         return await strategy.ExecuteAsync(async token =>
         {
             var outcomes = new List<Result<IReadOnlyList<(Comment Comment, bool Created)>>>(group.Count);
+            var entries = new List<RecordEntry>(group.Count);
             var now = clock.GetUtcNow();
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             foreach (var submission in group)
@@ -282,7 +283,7 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
                 }
                 else if (stored.Value.Added.Count > 0)
                 {
-                    await records.InsertAsync(Describe(submission, stored.Value.Added, now), token);
+                    entries.Add(Describe(submission, stored.Value.Added, now));
                 }
 
                 if (savepoint)
@@ -291,6 +292,14 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
                 }
 
                 outcomes.Add(stored.Error is { } error ? error : stored.Value.Results);
+            }
+
+            // The write path's record step for the whole group: places taken last, under each process row's lock, in
+            // the order the submissions were written, so the group's entries follow commit order like any other.
+            await RecordPlaces.PlaceAsync(db, entries, token);
+            foreach (var entry in entries)
+            {
+                await records.InsertAsync(entry, token);
             }
 
             await transaction.CommitAsync(token);
@@ -374,7 +383,7 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
     /// </summary>
     private static RecordEntry Describe(IntakeSubmission submission, List<Comment> added, DateTimeOffset now) =>
         RecordEntry.Create(
-            submission.Single ? "comment.submitted" : "comment.batch-submitted",
+            submission.Single ? EqualFooting.Web.Consultations.ConsultationRecord.CommentSubmitted : EqualFooting.Web.Consultations.ConsultationRecord.CommentBatchSubmitted,
             submission.ProcessId,
             submission.Actor,
             now,

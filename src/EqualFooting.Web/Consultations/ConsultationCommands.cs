@@ -32,8 +32,8 @@ public sealed record FoundConsultation(Consultation Consultation, Process Proces
 /// </summary>
 public sealed class ConsultationCommands(
     EqualFootingDb db,
-    ProcessCommands processes,
-    Recorder recorder,
+    ProcessAccess processes,
+    Writes writes,
     TimeProvider clock,
     Actors actors,
     CommentIntake intake,
@@ -112,7 +112,7 @@ public sealed class ConsultationCommands(
 
         db.Consultations.Add(consultation);
         db.DraftVersions.Add(first.Value);
-        await recorder.SaveAsync(processId, "consultation.created", () => new Dictionary<string, object?>
+        await writes.SaveAsync(processId, EqualFooting.Web.Consultations.ConsultationRecord.ConsultationCreated, () => new Dictionary<string, object?>
         {
             ["consultation"] = consultation.Id,
             ["title"] = consultation.Title,
@@ -139,7 +139,7 @@ public sealed class ConsultationCommands(
             return error;
         }
 
-        await recorder.SaveAsync(process.Id, "consultation.extended", () => new Dictionary<string, object?>
+        await writes.SaveAsync(process.Id, EqualFooting.Web.Consultations.ConsultationRecord.ConsultationExtended, () => new Dictionary<string, object?>
         {
             ["consultation"] = consultation.Id,
             ["from"] = previous,
@@ -163,7 +163,7 @@ public sealed class ConsultationCommands(
             return error;
         }
 
-        await recorder.SaveAsync(process.Id, "consultation.closed", () => new Dictionary<string, object?>
+        await writes.SaveAsync(process.Id, EqualFooting.Web.Consultations.ConsultationRecord.ConsultationClosed, () => new Dictionary<string, object?>
         {
             ["consultation"] = consultation.Id,
             ["at"] = consultation.ClosesAt,
@@ -197,7 +197,7 @@ public sealed class ConsultationCommands(
         db.DraftVersions.Add(version);
         try
         {
-            await recorder.SaveAsync(process.Id, "consultation.version-published", () => new Dictionary<string, object?>
+            await writes.SaveAsync(process.Id, EqualFooting.Web.Consultations.ConsultationRecord.ConsultationVersionPublished, () => new Dictionary<string, object?>
             {
                 ["consultation"] = consultation.Id,
                 ["version"] = version.Number,
@@ -284,7 +284,7 @@ public sealed class ConsultationCommands(
             db.Comments.Add(reply.Value);
             try
             {
-                await recorder.SaveAsync(found.Process.Id, "comment.replied", () => Describe(reply.Value), ct);
+                await writes.SaveAsync(found.Process.Id, EqualFooting.Web.Consultations.ConsultationRecord.CommentReplied, () => Describe(reply.Value), ct);
                 return (reply.Value, true);
             }
             catch (DbUpdateException) when (attempt < 2 && key is { Length: > 0 })
@@ -313,7 +313,7 @@ public sealed class ConsultationCommands(
 
         if (comment.EditedAt != before)
         {
-            await recorder.SaveAsync(found.Process.Id, "comment.edited", () => Describe(comment), ct);
+            await writes.SaveAsync(found.Process.Id, EqualFooting.Web.Consultations.ConsultationRecord.CommentEdited, () => Describe(comment), ct);
             campaigns.Signal(consultationId);
         }
 
@@ -338,7 +338,7 @@ public sealed class ConsultationCommands(
 
         if (!already)
         {
-            await recorder.SaveAsync(found.Process.Id, "comment.withdrawn", () => new Dictionary<string, object?>
+            await writes.SaveAsync(found.Process.Id, EqualFooting.Web.Consultations.ConsultationRecord.CommentWithdrawn, () => new Dictionary<string, object?>
             {
                 ["consultation"] = comment.ConsultationId,
                 ["comment"] = comment.Id,
@@ -377,7 +377,7 @@ public sealed class ConsultationCommands(
         if (comment.Dispositions.Count != count)
         {
             db.Entry(comment).Property<Disposition?>(CommentColumns.CurrentDisposition).CurrentValue = chosen;
-            await recorder.SaveAsync(found.Process.Id, "comment.disposed", () => new Dictionary<string, object?>
+            await writes.SaveAsync(found.Process.Id, EqualFooting.Web.Consultations.ConsultationRecord.CommentDisposed, () => new Dictionary<string, object?>
             {
                 ["consultation"] = comment.ConsultationId,
                 ["comment"] = comment.Id,
@@ -566,7 +566,7 @@ public sealed class ConsultationCommands(
         return (
             actor with { Roles = roles, IsParticipant = true },
             new CommentAuthor(a.ParticipantId, a.StakeholderGroupId, a.RegionId, a.Id),
-            new RecordActor(account, current.Name ?? "", a, current.Group, current.Region));
+            new RecordActor(account, a, current.Group, current.Region));
     }
 
     // Every comment posted runs the three queries below: compiled once, they skip EF's translation lookup per call,
@@ -582,8 +582,7 @@ public sealed class ConsultationCommands(
             .Select(a => new Commenter(
                 a,
                 db.StakeholderGroups.Where(g => g.Id == a.StakeholderGroupId).Select(g => g.Name).FirstOrDefault(),
-                db.Regions.Where(r => r.Id == a.RegionId).Select(r => r.Name).FirstOrDefault(),
-                db.Users.Where(u => u.Id == account).Select(u => u.DisplayName).FirstOrDefault()))
+                db.Regions.Where(r => r.Id == a.RegionId).Select(r => r.Name).FirstOrDefault()))
             .FirstOrDefault()));
 
     private static readonly PerProvider<Func<EqualFootingDb, int, string, IAsyncEnumerable<ProcessRole>>> RolesIn = new(() =>
@@ -592,7 +591,7 @@ public sealed class ConsultationCommands(
 
     private sealed record ConsultationInProcess(Consultation Consultation, Process Process);
 
-    private sealed record Commenter(Affiliation Affiliation, string? Group, string? Region, string? Name);
+    private sealed record Commenter(Affiliation Affiliation, string? Group, string? Region);
 
     /// <summary>The paragraph ids of a published version, or null when there is no such version. A version never changes once published.</summary>
     private async Task<HashSet<int>?> ParagraphIdsAsync(int consultationId, int version, CancellationToken ct)

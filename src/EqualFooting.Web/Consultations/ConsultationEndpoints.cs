@@ -66,7 +66,7 @@ public static class ConsultationEndpoints
     public static void MapConsultationEndpoints(this IEndpointRouteBuilder app)
     {
         var process = app.MapGroup("/api/processes/{id:int}/consultations").WithTags("Consultations");
-        process.MapGet("/", async (int id, EqualFooting.Web.Processes.ProcessCommands processes, ConsultationQueries queries, TimeProvider clock, CancellationToken ct) =>
+        process.MapGet("/", async (int id, ProcessAccess processes, ConsultationQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
             var found = await processes.FindAsync(id, ct);
             return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.ForProcessAsync(id, clock.GetUtcNow(), ct));

@@ -23,7 +23,7 @@ public sealed class ConsultationForm
     public IFormFile? Upload { get; set; }
 }
 
-public sealed class CreateModel(ProcessCommands processes, ConsultationCommands commands) : PageModel
+public sealed class CreateModel(ProcessAccess processes, ConsultationCommands commands) : PageModel
 {
     public Process Process { get; private set; } = null!;
 

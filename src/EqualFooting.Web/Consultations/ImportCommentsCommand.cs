@@ -214,7 +214,7 @@ public static partial class ImportCommentsCommand
 
     private static ConsultationCommands ActingAs(IServiceProvider scoped, string accountId)
     {
-        scoped.GetRequiredService<Actors>().ActAs(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, accountId)], "command-line")));
+        scoped.GetRequiredService<Actors>().ActAs(new ClaimsPrincipal(new ClaimsIdentity([new System.Security.Claims.Claim(ClaimTypes.NameIdentifier, accountId)], "command-line")));
         return scoped.GetRequiredService<ConsultationCommands>();
     }
 

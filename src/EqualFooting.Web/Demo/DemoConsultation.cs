@@ -121,7 +121,7 @@ internal static class DemoConsultation
         var names = await db.Participants.Where(p => p.ProcessId == process.Id)
             .Join(db.Users, p => p.AccountId, u => u.Id, (p, u) => new { p.Id, u.DisplayName })
             .ToDictionaryAsync(x => x.Id, x => x.DisplayName, ct);
-        var secretariat = new RecordActor(convener.Id, convener.DisplayName, null, null, null);
+        var secretariat = new RecordActor(convener.Id, null, null, null);
 
         // One transaction for the whole consultation: some fifty changes, each with its record entry as the use cases
         // would write it, but one commit (one flush to disk) instead of fifty, so a first start stays quick.
@@ -131,7 +131,7 @@ internal static class DemoConsultation
         var first = consultation.Publish(Version1, null, opened).Value;
         db.Consultations.Add(consultation);
         db.DraftVersions.Add(first);
-        await RecordAsync(db, () => RecordEntry.Create("consultation.created", process.Id, secretariat, opened, new Dictionary<string, object?>
+        await RecordAsync(db, () => RecordEntry.Create(EqualFooting.Web.Consultations.ConsultationRecord.ConsultationCreated, process.Id, secretariat, opened, new Dictionary<string, object?>
         {
             ["consultation"] = consultation.Id,
             ["title"] = consultation.Title,
@@ -167,7 +167,7 @@ internal static class DemoConsultation
         {
             comment.RecordDisposition(disposition, reason, convener.Id, decided);
             db.Entry(comment).Property<Disposition?>(CommentColumns.CurrentDisposition).CurrentValue = disposition;
-            await RecordAsync(db, () => RecordEntry.Create("comment.disposed", process.Id, secretariat, decided, new Dictionary<string, object?>
+            await RecordAsync(db, () => RecordEntry.Create(EqualFooting.Web.Consultations.ConsultationRecord.CommentDisposed, process.Id, secretariat, decided, new Dictionary<string, object?>
             {
                 ["consultation"] = consultation.Id,
                 ["comment"] = comment.Id,
@@ -182,7 +182,7 @@ internal static class DemoConsultation
         var published = now.AddHours(-3);
         var second = consultation.Publish(Version2, first, published).Value;
         db.DraftVersions.Add(second);
-        await RecordAsync(db, () => RecordEntry.Create("consultation.version-published", process.Id, secretariat, published, new Dictionary<string, object?>
+        await RecordAsync(db, () => RecordEntry.Create(EqualFooting.Web.Consultations.ConsultationRecord.ConsultationVersionPublished, process.Id, secretariat, published, new Dictionary<string, object?>
         {
             ["consultation"] = consultation.Id,
             ["version"] = second.Number,
@@ -192,11 +192,13 @@ internal static class DemoConsultation
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>What <see cref="EqualFootingDb.SaveWithRecordAsync"/> does, inside the caller's transaction.</summary>
-    private static async Task RecordAsync(EqualFootingDb db, Func<RecordEntry> entry, CancellationToken ct)
+    /// <summary>The write path's save, place and record, inside the caller's transaction.</summary>
+    internal static async Task RecordAsync(EqualFootingDb db, Func<RecordEntry> entry, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        db.Record.Add(entry());
+        var made = entry();
+        await RecordPlaces.PlaceAsync(db, [made], ct);
+        db.Record.Add(made);
         await db.SaveChangesAsync(ct);
     }
 
@@ -217,9 +219,9 @@ internal static class DemoConsultation
         var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
         await RecordAsync(db, () => RecordEntry.Create(
-            "comment.submitted",
+            EqualFooting.Web.Consultations.ConsultationRecord.CommentSubmitted,
             process.Id,
-            new RecordActor(participant.AccountId, names[participant.Id], a, groups[a.StakeholderGroupId], regions[a.RegionId]),
+            new RecordActor(participant.AccountId, a, groups[a.StakeholderGroupId], regions[a.RegionId]),
             at,
             new Dictionary<string, object?>
             {

@@ -78,11 +78,11 @@ public static class DemoData
         var convener = DemoAccount("Demo Secretariat", "secretariat", now);
         db.Users.Add(convener);
         db.Processes.Add(process);
-        await db.SaveWithRecordAsync(_ =>
+        await SaveAsync(db, _ =>
         {
             db.RoleAssignments.Add(new RoleAssignment(process.Id, convener.Id, ProcessRole.Convener, now));
-            return Task.FromResult(RecordEntry.Create("process.created", process.Id, new RecordActor(convener.Id, convener.DisplayName, null, null, null), now,
-                new Dictionary<string, object?> { ["name"] = process.Name, ["demo"] = true }));
+            return Task.FromResult(RecordEntry.Create(EqualFooting.Web.Processes.ProcessRecord.Created, process.Id, new RecordActor(convener.Id, null, null, null), now,
+                EqualFooting.Web.Processes.ProcessRecord.Describe(process)));
         }, ct);
 
         var groups = process.StakeholderGroups.OrderBy(g => g.Position).ToList();
@@ -97,15 +97,15 @@ public static class DemoData
             var at = now.AddMinutes(i);
             var participant = Participant.Join(process, account.Id, new AffiliationChoice(groups[group].Id, regions[region].Id, country, null, organisation), at).Value;
             db.Participants.Add(participant);
-            await db.SaveWithRecordAsync(_ =>
+            await SaveAsync(db, _ =>
             {
                 var a = participant.Current;
                 return Task.FromResult(RecordEntry.Create(
-                    "participant.joined",
+                    EqualFooting.Web.Participation.ParticipationRecord.Joined,
                     process.Id,
-                    new RecordActor(account.Id, name, a, groups[group].Name, regions[region].Name),
+                    new RecordActor(account.Id, a, groups[group].Name, regions[region].Name),
                     at,
-                    new Dictionary<string, object?> { ["affiliation"] = a.Id, ["stakeholderGroupId"] = a.StakeholderGroupId, ["regionId"] = a.RegionId, ["demo"] = true }));
+                    EqualFooting.Web.Participation.ParticipationRecord.Describe(a)));
             }, ct);
         }
 
@@ -162,10 +162,10 @@ public static class DemoData
 
         session.Apply(queue);
         db.Sessions.Add(session);
-        await db.SaveWithRecordAsync(_ => Task.FromResult(RecordEntry.Create(
-            "session.created",
+        await SaveAsync(db, _ => Task.FromResult(RecordEntry.Create(
+            EqualFooting.Web.Sessions.SessionRecord.Created,
             process.Id,
-            new RecordActor(convener.Id, convener.DisplayName, null, null, null),
+            new RecordActor(convener.Id, null, null, null),
             now,
             new Dictionary<string, object?> { ["session"] = session.Id, ["title"] = session.Title, ["demo"] = true })), ct);
     }
@@ -184,5 +184,15 @@ public static class DemoData
             SecurityStamp = Guid.NewGuid().ToString("N"),
             LockoutEnabled = true,
         };
+    }
+
+    /// <summary>Saves a change and its entry in one transaction, as the write path does, for history the demo backdates.</summary>
+    private static async Task SaveAsync(EqualFootingDb db, Func<CancellationToken, Task<RecordEntry>> entry, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var made = await entry(ct);
+        await DemoConsultation.RecordAsync(db, () => made, ct);
+        await transaction.CommitAsync(ct);
     }
 }

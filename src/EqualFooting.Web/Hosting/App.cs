@@ -128,8 +128,7 @@ public static class App
         services.Configure<ProcessSettings>(configuration.GetSection("Processes"));
         services.AddHttpContextAccessor();
         services.AddScoped<Actors>();
-        services.AddScoped<Recorder>();
-        services.AddScoped<EqualFooting.Web.Record.ProcessVersions>();
+        services.AddKernel();
         services.AddScoped<ProcessCommands>();
         services.AddScoped<ParticipationCommands>();
         services.AddScoped<ParticipationQueries>();

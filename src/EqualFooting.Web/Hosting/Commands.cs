@@ -95,13 +95,10 @@ public static class Commands
         }
 
         account.IsAdministrator = true;
-        var entry = EqualFooting.Record.RecordEntry.Create(
-            "account.promoted-to-administrator",
+        await scope.ServiceProvider.GetRequiredService<Writes>().SaveAsync(
             null,
-            null,
-            TimeProvider.System.GetUtcNow(),
-            new Dictionary<string, object?> { ["account"] = account.Id, ["name"] = account.DisplayName, ["via"] = "command line" });
-        await db.SaveWithRecordAsync(_ => Task.FromResult(entry));
+            EqualFooting.Web.Accounts.AccountRecord.PromotedToAdministrator,
+            () => new Dictionary<string, object?> { ["account"] = account.Id, ["via"] = "command line" });
         Console.WriteLine($"{account.DisplayName} <{account.Email}> is now an administrator.");
         return 0;
     }

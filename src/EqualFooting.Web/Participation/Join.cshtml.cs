@@ -20,7 +20,7 @@ public sealed class AffiliationForm
     public string? Organisation { get; set; }
 }
 
-public sealed class JoinModel(ProcessCommands processes, ParticipationCommands commands, ParticipationQueries queries, Actors actors) : PageModel
+public sealed class JoinModel(ProcessAccess processes, ParticipationCommands commands, ParticipationQueries queries, Actors actors) : PageModel
 {
     public Process Process { get; private set; } = null!;
 

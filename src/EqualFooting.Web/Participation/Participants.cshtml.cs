@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EqualFooting.Web.Participation;
 
-public sealed class ParticipantsModel(ProcessCommands processes, ParticipationQueries queries) : PageModel
+public sealed class ParticipantsModel(ProcessAccess processes, ParticipationQueries queries) : PageModel
 {
     public Process Process { get; private set; } = null!;
 

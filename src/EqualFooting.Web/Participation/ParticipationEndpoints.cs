@@ -75,7 +75,7 @@ public static class ParticipationEndpoints
             return Problems.ToResult(await commands.ChangeAffiliationAsync(id, choice.Value, ct), changed => Results.Ok(ParticipantDto.From(changed.Participant)));
         }).WithName("ChangeAffiliation");
 
-        api.MapGet("/participants/me/affiliations", async (int id, ProcessCommands processes, ParticipationQueries queries, Actors actors, CancellationToken ct) =>
+        api.MapGet("/participants/me/affiliations", async (int id, ProcessAccess processes, ParticipationQueries queries, Actors actors, CancellationToken ct) =>
         {
             var found = await processes.ViewAsync(id, ct);
             if (found.Error is { } error)
@@ -91,7 +91,7 @@ public static class ParticipationEndpoints
             return Results.Ok(await queries.HistoryAsync(found.Value.Process, account, ct));
         }).WithName("MyAffiliationHistory");
 
-        api.MapGet("/participants", async (int id, int? page, int? pageSize, int? stakeholderGroupId, int? regionId, ProcessCommands processes, ParticipationQueries queries, CancellationToken ct) =>
+        api.MapGet("/participants", async (int id, int? page, int? pageSize, int? stakeholderGroupId, int? regionId, ProcessAccess processes, ParticipationQueries queries, CancellationToken ct) =>
         {
             var found = await processes.ViewAsync(id, ct);
             if (found.Error is { } error)
@@ -115,7 +115,7 @@ public static class ParticipationEndpoints
             return Results.Ok(new ParticipantListDto(list.Page, list.PageSize, list.Total, list.Items, ParticipationDto.From(table)));
         }).WithName("ListParticipants");
 
-        api.MapGet("/participation", async (int id, ProcessCommands processes, ParticipationQueries queries, CancellationToken ct) =>
+        api.MapGet("/participation", async (int id, ProcessAccess processes, ParticipationQueries queries, CancellationToken ct) =>
         {
             var found = await processes.ViewAsync(id, ct);
             return found.Error is { } error

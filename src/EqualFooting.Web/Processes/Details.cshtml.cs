@@ -13,14 +13,15 @@ using Microsoft.Extensions.Caching.Memory;
 namespace EqualFooting.Web.Processes;
 
 public sealed class DetailsModel(
-    ProcessCommands commands,
+    ProcessAccess access,
     ParticipationQueries participation,
     SessionQueries sessions,
     ConsultationQueries consultations,
     TimeProvider clock,
     ProcessVersions versions,
     IMemoryCache cache,
-    EqualFootingDb db) : PageModel
+    EqualFootingDb db,
+    RecordActions actions) : PageModel
 {
     public const int RecentRecord = 15;
 
@@ -44,7 +45,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var found = await commands.ViewAsync(id, ct);
+        var found = await access.ViewAsync(id, ct);
         if (found.Error is { } error)
         {
             return Problems.ToPage(this, error) ?? NotFound();
@@ -62,7 +63,7 @@ public sealed class DetailsModel(
         (Roles, Record) = (await cache.GetOrCreateAsync(("process-page", id, version), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return (await ProcessListing.RolesAsync(db, id, ct), await RecordQueries.RecentLinesAsync(db, id, RecentRecord, ct));
+            return (await ProcessListing.RolesAsync(db, id, ct), await RecordQueries.RecentLinesAsync(db, actions, id, RecentRecord, ct));
         }))!;
         if (actor.IsParticipant && await participation.CurrentAsync(id, actor.AccountId!, ct) is { } current)
         {

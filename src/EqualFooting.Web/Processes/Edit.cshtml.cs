@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EqualFooting.Web.Processes;
 
-public sealed class EditModel(ProcessCommands commands) : PageModel
+public sealed class EditModel(ProcessCommands commands, ProcessAccess access) : PageModel
 {
     public Process Process { get; private set; } = null!;
 
@@ -90,7 +90,7 @@ public sealed class EditModel(ProcessCommands commands) : PageModel
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var found = await commands.FindAsync(id, ct);
+        var found = await access.FindAsync(id, ct);
         if (found.Error is { } error)
         {
             return Problems.ToPage(this, error) ?? NotFound();

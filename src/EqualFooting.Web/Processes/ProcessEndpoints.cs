@@ -66,8 +66,8 @@ public static class ProcessEndpoints
         var api = app.MapGroup("/api/processes").WithTags("Processes");
 
         api.MapGet("/", ListAsync).WithName("ListProcesses");
-        api.MapGet("/{id:int}", async (int id, ProcessCommands commands, CancellationToken ct) =>
-            Problems.ToResult(await commands.ViewAsync(id, ct), found => Results.Ok(ProcessDto.From(found.Process))))
+        api.MapGet("/{id:int}", async (int id, ProcessAccess access, CancellationToken ct) =>
+            Problems.ToResult(await access.ViewAsync(id, ct), found => Results.Ok(ProcessDto.From(found.Process))))
             .WithName("GetProcess");
 
         api.MapPost("/", async (ProcessRequest request, ProcessCommands commands, CancellationToken ct) =>
@@ -111,9 +111,9 @@ public static class ProcessEndpoints
     private static async Task<IResult> ListAsync(EqualFootingDb db, Actors actors, CancellationToken ct) =>
         Results.Ok(await ProcessListing.VisibleAsync(db, await actors.CurrentAsync(ct), ct));
 
-    private static async Task<IResult> ListRolesAsync(int id, ProcessCommands commands, EqualFootingDb db, CancellationToken ct)
+    private static async Task<IResult> ListRolesAsync(int id, ProcessAccess access, EqualFootingDb db, CancellationToken ct)
     {
-        var found = await commands.ViewAsync(id, ct);
+        var found = await access.ViewAsync(id, ct);
         if (found.Error is { } error)
         {
             return Problems.ToResult(error);

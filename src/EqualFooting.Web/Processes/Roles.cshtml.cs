@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EqualFooting.Web.Processes;
 
-public sealed class RolesModel(ProcessCommands commands, EqualFootingDb db) : PageModel
+public sealed class RolesModel(ProcessCommands commands, ProcessAccess access, EqualFootingDb db) : PageModel
 {
     public int ProcessId { get; private set; }
 
@@ -54,7 +54,7 @@ public sealed class RolesModel(ProcessCommands commands, EqualFootingDb db) : Pa
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var found = await commands.FindAsync(id, ct);
+        var found = await access.FindAsync(id, ct);
         if (found.Error is { } error)
         {
             return Problems.ToPage(this, error) ?? NotFound();

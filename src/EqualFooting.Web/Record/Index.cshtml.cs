@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EqualFooting.Web.Record;
 
-public sealed class IndexModel(ProcessCommands commands, EqualFootingDb db) : PageModel
+public sealed class IndexModel(ProcessAccess access, EqualFootingDb db, RecordActions actions) : PageModel
 {
     public const int PageSize = 50;
 
@@ -20,7 +20,7 @@ public sealed class IndexModel(ProcessCommands commands, EqualFootingDb db) : Pa
 
     public async Task<IActionResult> OnGetAsync(int id, long? before, CancellationToken ct)
     {
-        var found = await commands.ViewAsync(id, ct);
+        var found = await access.ViewAsync(id, ct);
         if (found.Error is { } error)
         {
             return Problems.ToPage(this, error) ?? NotFound();
@@ -29,7 +29,7 @@ public sealed class IndexModel(ProcessCommands commands, EqualFootingDb db) : Pa
         ProcessId = id;
         ProcessName = found.Value.Process.Name;
         var entries = await RecordQueries.ForProcessAsync(db, id, before, PageSize + 1, ct);
-        Lines = entries.Take(PageSize).Select(RecordQueries.ToLine).ToList();
+        Lines = await RecordQueries.LinesAsync(db, actions, entries.Take(PageSize).ToList(), ct);
         Older = entries.Count > PageSize ? Lines[^1].Sequence : null;
         return Page();
     }

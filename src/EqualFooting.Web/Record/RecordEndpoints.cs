@@ -1,97 +1,68 @@
 using System.Text.Json;
 using EqualFooting.Common;
 using EqualFooting.Persistence;
-using EqualFooting.Web.Hosting;
-using EqualFooting.Web.Processes;
 using Microsoft.EntityFrameworkCore;
 
 namespace EqualFooting.Web.Record;
 
+/// <param name="Sequence">The entry's place in its process's record (commit order, no gaps).</param>
 /// <param name="Entry">The canonical JSON exactly as stored, the bytes a later verification will hash.</param>
 public sealed record RecordEntryDto(long Sequence, int Format, string Action, DateTimeOffset At, string? ActorAccountId, string Entry);
 
-/// <summary>A record entry as a reader sees it on a page.</summary>
-public sealed record RecordLine(long Sequence, DateTimeOffset At, string Action, string? ActorName, string? StakeholderGroup, string? Region, string? Subject)
-{
-    /// <summary>Action → English phrase; the phrases are translation keys, checked by the localisation tests.</summary>
-    internal static IReadOnlyDictionary<string, string> Phrases { get; } = new Dictionary<string, string>
-    {
-        ["process.created"] = "created the process",
-        ["process.updated"] = "updated the process",
-        ["participant.joined"] = "joined",
-        ["participant.affiliation-changed"] = "changed affiliation",
-        ["role.assigned"] = "assigned a role",
-        ["role.removed"] = "removed a role",
-        ["stakeholder-group.added"] = "added a stakeholder group",
-        ["stakeholder-group.renamed"] = "renamed a stakeholder group",
-        ["stakeholder-group.retired"] = "retired a stakeholder group",
-        ["stakeholder-group.restored"] = "restored a stakeholder group",
-        ["region.added"] = "added a region",
-        ["region.renamed"] = "renamed a region",
-        ["region.retired"] = "retired a region",
-        ["region.restored"] = "restored a region",
-        ["session.created"] = "scheduled a session",
-        ["session.agenda-item-added"] = "added an agenda item",
-        ["session.started"] = "started a session",
-        ["session.ended"] = "ended a session",
-        ["session.hand-raised"] = "raised a hand",
-        ["session.hand-lowered"] = "lowered a hand",
-        ["session.floor-given"] = "gave the floor",
-        ["session.floor-given-out-of-turn"] = "gave the floor out of turn",
-        ["session.intervention-ended"] = "ended an intervention",
-        ["session.queue-closed"] = "closed the speaking queue",
-        ["session.queue-reopened"] = "reopened the speaking queue",
-        ["session.agenda-item-started"] = "moved on to an agenda item",
-        ["session.allotment-adjusted"] = "changed the time per speaker",
-        ["session.table-declared"] = "declared a table",
-        ["breakout.created"] = "split the room into breakout groups",
-        ["breakout.member-moved"] = "moved someone between breakout groups",
-        ["breakout.rapporteur-chosen"] = "chose a breakout group's rapporteur",
-        ["breakout.report-saved"] = "saved a breakout group's report",
-        ["breakout.reported"] = "sent a breakout group's report",
-        ["breakout.reminder-sent"] = "reminded a breakout group of its report",
-        ["consultation.created"] = "opened a consultation",
-        ["consultation.extended"] = "extended a consultation",
-        ["consultation.closed"] = "closed a consultation",
-        ["consultation.version-published"] = "published a new version of a draft",
-        ["comment.submitted"] = "commented on a draft",
-        ["comment.batch-submitted"] = "sent a batch of comments",
-        ["comment.replied"] = "replied to a comment",
-        ["comment.edited"] = "edited a comment",
-        ["comment.withdrawn"] = "withdrew a comment",
-        ["comment.disposed"] = "disposed of a comment",
-        ["campaigns.detected"] = "looked for comment campaigns",
-        ["campaign.disposed"] = "disposed of a comment campaign",
-    };
-
-    /// <summary>The English phrase for the action, also the key of its translations.</summary>
-    public string Phrase => Phrases.GetValueOrDefault(Action, Action);
-}
+/// <summary>A record entry as a reader sees it on a page, with names resolved when it is read.</summary>
+public sealed record RecordLine(long Sequence, DateTimeOffset At, string Action, string Phrase, string? ActorName, string? StakeholderGroup, string? Region, string? Subject);
 
 public static class RecordQueries
 {
     public const int MaxLimit = 200;
 
-    /// <summary>Newest first; <paramref name="before"/> pages back through older entries.</summary>
+    /// <summary>Newest first; <paramref name="before"/> pages back through older entries by their place.</summary>
     public static Task<List<RecordEntryDto>> ForProcessAsync(EqualFootingDb db, int processId, long? before, int limit, CancellationToken ct) =>
         db.Record
-            .Where(r => r.ProcessId == processId && (before == null || r.Id < before))
-            .OrderByDescending(r => r.Id)
+            .Where(r => r.ProcessId == processId && (before == null || r.Sequence < before))
+            .OrderByDescending(r => r.Sequence)
             .Take(limit)
-            .Select(r => new RecordEntryDto(r.Id, r.Format, r.Action, r.At, r.ActorAccountId, r.Entry))
+            .Select(r => new RecordEntryDto(r.Sequence ?? 0, r.Format, r.Action, r.At, r.ActorAccountId, r.Entry))
             .ToListAsync(ct);
 
-    public static async Task<List<RecordLine>> RecentLinesAsync(EqualFootingDb db, int processId, int limit, CancellationToken ct) =>
-        (await ForProcessAsync(db, processId, null, limit, ct)).Select(ToLine).ToList();
+    public static async Task<List<RecordLine>> RecentLinesAsync(EqualFootingDb db, RecordActions actions, int processId, int limit, CancellationToken ct) =>
+        await LinesAsync(db, actions, await ForProcessAsync(db, processId, null, limit, ct), ct);
+
+    /// <summary>
+    /// Lines for entries: people are named by account in the entries and their names are looked up now, so a name
+    /// changed or erased later reads as it is today. Entries of format 1 still carry the actor's name and show it.
+    /// </summary>
+    public static async Task<List<RecordLine>> LinesAsync(EqualFootingDb db, RecordActions actions, IReadOnlyList<RecordEntryDto> entries, CancellationToken ct)
+    {
+        var parsed = entries.Select(Parse).ToList();
+        var accounts = parsed.SelectMany(p => new[] { p.Actor, p.SubjectAccount }).OfType<string>().Distinct().ToList();
+        var names = accounts.Count == 0
+            ? []
+            : await db.Users.Where(u => accounts.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return entries.Zip(parsed, (e, p) =>
+        {
+            var subject = p.Subject ?? (p.SubjectAccount is { } account ? names.GetValueOrDefault(account) : null);
+            if (p.Role is { } role)
+            {
+                subject = subject is null ? role : $"{subject}: {role}";
+            }
+
+            var actor = p.ActorName ?? (p.Actor is { } id ? names.GetValueOrDefault(id) : null);
+            return new RecordLine(e.Sequence, e.At, e.Action, actions.PhraseOf(e.Action), actor, p.Group, p.Region, subject);
+        }).ToList();
+    }
+
+    private sealed record Parts(string? Actor, string? ActorName, string? Group, string? Region, string? Subject, string? SubjectAccount, string? Role);
 
     /// <summary>Reads back the parts of the canonical entry a page shows; group and region are as they were then.</summary>
-    public static RecordLine ToLine(RecordEntryDto e)
+    private static Parts Parse(RecordEntryDto e)
     {
         using var doc = JsonDocument.Parse(e.Entry);
         var root = doc.RootElement;
-        string? name = null, group = null, region = null, subject = null;
+        string? account = null, name = null, group = null, region = null, subject = null, subjectAccount = null, role = null;
         if (root.TryGetProperty("actor", out var actor) && actor.ValueKind == JsonValueKind.Object)
         {
+            account = Str(actor, "account");
             name = Str(actor, "name");
             if (actor.TryGetProperty("affiliation", out var aff) && aff.ValueKind == JsonValueKind.Object)
             {
@@ -103,13 +74,11 @@ public static class RecordQueries
         if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object)
         {
             subject = Str(data, "name") ?? Str(data, "title");
-            if (Str(data, "role") is { } role)
-            {
-                subject = subject is null ? role : $"{subject}: {role}";
-            }
+            subjectAccount = Str(data, "account");
+            role = Str(data, "role");
         }
 
-        return new RecordLine(e.Sequence, e.At, e.Action, name, group, region, subject);
+        return new Parts(account, name, group, region, subject, subjectAccount, role);
     }
 
     private static string? Str(JsonElement e, string property) =>
@@ -119,7 +88,7 @@ public static class RecordQueries
 public static class RecordEndpoints
 {
     public static void MapRecordEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/processes/{id:int}/record", async (int id, long? before, int? limit, ProcessCommands processes, EqualFootingDb db, CancellationToken ct) =>
+        app.MapGet("/api/processes/{id:int}/record", async (int id, long? before, int? limit, ProcessAccess processes, EqualFootingDb db, CancellationToken ct) =>
         {
             var found = await processes.ViewAsync(id, ct);
             if (found.Error is { } error)

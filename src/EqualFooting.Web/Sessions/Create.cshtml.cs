@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EqualFooting.Web.Sessions;
 
 /// <summary>Scheduling a session. Times are typed in the reader's time zone (named beside the fields) and stored in UTC.</summary>
-public sealed class CreateModel(ProcessCommands processes, SessionCommands commands) : PageModel
+public sealed class CreateModel(ProcessAccess processes, SessionCommands commands) : PageModel
 {
     public EqualFooting.Processes.Process Process { get; private set; } = null!;
 

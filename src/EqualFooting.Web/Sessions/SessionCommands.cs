@@ -2,6 +2,7 @@ using System.Data;
 using EqualFooting.Common;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
+using EqualFooting.Record;
 using EqualFooting.Sessions;
 using EqualFooting.Web.Hosting;
 using EqualFooting.Web.Processes;
@@ -19,15 +20,12 @@ public sealed record SessionContext(Session Session, Process Process, Actor Acto
 /// moderator decided on a state that no longer exists. Changes that mean the same whatever else changed (raising or
 /// lowering a hand, adding someone in the room, adding an agenda item) are retried on fresh state instead.
 /// </summary>
-public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands processes, Recorder recorder, TimeProvider clock, SessionBroadcaster broadcaster)
+public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess processes, Writes writes, TimeProvider clock, SessionBroadcaster broadcaster)
 {
-    // Every lost race means another change got in, so this bounds the wait by how many arrive in the same instant.
-    private const int RetryAttempts = 20;
-
     private const int MaxOptimisticLoads = 5;
 
     /// <summary>What a step did: the value to return, and the record entry to write, or no action when nothing changed.</summary>
-    private sealed record Outcome<T>(T Value, string? Action = null, Func<IReadOnlyDictionary<string, object?>>? Data = null);
+    private sealed record Outcome<T>(T Value, RecordAction<IReadOnlyDictionary<string, object?>>? Action = null, Func<IReadOnlyDictionary<string, object?>>? Data = null);
 
     public async Task<Result<SessionContext>> FindAsync(int sessionId, CancellationToken ct = default)
     {
@@ -113,7 +111,7 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands p
 
         var session = created.Value;
         db.Sessions.Add(session);
-        await recorder.SaveAsync(processId, "session.created", () => Describe(session), ct);
+        await writes.SaveAsync(processId, EqualFooting.Web.Sessions.SessionRecord.Created, () => Describe(session), ct);
         return session;
     }
 
@@ -128,7 +126,7 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands p
 
             var added = c.Session.AddAgendaItem(title, plannedMinutes, allottedSeconds);
             return Done(added.Error is { } error ? Fail<AgendaItem>(error)
-                : new Outcome<AgendaItem>(added.Value, "session.agenda-item-added", () => Describe(added.Value)));
+                : new Outcome<AgendaItem>(added.Value, EqualFooting.Web.Sessions.SessionRecord.AgendaItemAdded, () => Describe(added.Value)));
         }, ct);
 
     public Task<Result<Session>> StartSessionAsync(int sessionId, long? expectedSequence, CancellationToken ct = default) =>
@@ -141,7 +139,7 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands p
 
             var started = c.Session.Start(now);
             return Done(started.Error is { } error ? Fail<Session>(error)
-                : started.Value ? new Outcome<Session>(c.Session, "session.started", () => Describe(c.Session))
+                : started.Value ? new Outcome<Session>(c.Session, EqualFooting.Web.Sessions.SessionRecord.Started, () => Describe(c.Session))
                 : new Outcome<Session>(c.Session));
         }, ct);
 
@@ -149,7 +147,7 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands p
         ChangeAsync<Session>(sessionId, expectedSequence, false, (c, now) =>
             Done((SessionPolicy.Moderate(c.Actor, c.Process) ?? c.Session.End(now)) is { } error
                 ? Fail<Session>(error)
-                : new Outcome<Session>(c.Session, "session.ended", () => Describe(c.Session))), ct);
+                : new Outcome<Session>(c.Session, EqualFooting.Web.Sessions.SessionRecord.Ended, () => Describe(c.Session))), ct);
 
     /// <summary>Puts the actor's own hand up. A second raise returns the same entry and writes nothing.</summary>
     public Task<Result<QueueEntry>> RaiseHandAsync(int sessionId, bool remote, bool pointOfOrder, CancellationToken ct = default) =>
@@ -268,7 +266,7 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands p
             c.Session.Apply(queue);
             var turn = given.Value;
             var overridden = queue.Overrides.FirstOrDefault(o => o.InterventionId == turn.Id);
-            return Done(new Outcome<Intervention>(turn, overridden is null ? "session.floor-given" : "session.floor-given-out-of-turn", () =>
+            return Done(new Outcome<Intervention>(turn, overridden is null ? EqualFooting.Web.Sessions.SessionRecord.FloorGiven : EqualFooting.Web.Sessions.SessionRecord.FloorGivenOutOfTurn, () =>
             {
                 var data = Describe(c, turn);
                 data["reason"] = overridden?.Reason;
@@ -293,7 +291,7 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands p
             }
 
             c.Session.Apply(queue);
-            return Done(new Outcome<Intervention>(ended.Value, "session.intervention-ended", () => Describe(c, ended.Value)));
+            return Done(new Outcome<Intervention>(ended.Value, EqualFooting.Web.Sessions.SessionRecord.InterventionEnded, () => Describe(c, ended.Value)));
         }, ct);
 
     public Task<Result<bool>> CloseQueueAsync(int sessionId, long? expectedSequence, CancellationToken ct = default) =>
@@ -312,14 +310,14 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands p
 
             var started = c.Session.StartAgendaItem(agendaItemId, now);
             return Done(started.Error is { } error ? Fail<AgendaItem>(error)
-                : new Outcome<AgendaItem>(started.Value, "session.agenda-item-started", () => Describe(started.Value)));
+                : new Outcome<AgendaItem>(started.Value, EqualFooting.Web.Sessions.SessionRecord.AgendaItemStarted, () => Describe(started.Value)));
         }, ct);
 
     public Task<Result<Session>> AdjustAllotmentAsync(int sessionId, int? allottedSeconds, long? expectedSequence, CancellationToken ct = default) =>
         ChangeAsync<Session>(sessionId, expectedSequence, false, (c, now) =>
             Done((SessionPolicy.Moderate(c.Actor, c.Process) ?? c.Session.AdjustAllotment(allottedSeconds, now)) is { } error
                 ? Fail<Session>(error)
-                : new Outcome<Session>(c.Session, "session.allotment-adjusted", () => new Dictionary<string, object?>
+                : new Outcome<Session>(c.Session, EqualFooting.Web.Sessions.SessionRecord.AllotmentAdjusted, () => new Dictionary<string, object?>
                 {
                     ["session"] = c.Session.Id,
                     ["agendaItem"] = c.Session.CurrentAgendaItemId,
@@ -350,103 +348,46 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands p
             }
 
             c.Session.Apply(queue);
-            return Done(new Outcome<bool>(true, open ? "session.queue-reopened" : "session.queue-closed", () => new Dictionary<string, object?> { ["session"] = c.Session.Id }));
+            return Done(new Outcome<bool>(true, open ? EqualFooting.Web.Sessions.SessionRecord.QueueReopened : EqualFooting.Web.Sessions.SessionRecord.QueueClosed, () => new Dictionary<string, object?> { ["session"] = c.Session.Id }));
         }, ct);
 
-    private async Task<Result<T>> ChangeAsync<T>(
+    /// <summary>
+    /// Runs a step through the write path, claiming the session's version. Moderator actions name the state they were
+    /// decided on (<paramref name="expectedSequence"/>) and answer 409 when it moved on; changes that mean the same
+    /// whatever else changed are started again on fresh state.
+    /// </summary>
+    private Task<Result<T>> ChangeAsync<T>(
         int sessionId,
         long? expectedSequence,
         bool retryOnConflict,
         Func<SessionContext, DateTimeOffset, Task<Result<Outcome<T>>>> step,
-        CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var found = await FindAsync(sessionId, ct);
-            if (found.Error is { } missing)
+        CancellationToken ct) =>
+        writes.RunAsync<SessionContext, T>(
+            async token =>
             {
-                return missing;
-            }
+                var found = await FindAsync(sessionId, token);
+                return found.Error is null && expectedSequence is { } expected && expected != found.Value.Session.Version ? Stale() : found;
+            },
 
-            var context = found.Value;
-            if (expectedSequence is { } expected && expected != context.Session.Version)
+            // Each step applies SessionPolicy itself, together with the queue's own rules on the state it acts on.
+            _ => null,
+            async (c, now) =>
             {
-                return Stale();
-            }
-
-            var loaded = context.Session.Version;
-            var outcome = await step(context, clock.GetUtcNow());
-            if (outcome.Error is { } error)
-            {
-                return error;
-            }
-
-            var done = outcome.Value;
-            if (done.Action is null)
-            {
-                return done.Value;
-            }
-
-            try
-            {
-                await recorder.SaveAsync(context.Process.Id, done.Action, done.Data!, ct, token => ClaimAsync(context.Session, loaded, token));
-            }
-            catch (DbUpdateException e)
-            {
-                if (!await LostRaceAsync(e, sessionId, loaded, ct))
+                var outcome = await step(c, now);
+                if (outcome.Error is { } error)
                 {
-                    throw;
+                    return error;
                 }
 
-                if (retryOnConflict && attempt < RetryAttempts)
-                {
-                    continue;
-                }
-
-                return Stale();
-            }
-
-            await broadcaster.PublishAsync(context);
-            return done.Value;
-        }
-    }
-
-    /// <summary>
-    /// Moves the session row from the version this change was made on to the new one, before anything else is
-    /// written. Of two writers on the same version, the second waits for the first's row lock (PostgreSQL) or write
-    /// lock (SQLite), then matches no row: it lost the race, cleanly and without a deadlock.
-    /// </summary>
-    private async Task ClaimAsync(Session session, long loaded, CancellationToken ct)
-    {
-        var target = session.Version;
-        var claimed = await db.Sessions
-            .Where(s => s.Id == session.Id && s.Version == loaded)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Version, target), ct);
-        if (claimed == 0)
-        {
-            throw new DbUpdateConcurrencyException($"Session {session.Id} moved on from version {loaded}.");
-        }
-
-        // The row already holds the new version; the tracked entity must expect it there, or its own update would miss.
-        db.Entry(session).Property(s => s.Version).OriginalValue = target;
-    }
-
-    /// <summary>
-    /// Whether a failed save lost a race with another change to the session. EF may insert the queue rows before it
-    /// updates the session row, so the loser can fail on a duplicate key instead of on the version check; either
-    /// way, a version that moved on since loading means someone else's change won.
-    /// </summary>
-    private async Task<bool> LostRaceAsync(DbUpdateException e, int sessionId, long loaded, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        if (e is DbUpdateConcurrencyException)
-        {
-            return true;
-        }
-
-        var now = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Version).FirstOrDefaultAsync(ct);
-        return now != loaded;
-    }
+                var done = outcome.Value;
+                return done.Action is null
+                    ? Change.None(done.Value)
+                    : Change.Recorded(done.Value, c.Process.Id, done.Action, done.Data!)
+                        .Claiming(Claim.Version(c.Session))
+                        .Then(_ => broadcaster.PublishAsync(c));
+            },
+            ct,
+            retryOnConflict ? null : Stale());
 
     private static Error Stale() =>
         Error.Conflict("The session changed while you were acting (someone else acted at the same moment). Look at the current state and try again.");
@@ -468,7 +409,7 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands p
 
         c.Session.Apply(queue);
         var entry = raised.Value;
-        return new Outcome<QueueEntry>(entry, "session.hand-raised", () => new Dictionary<string, object?>
+        return new Outcome<QueueEntry>(entry, EqualFooting.Web.Sessions.SessionRecord.HandRaised, () => new Dictionary<string, object?>
         {
             ["session"] = c.Session.Id,
             ["entry"] = entry.Id,
@@ -490,7 +431,7 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands p
         }
 
         c.Session.Apply(queue);
-        return new Outcome<bool>(true, "session.hand-lowered", () => new Dictionary<string, object?>
+        return new Outcome<bool>(true, EqualFooting.Web.Sessions.SessionRecord.HandLowered, () => new Dictionary<string, object?>
         {
             ["session"] = c.Session.Id,
             ["speaker"] = Describe(speaker),
@@ -545,7 +486,6 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands p
     {
         ["kind"] = s.Kind,
         ["id"] = s.Id,
-        ["name"] = s.Name,
     };
 
     /// <summary>An intervention as the record keeps it: who spoke, and the group and region they spoke for at the time.</summary>
@@ -558,7 +498,6 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessCommands p
         ["stakeholderGroup"] = c.Process.StakeholderGroups.FirstOrDefault(g => g.Id == i.StakeholderGroupId)?.Name,
         ["regionId"] = i.RegionId,
         ["region"] = c.Process.Regions.FirstOrDefault(r => r.Id == i.RegionId)?.Name,
-        ["gender"] = i.Gender,
         ["remote"] = i.Remote,
         ["kind"] = i.Kind,
         ["agendaItem"] = i.AgendaItemId,

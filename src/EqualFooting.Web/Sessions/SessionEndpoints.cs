@@ -36,7 +36,7 @@ public static class SessionEndpoints
     {
         var process = app.MapGroup("/api/processes/{id:int}/sessions").WithTags("Sessions");
 
-        process.MapGet("", async (int id, Processes.ProcessCommands processes, SessionQueries queries, CancellationToken ct) =>
+        process.MapGet("", async (int id, ProcessAccess processes, SessionQueries queries, CancellationToken ct) =>
         {
             var found = await processes.FindAsync(id, ct);
             return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.ListAsync(id, ct));

@@ -14,7 +14,7 @@ public sealed record ParticipantChoice(int Id, string Name, string StakeholderGr
 /// The process's speaker name table: every name found in imported transcripts, the unknown ones first, and a form to
 /// say what a name stands for. A mapping applies at once to every imported intervention under that name.
 /// </summary>
-public sealed class SpeakersModel(ProcessCommands processes, TranscriptImports imports, EqualFootingDb db) : PageModel
+public sealed class SpeakersModel(ProcessAccess processes, TranscriptImports imports, EqualFootingDb db) : PageModel
 {
     public EqualFooting.Processes.Process Process { get; private set; } = null!;
 

@@ -14,7 +14,7 @@ namespace EqualFooting.Web.Sessions;
 /// </summary>
 [RequestFormLimits(ValueLengthLimit = MaxFormBytes, MultipartBodyLengthLimit = MaxFormBytes)]
 [RequestSizeLimit(MaxFormBytes)]
-public sealed class TranscriptImportModel(ProcessCommands processes, TranscriptImports imports, SessionQueries sessions) : PageModel
+public sealed class TranscriptImportModel(ProcessAccess processes, TranscriptImports imports, SessionQueries sessions) : PageModel
 {
     /// <summary>The parser's limit in UTF-8 bytes at most, plus room for the rest of the form.</summary>
     private const int MaxFormBytes = (TranscriptParser.MaxCharacters * 4) + 100_000;

@@ -31,7 +31,7 @@ public sealed record SpeakerNameDto(string Name, int Interventions, int Words, S
 /// import through <see cref="StoreAsync"/>: the interventions, the session they go in (created when none is named)
 /// and the record entry are saved in one transaction, so a failure leaves nothing behind.
 /// </summary>
-public sealed class TranscriptImports(EqualFootingDb db, ProcessCommands processes, Recorder recorder, TimeProvider clock)
+public sealed class TranscriptImports(EqualFootingDb db, ProcessAccess processes, Writes writes, TimeProvider clock)
 {
     public async Task<Result<TranscriptPreviewDto>> PreviewAsync(int processId, byte[] content, TranscriptOptions options, CancellationToken ct = default)
     {
@@ -126,7 +126,7 @@ public sealed class TranscriptImports(EqualFootingDb db, ProcessCommands process
         var unknown = transcript.Speakers.Where(s => !known.Contains(SpeakerNameMapping.KeyOf(s.Name))).Select(s => s.Name).ToList();
         try
         {
-            await recorder.SaveAsync(processId, "session.transcript-imported", () => new Dictionary<string, object?>
+            await writes.SaveAsync(processId, EqualFooting.Web.Sessions.SessionRecord.TranscriptImported, () => new Dictionary<string, object?>
             {
                 ["session"] = session.Id,
                 ["sessionCreated"] = sessionId is null,
@@ -223,9 +223,9 @@ public sealed class TranscriptImports(EqualFootingDb db, ProcessCommands process
         {
             try
             {
-                await recorder.SaveAsync(processId, "speaker-name.mapped", () => new Dictionary<string, object?>
+                await writes.SaveAsync(processId, SessionRecord.SpeakerNameMapped, () => new Dictionary<string, object?>
                 {
-                    ["name"] = mapping.Name,
+                    ["mapping"] = mapping.Id,
                     ["kind"] = mapping.Kind.ToString(),
                     ["participant"] = mapping.ParticipantId,
                     ["stakeholderGroupId"] = mapping.StakeholderGroupId,

@@ -27,6 +27,9 @@ public sealed class Participant
 
     public DateTimeOffset JoinedAt { get; private set; }
 
+    /// <summary>Goes up with every change of affiliation; a change claims it, so two at once cannot both close the same declaration.</summary>
+    public long Version { get; private set; }
+
     /// <summary>Every declaration, oldest first; the last one is open-ended.</summary>
     public IReadOnlyList<Affiliation> Affiliations => _affiliations;
 

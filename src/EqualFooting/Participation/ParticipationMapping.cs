@@ -36,6 +36,9 @@ internal sealed class AffiliationMapping : IEntityTypeConfiguration<Affiliation>
 
         // The participant list pages through current declarations newest first; walking this index avoids a sort.
         b.HasIndex(a => new { a.ProcessId, a.Until, a.ParticipantId });
+
+        // A participant has one current declaration, whatever the timing of two changes.
+        b.HasIndex(a => a.ParticipantId).IsUnique().HasFilter("\"Until\" IS NULL").HasDatabaseName("IX_Affiliations_OneCurrent");
     }
 }
 

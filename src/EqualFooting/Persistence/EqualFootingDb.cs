@@ -82,36 +82,6 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>
-    /// Saves a change and its record entry in one transaction. The entry is built after the first save, inside the
-    /// transaction, so it can name ids the database has just assigned and read the state the change produced; if
-    /// anything fails, neither the change nor the entry is kept.
-    /// </summary>
-    /// <param name="first">Runs first in the transaction, before any change is written: a use case that must win a
-    /// race on one row claims it here, so every writer takes the same lock first and none deadlocks another.</param>
-    public async Task<RecordEntry> SaveWithRecordAsync(
-        Func<CancellationToken, Task<RecordEntry>> entry,
-        CancellationToken cancellationToken = default,
-        Func<CancellationToken, Task>? first = null)
-    {
-        var strategy = Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
-        {
-            await using var transaction = await Database.BeginTransactionAsync(ct);
-            if (first is not null)
-            {
-                await first(ct);
-            }
-
-            await SaveChangesAsync(ct);
-            var record = await entry(ct);
-            Record.Add(record);
-            await SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return record;
-        }, cancellationToken);
-    }
-
     private void GuardRecord()
     {
         if (ChangeTracker.Entries<RecordEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))

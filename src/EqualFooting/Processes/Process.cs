@@ -66,6 +66,19 @@ public sealed partial class Process
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// The sequence number of the process's latest record entry. Each write takes the next one under the process
+    /// row's lock in its own transaction, so numbers follow commit order with no gaps; read caches are keyed on it.
+    /// </summary>
+    public long Version { get; private set; }
+
+    /// <summary>
+    /// Goes up with every change to the process's own shape (details, stakeholder groups, regions, roles). A write
+    /// that checks a rule spanning those rows (one convener at least, one active group at least, unique names) claims
+    /// it, so of two such writers acting on the same state the second starts again from the first one's result.
+    /// </summary>
+    public long StructureVersion { get; private set; }
+
     public IReadOnlyList<StakeholderGroup> StakeholderGroups => _stakeholderGroups;
 
     public IReadOnlyList<Region> Regions => _regions;

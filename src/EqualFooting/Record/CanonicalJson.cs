@@ -7,7 +7,9 @@ namespace EqualFooting.Record;
 /// Writes the canonical JSON of record entries: object keys sorted by UTF-16 code units, no insignificant white space,
 /// strings escaped only where JSON requires it (RFC 8785's rules). Values are limited to strings, integers, booleans,
 /// null, lists and dictionaries: floating-point numbers have no single canonical text, so they are refused rather
-/// than risk two writers disagreeing about the bytes a later hash covers.
+/// than risk two writers disagreeing about the bytes a later hash covers. A record (or any other object) is written
+/// as the object of its public properties, named in camel case, so a typed payload has the same bytes as the
+/// dictionary it replaces.
 /// </summary>
 public static class CanonicalJson
 {
@@ -77,9 +79,30 @@ public static class CanonicalJson
 
                 sb.Append(']');
                 break;
+            case float or double or decimal:
+                throw new ArgumentException($"A record entry cannot hold a {value.GetType().Name}; use strings, integers, booleans, lists or dictionaries.");
+            case not null when value.GetType().IsClass:
+                WriteValue(sb, Properties(value));
+                break;
             default:
                 throw new ArgumentException($"A record entry cannot hold a {value.GetType().Name}; use strings, integers, booleans, lists or dictionaries.");
         }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Shapes = new();
+
+    private static Dictionary<string, object?> Properties(object value)
+    {
+        var properties = Shapes.GetOrAdd(value.GetType(), t => t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .ToArray());
+        var map = new Dictionary<string, object?>(properties.Length, StringComparer.Ordinal);
+        foreach (var p in properties)
+        {
+            map[System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name)] = p.GetValue(value);
+        }
+
+        return map;
     }
 
     /// <summary>UTC with seven fractional digits, so timestamps sort as text and round-trip exactly.</summary>

@@ -9,8 +9,11 @@ namespace EqualFooting.Record;
 /// </summary>
 public sealed class RecordEntry
 {
-    /// <summary>Bumped whenever the shape of <see cref="Entry"/> changes; old rows keep their version.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>
+    /// Bumped whenever the shape of <see cref="Entry"/> changes; old rows keep their version. Format 2 no longer
+    /// names the actor: readers resolve the account's name when they show the entry.
+    /// </summary>
+    public const int CurrentFormat = 2;
 
     private RecordEntry()
     {
@@ -18,8 +21,14 @@ public sealed class RecordEntry
         Entry = "";
     }
 
-    /// <summary>Position in the log, assigned by the database in commit order of inserts.</summary>
+    /// <summary>Position in the whole log, assigned by the database at insert (not necessarily in commit order).</summary>
     public long Id { get; private set; }
+
+    /// <summary>
+    /// Position in its process's record, 1, 2, 3…: taken under the process row's lock in the entry's own transaction,
+    /// so it follows commit order with no gaps. Null for entries outside any process (accounts).
+    /// </summary>
+    public long? Sequence { get; private set; }
 
     public int Format { get; private set; }
 
@@ -35,15 +44,35 @@ public sealed class RecordEntry
 
     public string Entry { get; private set; }
 
-    /// <param name="action">Dotted, past tense: <c>process.created</c>, <c>participant.joined</c>.</param>
+    /// <param name="action">The feature's declaration of this kind of entry.</param>
     /// <param name="actor">The affiliation the actor held in this process at the time, when they had one.</param>
     /// <param name="data">What changed, restricted to values <see cref="CanonicalJson"/> accepts.</param>
-    public static RecordEntry Create(
+    public static RecordEntry Create<TPayload>(
+        RecordAction<TPayload> action,
+        int? processId,
+        RecordActor? actor,
+        DateTimeOffset at,
+        TPayload data)
+        where TPayload : notnull =>
+        Create(action.Name, processId, actor, at, data);
+
+    /// <summary>Takes the next position in the process's record; see <see cref="Sequence"/>.</summary>
+    public void Place(long sequence)
+    {
+        if (ProcessId is null || Sequence is not null || sequence < 1)
+        {
+            throw new InvalidOperationException("Only an entry of a process that has no place yet takes a place in its record.");
+        }
+
+        Sequence = sequence;
+    }
+
+    private static RecordEntry Create(
         string action,
         int? processId,
         RecordActor? actor,
         DateTimeOffset at,
-        IReadOnlyDictionary<string, object?> data)
+        object data)
     {
         var entry = new Dictionary<string, object?>
         {
@@ -54,7 +83,6 @@ public sealed class RecordEntry
             ["actor"] = actor is null ? null : new Dictionary<string, object?>
             {
                 ["account"] = actor.AccountId,
-                ["name"] = actor.DisplayName,
                 ["affiliation"] = actor.Affiliation is not { } a ? null : new Dictionary<string, object?>
                 {
                     ["id"] = a.Id,
@@ -80,10 +108,12 @@ public sealed class RecordEntry
     }
 }
 
-/// <summary>The actor as the record names them: account, display name, and the affiliation current at the time.</summary>
+/// <summary>
+/// The actor as the record names them: the account, and the affiliation current at the time with its group's and
+/// region's names (public by nature). Never their name: that is resolved when the entry is read.
+/// </summary>
 public sealed record RecordActor(
     string AccountId,
-    string DisplayName,
     Affiliation? Affiliation,
     string? StakeholderGroupName,
     string? RegionName);

@@ -12,7 +12,8 @@ internal sealed class RecordEntryMapping : IEntityTypeConfiguration<RecordEntry>
     {
         b.ToTable("Record");
         b.Property(r => r.Action).HasMaxLength(64);
-        b.HasIndex(r => new { r.ProcessId, r.Id });
+        // One entry per place in a process's record: two writers can never take the same number.
+        b.HasIndex(r => new { r.ProcessId, r.Sequence }).IsUnique();
         b.HasOne<Process>().WithMany().HasForeignKey(r => r.ProcessId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -37,11 +37,25 @@ public class CanonicalJsonTests
     public void The_same_entry_always_has_the_same_bytes()
     {
         var at = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-        var a = RecordEntry.Create("process.created", 7, new RecordActor("acc", "Ana", null, null, null), at, new Dictionary<string, object?> { ["name"] = "P", ["z"] = 1 });
-        var b = RecordEntry.Create("process.created", 7, new RecordActor("acc", "Ana", null, null, null), at, new Dictionary<string, object?> { ["z"] = 1, ["name"] = "P" });
+        var a = RecordEntry.Create(Created, 7, new RecordActor("acc", null, null, null), at, new Dictionary<string, object?> { ["name"] = "P", ["z"] = 1 });
+        var b = RecordEntry.Create(Created, 7, new RecordActor("acc", null, null, null), at, new Dictionary<string, object?> { ["z"] = 1, ["name"] = "P" });
 
         Assert.Equal(a.Entry, b.Entry);
-        Assert.StartsWith("{\"action\":\"process.created\",\"actor\":{\"account\":\"acc\",\"affiliation\":null,\"name\":\"Ana\"},\"at\":\"2026-11-23T09:00:00.0000000Z\",\"data\":{\"name\":\"P\",\"z\":1},\"process\":7,\"v\":1}", a.Entry);
+        Assert.StartsWith("{\"action\":\"process.created\",\"actor\":{\"account\":\"acc\",\"affiliation\":null},\"at\":\"2026-11-23T09:00:00.0000000Z\",\"data\":{\"name\":\"P\",\"z\":1},\"process\":7,\"v\":2}", a.Entry);
         Assert.Equal(RecordEntry.CurrentFormat, a.Format);
+    }
+
+    private static readonly RecordAction<IReadOnlyDictionary<string, object?>> Created = new("process.created", "created the process");
+
+    private sealed record Shaped(string Name, int Z, DateOnly? StartsOn);
+
+    [Fact]
+    public void A_typed_payload_has_the_bytes_of_the_dictionary_it_replaces()
+    {
+        var typed = CanonicalJson.Write(new Shaped("P", 1, null));
+        var dictionary = CanonicalJson.Write(new Dictionary<string, object?> { ["z"] = 1, ["startsOn"] = null, ["name"] = "P" });
+
+        Assert.Equal(dictionary, typed);
+        Assert.Equal("{\"name\":\"P\",\"startsOn\":null,\"z\":1}", typed);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Hosting;
+using EqualFooting.Web.Kernel;
 using EqualFooting.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

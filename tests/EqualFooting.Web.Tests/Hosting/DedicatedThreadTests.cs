@@ -1,4 +1,5 @@
 using EqualFooting.Web.Hosting;
+using EqualFooting.Web.Kernel;
 
 namespace EqualFooting.Web.Tests.Hosting;
 

@@ -68,8 +68,15 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
     private static IEnumerable<string> ComputedKeys =>
         Enum.GetNames<ProcessStatus>()
             .Concat(Enum.GetNames<ProcessRole>())
-            .Concat(RecordLine.Phrases.Values)
+            .Concat(DeclaredRecordActions().Select(a => a.Phrase))
             .Concat(EqualFooting.Web.Consultations.DispositionText.All);
+
+    /// <summary>Every record action a feature declares (a static field of its record class), found by reflection.</summary>
+    internal static IEnumerable<EqualFooting.Record.RecordAction> DeclaredRecordActions() =>
+        typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(f => typeof(EqualFooting.Record.RecordAction).IsAssignableFrom(f.FieldType))
+            .Select(f => (EqualFooting.Record.RecordAction)f.GetValue(null)!);
 
     private static readonly Lazy<IReadOnlyList<UseOfL>> Uses = new(FindUses);
 

@@ -1,4 +1,5 @@
 using EqualFooting.Web.Hosting;
+using EqualFooting.Web.Kernel;
 using Microsoft.Extensions.Configuration;
 
 namespace EqualFooting.Web.Tests.Sessions;

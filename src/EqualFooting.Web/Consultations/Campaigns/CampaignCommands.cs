@@ -46,7 +46,7 @@ public sealed record CampaignDisposal(long CampaignId, Disposition Disposition, 
 public sealed class CampaignCommands(
     EqualFootingDb db,
     ConsultationCommands consultations,
-    Recorder recorder,
+    Writes writes,
     TimeProvider clock,
     IOptions<CampaignSettings> settings,
     GiveWay giveWay)
@@ -132,7 +132,7 @@ public sealed class CampaignCommands(
 
         var decision = created.Value;
         var count = 0;
-        await recorder.SaveAsync(process.Id, "campaign.disposed", () => new Dictionary<string, object?>
+        await writes.SaveAsync(process.Id, EqualFooting.Web.Consultations.ConsultationRecord.CampaignDisposed, () => new Dictionary<string, object?>
         {
             ["consultation"] = consultationId,
             ["campaign"] = campaignId,
@@ -166,7 +166,7 @@ public sealed class CampaignCommands(
         var (detected, count, gaveWay) = await DedicatedThread.RunAsync("Campaign detection", () => Detect(consultationId, threshold, courtesy, ct));
         var now = clock.GetUtcNow();
         var run = new DetectionRun(consultationId, threshold, count, detected.Count, detected.Sum(d => d.Count), 0, 0, 0);
-        await recorder.SaveAsync(processId, "campaigns.detected", () => new Dictionary<string, object?>
+        await writes.SaveAsync(processId, EqualFooting.Web.Consultations.ConsultationRecord.CampaignsDetected, () => new Dictionary<string, object?>
         {
             ["consultation"] = consultationId,
             ["trigger"] = trigger,

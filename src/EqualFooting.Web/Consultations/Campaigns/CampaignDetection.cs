@@ -17,7 +17,7 @@ namespace EqualFooting.Web.Consultations;
 /// cost batches a fifth of their rate (40,000–65,000 comments/s with detection, 55,000–64,000 without); at nine,
 /// detection takes a tenth of the time. Campaigns then lag a flood by a few runs' time (about a minute at a million
 /// comments), not more; the committee's "detect now" is there when they need them sooner. The rest bounds how much
-/// of a core detection takes; that a run takes little of what requests need is <see cref="Hosting.GiveWay"/>, which it
+/// of a core detection takes; that a run takes little of what requests need is <see cref="Kernel.GiveWay"/>, which it
 /// waits on between steps of a few milliseconds.
 /// <para>
 /// Each node runs its own queue for the comments it received. Two nodes may run the same consultation at once; the

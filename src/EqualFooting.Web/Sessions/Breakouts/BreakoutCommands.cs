@@ -19,11 +19,9 @@ public sealed record SplitRequest(string? Title, IReadOnlyList<string?>? Questio
 /// claims the round's version row; a change that loses that race is retried on fresh state, where the domain decides
 /// again (a report based on a version someone else has just replaced then becomes a conflict for its writer).
 /// </summary>
-public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions, Recorder recorder, TimeProvider clock, BreakoutBroadcaster broadcaster)
+public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions, Writes writes, TimeProvider clock, BreakoutBroadcaster broadcaster)
 {
-    private const int RetryAttempts = 20;
-
-    private sealed record Outcome<T>(T Value, string? Action = null, Func<IReadOnlyDictionary<string, object?>>? Data = null);
+    private sealed record Outcome<T>(T Value, EqualFooting.Record.RecordAction<IReadOnlyDictionary<string, object?>>? Action = null, Func<IReadOnlyDictionary<string, object?>>? Data = null);
 
     public async Task<Result<BreakoutContext>> FindAsync(int breakoutId, CancellationToken ct = default)
     {
@@ -102,7 +100,7 @@ public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions
 
         var breakout = created.Value;
         db.Breakouts.Add(breakout);
-        await recorder.SaveAsync(c.Process.Id, "breakout.created", () => new Dictionary<string, object?>
+        await writes.SaveAsync(c.Process.Id, BreakoutRecord.Created, () => new Dictionary<string, object?>
         {
             ["session"] = sessionId,
             ["breakout"] = breakout.Id,
@@ -139,7 +137,7 @@ public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions
             var moved = c.Breakout.Move(who, group);
             return moved.Error is { } error ? error
                 : !moved.Value ? new Outcome<bool>(false)
-                : new Outcome<bool>(true, "breakout.member-moved", () => new Dictionary<string, object?>
+                : new Outcome<bool>(true, BreakoutRecord.MemberMoved, () => new Dictionary<string, object?>
                 {
                     ["breakout"] = c.Breakout.Id,
                     ["participant"] = participantId,
@@ -158,7 +156,7 @@ public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions
             var chosen = c.Breakout.ChooseRapporteur(group, participantId);
             Result<Outcome<bool>> outcome = chosen.Error is { } error ? error
                 : !chosen.Value ? new Outcome<bool>(false)
-                : new Outcome<bool>(true, "breakout.rapporteur-chosen", () => new Dictionary<string, object?>
+                : new Outcome<bool>(true, BreakoutRecord.RapporteurChosen, () => new Dictionary<string, object?>
                 {
                     ["breakout"] = c.Breakout.Id,
                     ["group"] = group,
@@ -196,7 +194,7 @@ public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions
                 return new Outcome<BreakoutGroup>(g);
             }
 
-            return new Outcome<BreakoutGroup>(g, g.IsReported && !wasReported ? "breakout.reported" : "breakout.report-saved", () => new Dictionary<string, object?>
+            return new Outcome<BreakoutGroup>(g, g.IsReported && !wasReported ? BreakoutRecord.Reported : BreakoutRecord.ReportSaved, () => new Dictionary<string, object?>
             {
                 ["breakout"] = c.Breakout.Id,
                 ["group"] = g.Number,
@@ -221,7 +219,7 @@ public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions
 
             var reminded = c.Breakout.Remind(group, now);
             Result<Outcome<BreakoutGroup>> outcome = reminded.Error is { } error ? error
-                : new Outcome<BreakoutGroup>(reminded.Value, "breakout.reminder-sent", () => new Dictionary<string, object?>
+                : new Outcome<BreakoutGroup>(reminded.Value, BreakoutRecord.ReminderSent, () => new Dictionary<string, object?>
                 {
                     ["breakout"] = c.Breakout.Id,
                     ["group"] = group,
@@ -266,7 +264,7 @@ public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions
 
         try
         {
-            await recorder.SaveAsync(c.Process.Id, "session.table-declared", () => new Dictionary<string, object?>
+            await writes.SaveAsync(c.Process.Id, EqualFooting.Web.Sessions.SessionRecord.TableDeclared, () => new Dictionary<string, object?>
             {
                 ["session"] = sessionId,
                 ["participant"] = me,
@@ -283,67 +281,27 @@ public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions
         return table!.Value;
     }
 
-    private async Task<Result<T>> ChangeAsync<T>(int breakoutId, Func<BreakoutContext, DateTimeOffset, Task<Result<Outcome<T>>>> step, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var found = await FindAsync(breakoutId, ct);
-            if (found.Error is { } missing)
-            {
-                return missing;
-            }
+    /// <summary>Runs a step through the write path, claiming the round's version; a lost claim starts again on fresh state.</summary>
+    private Task<Result<T>> ChangeAsync<T>(int breakoutId, Func<BreakoutContext, DateTimeOffset, Task<Result<Outcome<T>>>> step, CancellationToken ct) =>
+        writes.RunAsync<BreakoutContext, T>(
+            token => FindAsync(breakoutId, token),
 
-            var context = found.Value;
-            var loaded = context.Breakout.Version;
-            var outcome = await step(context, clock.GetUtcNow());
-            if (outcome.Error is { } error)
+            // Each step applies BreakoutPolicy itself: who may act depends on the group the step names.
+            _ => null,
+            async (c, now) =>
             {
-                return error;
-            }
-
-            var done = outcome.Value;
-            if (done.Action is null)
-            {
-                return done.Value;
-            }
-
-            try
-            {
-                await recorder.SaveAsync(context.Session.Process.Id, done.Action, done.Data!, ct, token => ClaimAsync(context.Breakout, loaded, token));
-            }
-            catch (DbUpdateException)
-            {
-                if (attempt < RetryAttempts && await MovedOnAsync(breakoutId, loaded, ct))
+                var outcome = await step(c, now);
+                if (outcome.Error is { } error)
                 {
-                    continue;
+                    return error;
                 }
 
-                throw;
-            }
-
-            await broadcaster.PublishAsync(context.Breakout);
-            return done.Value;
-        }
-    }
-
-    /// <summary>Moves the round's row to its new version before anything else is written; see SessionCommands.ClaimAsync.</summary>
-    private async Task ClaimAsync(Breakout breakout, long loaded, CancellationToken ct)
-    {
-        var target = breakout.Version;
-        var claimed = await db.Breakouts
-            .Where(b => b.Id == breakout.Id && b.Version == loaded)
-            .ExecuteUpdateAsync(u => u.SetProperty(b => b.Version, target), ct);
-        if (claimed == 0)
-        {
-            throw new DbUpdateConcurrencyException($"Breakout {breakout.Id} moved on from version {loaded}.");
-        }
-
-        db.Entry(breakout).Property(b => b.Version).OriginalValue = target;
-    }
-
-    private async Task<bool> MovedOnAsync(int breakoutId, long loaded, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Breakouts.Where(b => b.Id == breakoutId).Select(b => b.Version).FirstOrDefaultAsync(ct) != loaded;
-    }
+                var done = outcome.Value;
+                return done.Action is null
+                    ? Change.None(done.Value)
+                    : Change.Recorded(done.Value, c.Session.Process.Id, done.Action, done.Data!)
+                        .Claiming(Claim.Version(c.Breakout))
+                        .Then(_ => broadcaster.PublishAsync(c.Breakout));
+            },
+            ct);
 }

@@ -27,7 +27,7 @@ public sealed partial class SessionCommands
 
             var changed = c.Session.ChangePolicy(policy.Value, settings, now);
             return Done(changed.Error is { } invalid ? Fail<Session>(invalid)
-                : changed.Value ? new Outcome<Session>(c.Session, "session.policy-changed", () => new Dictionary<string, object?>
+                : changed.Value ? new Outcome<Session>(c.Session, EqualFooting.Web.Sessions.SessionRecord.PolicyChanged, () => new Dictionary<string, object?>
                 {
                     ["session"] = c.Session.Id,
                     ["status"] = c.Session.Status,
@@ -75,7 +75,7 @@ public sealed partial class SessionCommands
         }
 
         db.RemoteHubs.Add(hub.Value);
-        await recorder.SaveAsync(c.Process.Id, "session.hub-registered", () => new Dictionary<string, object?>
+        await writes.SaveAsync(c.Process.Id, EqualFooting.Web.Sessions.SessionRecord.HubRegistered, () => new Dictionary<string, object?>
         {
             ["session"] = c.Session.Id,
             ["hub"] = hub.Value.Id,

@@ -353,7 +353,10 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParticipantId");
+                    b.HasIndex("ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Affiliations_OneCurrent")
+                        .HasFilter("\"Until\" IS NULL");
 
                     b.HasIndex("RegionId");
 
@@ -383,6 +386,9 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.Property<int>("ProcessId")
                         .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -462,6 +468,12 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<long>("StructureVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -560,9 +572,13 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<int?>("ProcessId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessId", "Id");
+                    b.HasIndex("ProcessId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("Record", (string)null);
                 });

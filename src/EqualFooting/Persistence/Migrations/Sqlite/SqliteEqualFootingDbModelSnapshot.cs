@@ -337,7 +337,10 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ParticipantId");
+                    b.HasIndex("ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Affiliations_OneCurrent")
+                        .HasFilter("\"Until\" IS NULL");
 
                     b.HasIndex("RegionId");
 
@@ -364,6 +367,9 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -440,6 +446,12 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("StructureVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -532,9 +544,13 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<int?>("ProcessId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessId", "Id");
+                    b.HasIndex("ProcessId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("Record", (string)null);
                 });

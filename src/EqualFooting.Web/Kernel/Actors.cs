@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using EqualFooting.Participation;
+using EqualFooting.Persistence;
+using EqualFooting.Processes;
+using EqualFooting.Record;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Kernel;
+
+/// <summary>Resolves the acting user of a request into what the policies and the record need.</summary>
+public sealed class Actors(EqualFootingDb db, IHttpContextAccessor http)
+{
+    private Actor? _instanceActor;
+    private ClaimsPrincipal? _user;
+
+    /// <summary>
+    /// A SignalR hub method runs outside any request, where the HTTP context accessor cannot be relied on; the hub
+    /// names its connection's user here instead.
+    /// </summary>
+    public void ActAs(ClaimsPrincipal? user)
+    {
+        _user = user;
+        _instanceActor = null;
+    }
+
+    public string? AccountId => (_user ?? http.HttpContext?.User)?.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>The actor outside any process: signed in or not, administrator or not.</summary>
+    public async Task<Actor> CurrentAsync(CancellationToken ct = default)
+    {
+        if (_instanceActor is not null)
+        {
+            return _instanceActor;
+        }
+
+        if (AccountId is not { } id)
+        {
+            return _instanceActor = Actor.Anonymous;
+        }
+
+        var admin = await IsAdministrator.For(db)(db, id, ct);
+
+        // A cookie for an account that no longer exists reads as anonymous.
+        return _instanceActor = admin is null ? Actor.Anonymous : new Actor(id, admin.Value, new HashSet<ProcessRole>(), false);
+    }
+
+    // Every signed-in request that writes asks this; compiled once, it skips EF's translation lookup per call.
+    private static readonly PerProvider<Func<EqualFootingDb, string, CancellationToken, Task<bool?>>> IsAdministrator = new(() =>
+        EF.CompileAsyncQuery((EqualFootingDb db, string id, CancellationToken ct) => db.Users.Where(u => u.Id == id).Select(u => (bool?)u.IsAdministrator).FirstOrDefault()));
+
+    public async Task<Actor> InProcessAsync(int processId, CancellationToken ct = default)
+    {
+        var actor = await CurrentAsync(ct);
+        if (actor.AccountId is not { } id)
+        {
+            return actor;
+        }
+
+        var roles = await db.RoleAssignments
+            .Where(r => r.ProcessId == processId && r.AccountId == id)
+            .Select(r => r.Role)
+            .ToListAsync(ct);
+        var participant = await db.Participants.AnyAsync(p => p.ProcessId == processId && p.AccountId == id, ct);
+        return actor with { Roles = roles.ToHashSet(), IsParticipant = participant };
+    }
+
+    /// <summary>
+    /// Acts as the given account outside any request (operator commands, the demo). The account must exist; its
+    /// administrator flag and roles are read as for a signed-in user.
+    /// </summary>
+    public void ActAs(string accountId) =>
+        ActAs(new ClaimsPrincipal(new ClaimsIdentity([new System.Security.Claims.Claim(ClaimTypes.NameIdentifier, accountId)], "operator")));
+
+    /// <summary>How the record names the actor: the account and the affiliation current in this process, if any; never their name.</summary>
+    public async Task<RecordActor?> ForRecordAsync(int? processId, CancellationToken ct = default)
+    {
+        if (AccountId is not { } id)
+        {
+            return null;
+        }
+
+        if (processId is null)
+        {
+            return new RecordActor(id, null, null, null);
+        }
+
+        var current = await db.Affiliations
+            .Where(a => a.ProcessId == processId && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == id))
+            .Select(a => new
+            {
+                Affiliation = a,
+                Group = db.StakeholderGroups.Where(g => g.Id == a.StakeholderGroupId).Select(g => g.Name).FirstOrDefault(),
+                Region = db.Regions.Where(r => r.Id == a.RegionId).Select(r => r.Name).FirstOrDefault(),
+            })
+            .AsNoTracking()
+            .FirstOrDefaultAsync(ct);
+        return new RecordActor(id, current?.Affiliation, current?.Group, current?.Region);
+    }
+}
