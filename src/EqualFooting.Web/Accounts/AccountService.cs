@@ -90,7 +90,8 @@ public static class Registration
                     {
                         throw new RefusedByIdentity(created);
                     }
-                });
+                },
+                actedBy: account.Id);
             result = IdentityResult.Success;
         }
         catch (RefusedByIdentity refused)

@@ -125,43 +125,15 @@ public static class App
 
         services.AddRateLimiter(o => RateLimits.Configure(o, configuration));
 
-        services.Configure<ProcessSettings>(configuration.GetSection("Processes"));
-        services.AddHttpContextAccessor();
-        services.AddScoped<Actors>();
         services.AddKernel();
-        services.AddScoped<ProcessCommands>();
-        services.AddScoped<ParticipationCommands>();
-        services.AddScoped<ParticipationQueries>();
-        services.AddScoped<SessionCommands>();
-        services.AddScoped<SessionQueries>();
-        services.AddScoped<SessionBroadcaster>();
-        services.AddScoped<TranscriptImports>();
-        services.AddScoped<BreakoutCommands>();
-        services.AddScoped<BreakoutQueries>();
-        services.AddSingleton<BreakoutBroadcaster>();
-        services.AddSingleton<HubWrites>();
-        var signalR = services.AddSignalR()
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
-        // With several web nodes behind a load balancer, Redis carries each node's hub messages to the clients
-        // connected to the others; a single node needs nothing.
-        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
-        {
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("equalfooting"));
-        }
-        services.AddScoped<ConsultationCommands>();
-        services.AddSingleton<CommentIntake>();
-        services.AddHostedService(sp => sp.GetRequiredService<CommentIntake>());
-        services.AddScoped<ConsultationQueries>();
-        services.AddOptions<CampaignSettings>().Bind(configuration.GetSection(CampaignSettings.Section))
-            .Validate(s => s.Problem() is null, "Consultations:CampaignSimilarity must be between 0.5 and 1, and Consultations:CampaignDetectionDelay between 0 and 1 hour.")
-            .ValidateOnStart();
-        services.AddSingleton(sp => GiveWay.ToRequests(() => sp.GetRequiredService<CommentIntake>().Waiting));
-        services.AddScoped<CampaignCommands>();
-        services.AddScoped<CampaignQueries>();
-        services.AddSingleton<CampaignDetection>();
-        services.AddHostedService(sp => sp.GetRequiredService<CampaignDetection>());
-        services.AddSingleton<AdministratorSetup>();
+        // The features: each registers its services, record actions and process-page section.
+        services.AddAccounts();
+        services.AddProcesses(configuration);
+        services.AddParticipation();
+        services.AddSessions(configuration);
+        services.AddConsultations(configuration);
+        services.AddRecord();
         services.AddHostedService<StartupTasks>();
     }
 
@@ -204,15 +176,12 @@ public static class App
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
         app.MapRazorPages();
-        app.MapAccountEndpoints();
-        app.MapProcessEndpoints();
-        app.MapParticipationEndpoints();
-        app.MapConsultationEndpoints();
-        app.MapCampaignEndpoints();
-        app.MapRecordEndpoints();
-        app.MapSessionEndpoints();
-        app.MapBreakoutEndpoints();
-        app.MapHub<SessionHub>(SessionHub.Path);
+        app.MapAccounts();
+        app.MapProcesses();
+        app.MapParticipation();
+        app.MapSessions();
+        app.MapConsultations();
+        app.MapRecord();
         app.MapCultureEndpoint();
     }
 }

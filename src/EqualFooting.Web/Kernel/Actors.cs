@@ -72,9 +72,12 @@ public sealed class Actors(EqualFootingDb db, IHttpContextAccessor http)
         ActAs(new ClaimsPrincipal(new ClaimsIdentity([new System.Security.Claims.Claim(ClaimTypes.NameIdentifier, accountId)], "operator")));
 
     /// <summary>How the record names the actor: the account and the affiliation current in this process, if any; never their name.</summary>
-    public async Task<RecordActor?> ForRecordAsync(int? processId, CancellationToken ct = default)
+    public Task<RecordActor?> ForRecordAsync(int? processId, CancellationToken ct = default) => ForRecordAsync(processId, AccountId, ct);
+
+    /// <summary>The same for a given account: one that acts before it can sign in (its own registration).</summary>
+    public async Task<RecordActor?> ForRecordAsync(int? processId, string? accountId, CancellationToken ct = default)
     {
-        if (AccountId is not { } id)
+        if (accountId is not { } id)
         {
             return null;
         }

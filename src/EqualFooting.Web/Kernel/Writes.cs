@@ -35,6 +35,8 @@ public sealed class Change<T>
 
     internal DateTimeOffset? At { get; private set; }
 
+    internal string? ActingAccount { get; private set; }
+
     /// <summary>Claims to take first in the transaction, in this order.</summary>
     public Change<T> Claiming(params Claim[] claims)
     {
@@ -70,6 +72,13 @@ public sealed class Change<T>
     public Change<T> InProcess(Func<int> processId)
     {
         ProcessId = () => processId();
+        return this;
+    }
+
+    /// <summary>The account the record names as acting, when it is not the signed-in user (a new account registering).</summary>
+    public Change<T> ActedBy(string accountId)
+    {
+        ActingAccount = accountId;
         return this;
     }
 
@@ -210,10 +219,16 @@ public sealed class Writes(EqualFootingDb db, Actors actors, TimeProvider clock,
         RecordAction<TPayload> action,
         Func<TPayload> data,
         CancellationToken ct = default,
-        Func<CancellationToken, Task>? first = null)
+        Func<CancellationToken, Task>? first = null,
+        string? actedBy = null)
         where TPayload : notnull
     {
         var change = Change.Recorded(true, processId, action, data);
+        if (actedBy is not null)
+        {
+            change.ActedBy(actedBy);
+        }
+
         if (first is not null)
         {
             change.Claiming(Claim.Lock((_, token) => first(token)));
@@ -252,7 +267,8 @@ public sealed class Writes(EqualFootingDb db, Actors actors, TimeProvider clock,
 
             await db.SaveChangesAsync(token);
             var processId = change.ProcessId();
-            var entry = change.Entry!(processId, await actors.ForRecordAsync(processId, token), change.At ?? clock.GetUtcNow());
+            var actor = change.ActingAccount is { } acting ? await actors.ForRecordAsync(processId, acting, token) : await actors.ForRecordAsync(processId, token);
+            var entry = change.Entry!(processId, actor, change.At ?? clock.GetUtcNow());
             await RecordPlaces.PlaceAsync(db, [entry], token);
             db.Record.Add(entry);
             await db.SaveChangesAsync(token);

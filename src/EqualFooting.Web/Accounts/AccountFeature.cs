@@ -1,0 +1,18 @@
+namespace EqualFooting.Web.Accounts;
+
+/// <summary>Accounts: registration, sign-in and the first administrator.</summary>
+public static class AccountFeature
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddSingleton<AdministratorSetup>();
+        services.AddRecordActions(AccountRecord.All);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        app.MapAccountEndpoints();
+        return app;
+    }
+}
