@@ -63,7 +63,7 @@ public sealed class ConsultationCommands(
 
     /// <summary>
     /// Loads a consultation the actor may see, for pages and queries that only read it: untracked, with the process
-    /// shared from the cache keyed by its version (<see cref="ProcessCommands.ViewAsync"/>). Never change what this returns.
+    /// shared from the cache keyed by its version (<see cref="ProcessAccess.ViewAsync"/>). Never change what this returns.
     /// </summary>
     public async Task<Result<FoundConsultation>> ViewAsync(int consultationId, CancellationToken ct = default)
     {
@@ -82,135 +82,114 @@ public sealed class ConsultationCommands(
         return new FoundConsultation(consultation, found.Value.Process, found.Value.Actor);
     }
 
-    public async Task<Result<Consultation>> CreateConsultationAsync(int processId, ConsultationDetails details, CancellationToken ct = default)
-    {
-        var found = await processes.FindAsync(processId, ct);
-        if (found.Error is { } missing)
-        {
-            return missing;
-        }
+    public Task<Result<Consultation>> CreateConsultationAsync(int processId, ConsultationDetails details, CancellationToken ct = default) =>
+        writes.RunAsync<ProcessContext, Consultation>(
+            token => processes.LoadAsync(processId, token),
+            c => ConsultationPolicy.Create(c.Actor, c.Process),
+            (c, now) =>
+            {
+                var created = Consultation.Create(processId, details.Title, details.OpensAt, details.ClosesAt, now);
+                if (created.Error is { } invalid)
+                {
+                    return invalid;
+                }
 
-        var (process, actor) = found.Value;
-        if (ConsultationPolicy.Create(actor, process) is { } denied)
-        {
-            return denied;
-        }
+                var consultation = created.Value;
+                var first = consultation.Publish(details.Markdown, null, now);
+                if (first.Error is { } badDraft)
+                {
+                    return badDraft;
+                }
 
-        var now = clock.GetUtcNow();
-        var created = Consultation.Create(processId, details.Title, details.OpensAt, details.ClosesAt, now);
-        if (created.Error is { } invalid)
-        {
-            return invalid;
-        }
+                db.Consultations.Add(consultation);
+                db.DraftVersions.Add(first.Value);
+                return Change.Recorded(consultation, processId, ConsultationRecord.ConsultationCreated, () => new Dictionary<string, object?>
+                {
+                    ["consultation"] = consultation.Id,
+                    ["title"] = consultation.Title,
+                    ["opensAt"] = consultation.OpensAt,
+                    ["closesAt"] = consultation.ClosesAt,
+                    ["version"] = 1,
+                    ["paragraphs"] = first.Value.Paragraphs.Count,
+                });
+            },
+            ct);
 
-        var consultation = created.Value;
-        var first = consultation.Publish(details.Markdown, null, now);
-        if (first.Error is { } badDraft)
-        {
-            return badDraft;
-        }
+    public Task<Result<Consultation>> ExtendConsultationAsync(int consultationId, DateTimeOffset? closesAt, string? reason, CancellationToken ct = default) =>
+        writes.RunAsync<FoundConsultation, Consultation>(
+            token => FindAsync(consultationId, token),
+            c => ConsultationPolicy.Extend(c.Actor, c.Process),
+            (c, now) =>
+            {
+                var consultation = c.Consultation;
+                var previous = consultation.ClosesAt;
+                return consultation.Extend(closesAt, reason, now) is { } error
+                    ? error
+                    : Change.Recorded(consultation, c.Process.Id, ConsultationRecord.ConsultationExtended, () => new Dictionary<string, object?>
+                    {
+                        ["consultation"] = consultation.Id,
+                        ["from"] = previous,
+                        ["to"] = consultation.ClosesAt,
+                        ["reason"] = consultation.ExtensionReason,
+                    });
+            },
+            ct);
 
-        db.Consultations.Add(consultation);
-        db.DraftVersions.Add(first.Value);
-        await writes.SaveAsync(processId, EqualFooting.Web.Consultations.ConsultationRecord.ConsultationCreated, () => new Dictionary<string, object?>
-        {
-            ["consultation"] = consultation.Id,
-            ["title"] = consultation.Title,
-            ["opensAt"] = consultation.OpensAt,
-            ["closesAt"] = consultation.ClosesAt,
-            ["version"] = 1,
-            ["paragraphs"] = first.Value.Paragraphs.Count,
-        }, ct);
-        return consultation;
-    }
+    public Task<Result<Consultation>> CloseConsultationAsync(int consultationId, string? reason, CancellationToken ct = default) =>
+        writes.RunAsync<FoundConsultation, Consultation>(
+            token => FindAsync(consultationId, token),
+            c => ConsultationPolicy.Close(c.Actor, c.Process),
+            (c, now) =>
+            {
+                var consultation = c.Consultation;
+                return consultation.Close(reason, now) is { } error
+                    ? error
+                    : Change.Recorded(consultation, c.Process.Id, ConsultationRecord.ConsultationClosed, () => new Dictionary<string, object?>
+                    {
+                        ["consultation"] = consultation.Id,
+                        ["at"] = consultation.ClosesAt,
+                        ["reason"] = consultation.ClosureReason,
+                    });
+            },
+            ct);
 
-    public async Task<Result<Consultation>> ExtendConsultationAsync(int consultationId, DateTimeOffset? closesAt, string? reason, CancellationToken ct = default)
-    {
-        var found = await FindAsync(consultationId, ct);
-        if (found.Error is { } missing)
-        {
-            return missing;
-        }
-
-        var (consultation, process, actor) = found.Value;
-        var previous = consultation.ClosesAt;
-        if ((ConsultationPolicy.Extend(actor, process) ?? consultation.Extend(closesAt, reason, clock.GetUtcNow())) is { } error)
-        {
-            return error;
-        }
-
-        await writes.SaveAsync(process.Id, EqualFooting.Web.Consultations.ConsultationRecord.ConsultationExtended, () => new Dictionary<string, object?>
-        {
-            ["consultation"] = consultation.Id,
-            ["from"] = previous,
-            ["to"] = consultation.ClosesAt,
-            ["reason"] = consultation.ExtensionReason,
-        }, ct);
-        return consultation;
-    }
-
-    public async Task<Result<Consultation>> CloseConsultationAsync(int consultationId, string? reason, CancellationToken ct = default)
-    {
-        var found = await FindAsync(consultationId, ct);
-        if (found.Error is { } missing)
-        {
-            return missing;
-        }
-
-        var (consultation, process, actor) = found.Value;
-        if ((ConsultationPolicy.Close(actor, process) ?? consultation.Close(reason, clock.GetUtcNow())) is { } error)
-        {
-            return error;
-        }
-
-        await writes.SaveAsync(process.Id, EqualFooting.Web.Consultations.ConsultationRecord.ConsultationClosed, () => new Dictionary<string, object?>
-        {
-            ["consultation"] = consultation.Id,
-            ["at"] = consultation.ClosesAt,
-            ["reason"] = consultation.ClosureReason,
-        }, ct);
-        return consultation;
-    }
-
+    /// <summary>
+    /// A new version of the draft. Two published at once both build on the same latest version; the unique index on
+    /// (consultation, number) keeps one, and the other is told to compare again before publishing.
+    /// </summary>
     public async Task<Result<DraftVersion>> PublishVersionAsync(int consultationId, string? markdown, CancellationToken ct = default)
     {
-        var found = await FindAsync(consultationId, ct);
-        if (found.Error is { } missing)
-        {
-            return missing;
-        }
-
-        var (consultation, process, actor) = found.Value;
-        if (ConsultationPolicy.PublishVersion(actor, process) is { } denied)
-        {
-            return denied;
-        }
-
-        var latest = await db.DraftVersions.FirstAsync(v => v.ConsultationId == consultationId && v.Number == consultation.LatestVersion, ct);
-        var published = consultation.Publish(markdown, latest, clock.GetUtcNow());
-        if (published.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var version = published.Value;
-        db.DraftVersions.Add(version);
-        try
-        {
-            await writes.SaveAsync(process.Id, EqualFooting.Web.Consultations.ConsultationRecord.ConsultationVersionPublished, () => new Dictionary<string, object?>
+        var published = await writes.RunAsync<FoundConsultation, DraftVersion?>(
+            token => FindAsync(consultationId, token),
+            c => ConsultationPolicy.PublishVersion(c.Actor, c.Process),
+            async (c, now) =>
             {
-                ["consultation"] = consultation.Id,
-                ["version"] = version.Number,
-                ["paragraphs"] = version.Paragraphs.Count,
-            }, ct);
-        }
-        catch (DbUpdateException)
+                var consultation = c.Consultation;
+                var latest = await db.DraftVersions.FirstAsync(v => v.ConsultationId == consultationId && v.Number == consultation.LatestVersion, ct);
+                var next = consultation.Publish(markdown, latest, now);
+                if (next.Error is { } invalid)
+                {
+                    return invalid;
+                }
+
+                var version = next.Value;
+                db.DraftVersions.Add(version);
+                return Change.Recorded<DraftVersion?, IReadOnlyDictionary<string, object?>>(version, c.Process.Id, ConsultationRecord.ConsultationVersionPublished, () => new Dictionary<string, object?>
+                {
+                    ["consultation"] = consultation.Id,
+                    ["version"] = version.Number,
+                    ["paragraphs"] = version.Paragraphs.Count,
+                }).OnDuplicate(_ => Task.FromResult<Result<DraftVersion?>?>((DraftVersion?)null));
+            },
+            ct);
+        if (published.Error is { } error)
         {
-            db.ChangeTracker.Clear();
-            return Error.Conflict("Another version was published at the same time; reload and compare before publishing.");
+            return error;
         }
 
-        return version;
+        return published.Value is { } stored
+            ? stored
+            : Error.Conflict("Another version was published at the same time; reload and compare before publishing.");
     }
 
     /// <summary>
@@ -250,145 +229,126 @@ public sealed class ConsultationCommands(
         return await SubmitAsync(consultationId, inputs, channel, single: false, ct);
     }
 
-    public async Task<Result<(Comment Comment, bool Created)>> ReplyToCommentAsync(int consultationId, long commentId, string? text, string? idempotencyKey, CommentChannel channel, CancellationToken ct = default)
-    {
-        var loaded = await LoadCommentAsync(consultationId, commentId, ct);
-        if (loaded.Error is { } missing)
-        {
-            return missing;
-        }
-
-        var (parent, found) = loaded.Value;
-        var now = clock.GetUtcNow();
-        if (ConsultationPolicy.Comment(found.Actor, found.Process, found.Consultation, now) is { } denied)
-        {
-            return denied;
-        }
-
-        var author = await AuthorAsync(found, ct);
-        for (var attempt = 0; ; attempt++)
-        {
-            var key = idempotencyKey?.Trim();
-            var earlier = string.IsNullOrEmpty(key) ? null : await EarlierAsync(found.Consultation.Id, author.ParticipantId, [key], ct);
-            var reply = Comment.Reply(parent, author, new ReplySubmission(text, channel, idempotencyKey), now, earlier?.GetValueOrDefault(key!));
-            if (reply.Error is { } error)
+    public Task<Result<(Comment Comment, bool Created)>> ReplyToCommentAsync(int consultationId, long commentId, string? text, string? idempotencyKey, CommentChannel channel, CancellationToken ct = default) =>
+        writes.RunAsync<(Comment Parent, FoundConsultation Found), (Comment, bool)>(
+            token => LoadCommentAsync(consultationId, commentId, token),
+            c => ConsultationPolicy.Comment(c.Found.Actor, c.Found.Process, c.Found.Consultation, clock.GetUtcNow()),
+            async (c, now) =>
             {
-                return error;
-            }
+                var author = await AuthorAsync(c.Found, ct);
+                var key = idempotencyKey?.Trim();
+                var earlier = await EarlierReplyAsync(c.Found, author, key, ct);
+                var reply = Comment.Reply(c.Parent, author, new ReplySubmission(text, channel, idempotencyKey), now, earlier);
+                if (reply.Error is { } error)
+                {
+                    return error;
+                }
 
-            if (earlier is not null && earlier.ContainsKey(key!))
+                if (earlier is not null)
+                {
+                    return Change.None((reply.Value, false));
+                }
+
+                db.Comments.Add(reply.Value);
+
+                // The same reply sent twice at once: the unique key keeps one, and the other answers with it.
+                return Change.Recorded((reply.Value, true), c.Found.Process.Id, ConsultationRecord.CommentReplied, () => Describe(reply.Value))
+                    .OnDuplicate(async token => await EarlierReplyAsync(c.Found, author, key, token) is { } winner
+                        ? Comment.Reply(c.Parent, author, new ReplySubmission(text, channel, idempotencyKey), now, winner) is { Error: null } same
+                            ? (Result<(Comment, bool)>?)(same.Value, false)
+                            : Error.Conflict("This idempotency key was used for a different reply.", "idempotencyKey")
+                        : null);
+            },
+            ct);
+
+    private async Task<Comment?> EarlierReplyAsync(FoundConsultation found, CommentAuthor author, string? key, CancellationToken ct) =>
+        string.IsNullOrEmpty(key) ? null : (await EarlierAsync(found.Consultation.Id, author.ParticipantId, [key], ct)).GetValueOrDefault(key);
+
+    public Task<Result<Comment>> EditCommentAsync(int consultationId, long commentId, string? text, CancellationToken ct = default) =>
+        writes.RunAsync<(Comment Comment, FoundConsultation Found), Comment>(
+            token => LoadCommentAsync(consultationId, commentId, token),
+            c => ConsultationPolicy.Amend(c.Found.Actor, c.Found.Process),
+            async (c, now) =>
             {
-                return (reply.Value, false);
-            }
+                var comment = c.Comment;
+                var before = comment.EditedAt;
+                if (comment.Edit(await ParticipantIdAsync(c.Found, ct), text, now) is { } error)
+                {
+                    return error;
+                }
 
-            db.Comments.Add(reply.Value);
-            try
+                return comment.EditedAt == before
+                    ? Change.None(comment)
+                    : Change.Recorded(comment, c.Found.Process.Id, ConsultationRecord.CommentEdited, () => Describe(comment))
+                        .Then(_ =>
+                        {
+                            campaigns.Signal(consultationId);
+                            return Task.CompletedTask;
+                        });
+            },
+            ct);
+
+    public Task<Result<Comment>> WithdrawCommentAsync(int consultationId, long commentId, CancellationToken ct = default) =>
+        writes.RunAsync<(Comment Comment, FoundConsultation Found), Comment>(
+            token => LoadCommentAsync(consultationId, commentId, token),
+            c => ConsultationPolicy.Amend(c.Found.Actor, c.Found.Process),
+            async (c, now) =>
             {
-                await writes.SaveAsync(found.Process.Id, EqualFooting.Web.Consultations.ConsultationRecord.CommentReplied, () => Describe(reply.Value), ct);
-                return (reply.Value, true);
-            }
-            catch (DbUpdateException) when (attempt < 2 && key is { Length: > 0 })
+                var comment = c.Comment;
+                var already = comment.IsWithdrawn;
+                if (comment.Withdraw(await ParticipantIdAsync(c.Found, ct), now) is { } error)
+                {
+                    return error;
+                }
+
+                return already
+                    ? Change.None(comment)
+                    : Change.Recorded(comment, c.Found.Process.Id, ConsultationRecord.CommentWithdrawn, () => new Dictionary<string, object?>
+                    {
+                        ["consultation"] = comment.ConsultationId,
+                        ["comment"] = comment.Id,
+                    }).Then(_ =>
+                    {
+                        campaigns.Signal(consultationId);
+                        return Task.CompletedTask;
+                    });
+            },
+            ct);
+
+    public Task<Result<Comment>> DisposeCommentAsync(int consultationId, long commentId, Disposition? disposition, string? reason, CancellationToken ct = default) =>
+        writes.RunAsync<(Comment Comment, FoundConsultation Found), Comment>(
+            token => LoadCommentAsync(consultationId, commentId, token),
+            c => ConsultationPolicy.Dispose(c.Found.Actor, c.Found.Process),
+            (c, now) =>
             {
-                db.ChangeTracker.Clear();
-                parent = (await db.Comments.FirstAsync(c => c.Id == commentId, ct))!;
-            }
-        }
-    }
+                if (disposition is not { } chosen)
+                {
+                    return Error.Invalid("disposition", "Choose a disposition.");
+                }
 
-    public async Task<Result<Comment>> EditCommentAsync(int consultationId, long commentId, string? text, CancellationToken ct = default)
-    {
-        var loaded = await LoadCommentAsync(consultationId, commentId, ct);
-        if (loaded.Error is { } missing)
-        {
-            return missing;
-        }
+                var comment = c.Comment;
+                var count = comment.Dispositions.Count;
+                if (comment.RecordDisposition(chosen, reason, c.Found.Actor.AccountId!, now) is { } error)
+                {
+                    return error;
+                }
 
-        var (comment, found) = loaded.Value;
-        var participantId = await ParticipantIdAsync(found, ct);
-        var before = comment.EditedAt;
-        if ((ConsultationPolicy.Amend(found.Actor, found.Process) ?? comment.Edit(participantId, text, clock.GetUtcNow())) is { } error)
-        {
-            return error;
-        }
+                if (comment.Dispositions.Count == count)
+                {
+                    return Change.None(comment);
+                }
 
-        if (comment.EditedAt != before)
-        {
-            await writes.SaveAsync(found.Process.Id, EqualFooting.Web.Consultations.ConsultationRecord.CommentEdited, () => Describe(comment), ct);
-            campaigns.Signal(consultationId);
-        }
-
-        return comment;
-    }
-
-    public async Task<Result<Comment>> WithdrawCommentAsync(int consultationId, long commentId, CancellationToken ct = default)
-    {
-        var loaded = await LoadCommentAsync(consultationId, commentId, ct);
-        if (loaded.Error is { } missing)
-        {
-            return missing;
-        }
-
-        var (comment, found) = loaded.Value;
-        var participantId = await ParticipantIdAsync(found, ct);
-        var already = comment.IsWithdrawn;
-        if ((ConsultationPolicy.Amend(found.Actor, found.Process) ?? comment.Withdraw(participantId, clock.GetUtcNow())) is { } error)
-        {
-            return error;
-        }
-
-        if (!already)
-        {
-            await writes.SaveAsync(found.Process.Id, EqualFooting.Web.Consultations.ConsultationRecord.CommentWithdrawn, () => new Dictionary<string, object?>
-            {
-                ["consultation"] = comment.ConsultationId,
-                ["comment"] = comment.Id,
-            }, ct);
-            campaigns.Signal(consultationId);
-        }
-
-        return comment;
-    }
-
-    public async Task<Result<Comment>> DisposeCommentAsync(int consultationId, long commentId, Disposition? disposition, string? reason, CancellationToken ct = default)
-    {
-        var loaded = await LoadCommentAsync(consultationId, commentId, ct);
-        if (loaded.Error is { } missing)
-        {
-            return missing;
-        }
-
-        var (comment, found) = loaded.Value;
-        if (ConsultationPolicy.Dispose(found.Actor, found.Process) is { } denied)
-        {
-            return denied;
-        }
-
-        if (disposition is not { } chosen)
-        {
-            return Error.Invalid("disposition", "Choose a disposition.");
-        }
-
-        var count = comment.Dispositions.Count;
-        if (comment.RecordDisposition(chosen, reason, found.Actor.AccountId!, clock.GetUtcNow()) is { } error)
-        {
-            return error;
-        }
-
-        if (comment.Dispositions.Count != count)
-        {
-            db.Entry(comment).Property<Disposition?>(CommentColumns.CurrentDisposition).CurrentValue = chosen;
-            await writes.SaveAsync(found.Process.Id, EqualFooting.Web.Consultations.ConsultationRecord.CommentDisposed, () => new Dictionary<string, object?>
-            {
-                ["consultation"] = comment.ConsultationId,
-                ["comment"] = comment.Id,
-                ["disposition"] = chosen,
-                ["reason"] = comment.CurrentDisposition!.Reason,
-                ["revises"] = count > 0,
-            }, ct);
-        }
-
-        return comment;
-    }
+                db.Entry(comment).Property<Disposition?>(CommentColumns.CurrentDisposition).CurrentValue = chosen;
+                return Change.Recorded(comment, c.Found.Process.Id, ConsultationRecord.CommentDisposed, () => new Dictionary<string, object?>
+                {
+                    ["consultation"] = comment.ConsultationId,
+                    ["comment"] = comment.Id,
+                    ["disposition"] = chosen,
+                    ["reason"] = comment.CurrentDisposition!.Reason,
+                    ["revises"] = count > 0,
+                });
+            },
+            ct);
 
     /// <summary>
     /// The request's half of storing comments: authorise, then validate every comment against the draft, and hand the

@@ -83,37 +83,29 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess pro
         }
     }
 
-    public async Task<Result<Session>> CreateSessionAsync(int processId, SessionDetails details, QueuePolicyKind? policy, QueuePolicySettings? settings, CancellationToken ct = default)
-    {
-        var found = await processes.FindAsync(processId, ct);
-        if (found.Error is { } missing)
-        {
-            return missing;
-        }
+    public Task<Result<Session>> CreateSessionAsync(int processId, SessionDetails details, QueuePolicyKind? policy, QueuePolicySettings? settings, CancellationToken ct = default) =>
+        writes.RunAsync<ProcessContext, Session>(
+            token => processes.LoadAsync(processId, token),
+            c => SessionPolicy.Schedule(c.Actor, c.Process),
+            (c, _) =>
+            {
+                settings ??= QueuePolicySettings.None;
+                if (ForeignGroups(c.Process, settings) is { } foreign)
+                {
+                    return foreign;
+                }
 
-        var (process, actor) = found.Value;
-        if (SessionPolicy.Schedule(actor, process) is { } denied)
-        {
-            return denied;
-        }
+                var created = Session.Create(processId, details, policy ?? QueuePolicyKind.FirstComeFirstServed, settings);
+                if (created.Error is { } invalid)
+                {
+                    return invalid;
+                }
 
-        settings ??= QueuePolicySettings.None;
-        if (ForeignGroups(process, settings) is { } foreign)
-        {
-            return foreign;
-        }
-
-        var created = Session.Create(processId, details, policy ?? QueuePolicyKind.FirstComeFirstServed, settings);
-        if (created.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var session = created.Value;
-        db.Sessions.Add(session);
-        await writes.SaveAsync(processId, EqualFooting.Web.Sessions.SessionRecord.Created, () => Describe(session), ct);
-        return session;
-    }
+                var session = created.Value;
+                db.Sessions.Add(session);
+                return Change.Recorded(session, processId, SessionRecord.Created, () => Describe(session));
+            },
+            ct);
 
     /// <summary>Adds an item at the end of the agenda; retried when it loses a race, since it commutes with queue changes.</summary>
     public Task<Result<AgendaItem>> AddAgendaItemAsync(int sessionId, string? title, int? plannedMinutes, int? allottedSeconds, CancellationToken ct = default) =>
