@@ -137,6 +137,21 @@ public abstract class WriteRaceTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Registrations_at_once_all_succeed_each_with_one_record_entry()
+    {
+        // Each password is hashed before the write, so the write lock is held only for the insert and its entry.
+        var emails = Enumerable.Range(0, 30).Select(i => $"burst{i}-{Guid.NewGuid():N}@example.org").ToList();
+
+        var responses = await AllAtOnceAsync(emails.Count, i => app.Anonymous().PostAsJsonAsync("/api/account/register", new { displayName = $"Burst {i}", email = emails[i], password = "correct horse battery" }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await app.WithDbAsync(db => db.Users.Where(u => emails.Contains(u.Email!)).Select(u => u.Id).ToListAsync());
+        Assert.Equal(emails.Count, ids.Count);
+        var recorded = await app.WithDbAsync(db => db.Record.CountAsync(r => r.Action == "account.registered" && ids.Contains(r.ActorAccountId!)));
+        Assert.Equal(emails.Count, recorded);
+    }
+
+    [Fact]
     public async Task Writers_racing_on_one_process_leave_a_gap_free_record()
     {
         var (admin, _) = await app.AdministratorAsync();
