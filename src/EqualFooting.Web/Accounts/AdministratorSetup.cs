@@ -8,7 +8,7 @@ namespace EqualFooting.Web.Accounts;
 /// Creating the first administrator needs a one-time token that only the server's console shows, so nobody
 /// who merely reaches the site first becomes administrator. The token lives in memory and dies with the process.
 /// </summary>
-public sealed class AdministratorSetup
+public sealed class AdministratorSetup : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -22,4 +22,6 @@ public sealed class AdministratorSetup
 
     public static Task<bool> AdministratorExistsAsync(EqualFootingDb db, CancellationToken ct = default) =>
         db.Users.AnyAsync(u => u.IsAdministrator, ct);
+
+    public void Dispose() => _gate.Dispose();
 }

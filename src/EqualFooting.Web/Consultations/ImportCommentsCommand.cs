@@ -103,7 +103,8 @@ public static partial class ImportCommentsCommand
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EqualFootingDb>();
-            var account = await db.Users.Where(u => u.NormalizedEmail == email.Trim().ToUpperInvariant()).Select(u => u.Id).FirstOrDefaultAsync(ct);
+            var normalized = email.Trim().ToUpperInvariant();
+            var account = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(ct);
             if (account is null)
             {
                 await errors.WriteLineAsync($"No account has the email address {email}.");

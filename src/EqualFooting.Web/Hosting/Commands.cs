@@ -87,7 +87,8 @@ public static class Commands
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EqualFootingDb>();
-        var account = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email.Trim().ToUpperInvariant());
+        var normalized = email.Trim().ToUpperInvariant();
+        var account = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized);
         if (account is null)
         {
             await Console.Error.WriteLineAsync($"No account has the email address {email}. Register it on the site first.");

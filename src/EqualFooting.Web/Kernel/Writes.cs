@@ -214,6 +214,7 @@ public sealed class Writes(EqualFootingDb db, Actors actors, TimeProvider clock,
     /// lost claim themselves (it surfaces as <see cref="DbUpdateConcurrencyException"/>).
     /// </summary>
     /// <param name="first">Runs first in the transaction (a claim that serialises writers on one row).</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "first and actedBy are rare extras passed by name; every caller passes ct fourth.")]
     public async Task SaveAsync<TPayload>(
         int? processId,
         RecordAction<TPayload> action,

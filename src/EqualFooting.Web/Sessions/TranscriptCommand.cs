@@ -16,6 +16,8 @@ namespace EqualFooting.Web.Sessions;
 /// </summary>
 public static class TranscriptCommand
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
@@ -132,7 +134,7 @@ public static class TranscriptCommand
         if (json)
         {
             var node = JsonNode.Parse(TranscriptSummary.Json(parsed.Value))!.AsObject();
-            node["stored"] = JsonSerializer.SerializeToNode(done, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            node["stored"] = JsonSerializer.SerializeToNode(done, WebJson);
             output.WriteLine(node.ToJsonString());
         }
         else

@@ -105,7 +105,7 @@ public sealed class Breakout
         foreach (var (draft, i) in split.Groups.Select((g, i) => (g, i)))
         {
             var number = i + 1;
-            breakout._groups.Add(new BreakoutGroup(number, draft.Name, draft.RegionId, draft.Members.FirstOrDefault()?.ParticipantId));
+            breakout._groups.Add(new BreakoutGroup(number, draft.Name, draft.RegionId, (draft.Members.Count > 0 ? draft.Members[0].ParticipantId : (int?)null)));
             breakout._members.AddRange(draft.Members.Select(m => new BreakoutMember(m.ParticipantId, number, m.StakeholderGroupId, m.RegionId)));
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EqualFooting.Consultations;
 
 namespace EqualFooting.Tests.Consultations;
@@ -118,7 +119,7 @@ public class DisjointSetsTests
     private static IEnumerable<(int A, int B)> Pairs(string unions) =>
         unions.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => p.Split('-'))
-            .Select(p => (int.Parse(p[0]), int.Parse(p[1])));
+            .Select(p => (int.Parse(p[0], CultureInfo.InvariantCulture), int.Parse(p[1], CultureInfo.InvariantCulture)));
 
     private static List<int[]> Components(DisjointSets sets, int n) =>
         Enumerable.Range(0, n).GroupBy(sets.Find).Select(g => g.ToArray()).ToList();

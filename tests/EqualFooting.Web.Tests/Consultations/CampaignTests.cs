@@ -60,7 +60,7 @@ public abstract class CampaignTests(AppFactory app)
     }
 
     /// <summary>Civil society sends the first three copies in a batch, government the other two one by one, and someone an unrelated comment.</summary>
-    private async Task<List<long>> CommentsAsync(Setup s)
+    private static async Task<List<long>> CommentsAsync(Setup s)
     {
         var batch = new { comments = Copies.Take(3).Select((t, i) => new { text = t, idempotencyKey = $"letter-{i}" }).ToArray() };
         var body = await (await s.Civil.PostAsJsonAsync($"/api/consultations/{s.Cid}/comments/batch", batch)).JsonAsync(HttpStatusCode.OK);
@@ -74,7 +74,7 @@ public abstract class CampaignTests(AppFactory app)
         return ids;
     }
 
-    private async Task<JsonElement> DetectAsync(Setup s) =>
+    private static async Task<JsonElement> DetectAsync(Setup s) =>
         await (await s.Convener.PostAsync($"/api/consultations/{s.Cid}/campaigns/detect", null)).JsonAsync(HttpStatusCode.OK);
 
     private async Task<JsonElement> OnlyCampaignAsync(int cid)

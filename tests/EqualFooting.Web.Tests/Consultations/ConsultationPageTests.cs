@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -118,7 +119,7 @@ public abstract class ConsultationPageTests(AppFactory app)
         {
             { new StringContent(token["__RequestVerificationToken"]), "__RequestVerificationToken" },
             { new StringContent("Uploaded draft"), "Form.Title" },
-            { new StringContent(DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd'T'HH:mm")), "Form.ClosesAt" },
+            { new StringContent(DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)), "Form.ClosesAt" },
             { new ByteArrayContent("First.\n\nSecond."u8.ToArray()), "Form.Upload", "draft.md" },
         };
         var response = await browser.PostAsync(url, content);
@@ -142,7 +143,7 @@ public abstract class ConsultationPageTests(AppFactory app)
         {
             { new StringContent(token["__RequestVerificationToken"]), "__RequestVerificationToken" },
             { new StringContent("Bad"), "Form.Title" },
-            { new StringContent(DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd'T'HH:mm")), "Form.ClosesAt" },
+            { new StringContent(DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)), "Form.ClosesAt" },
             { new ByteArrayContent([0x4D, 0x5A, 0x90]), "Form.Upload", "draft.exe" },
         };
         var response = await browser.PostAsync(url, content);
@@ -246,7 +247,7 @@ public abstract class ConsultationPageTests(AppFactory app)
         var refused = await convener.PostAsync(url + "?handler=Close", new FormUrlEncodedContent(close));
         close["Schedule.Reason"] = "Enough input.";
         var closed = await convener.PostAsync(url + "?handler=Close", new FormUrlEncodedContent(close));
-        var extend = new Dictionary<string, string>(form) { ["Schedule.ClosesAt"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd'T'HH:mm"), ["Schedule.Reason"] = "More time for Africa." };
+        var extend = new Dictionary<string, string>(form) { ["Schedule.ClosesAt"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), ["Schedule.Reason"] = "More time for Africa." };
         var extended = await convener.PostAsync(url + "?handler=Extend", new FormUrlEncodedContent(extend));
 
         Assert.Contains("Reason is required.", await refused.Content.ReadAsStringAsync());

@@ -51,7 +51,9 @@ public sealed class BreakoutQueries(EqualFootingDb db, BreakoutCommands commands
         db.Breakouts
             .Where(b => b.SessionId == sessionId)
             .OrderBy(b => b.Id)
+#pragma warning disable CA1826 // An EF query: Groups.Count() is translated to SQL, never run on a list.
             .Select(b => new BreakoutSummaryDto(b.Id, b.SessionId, b.Title, b.Strategy, b.Groups.Count(), b.Groups.Count(g => g.ReportedAt != null), b.Version, b.CreatedAt))
+#pragma warning restore CA1826
             .ToListAsync(ct);
 
     /// <summary>The latest round of the session that has the participant in a group, and the group's number.</summary>

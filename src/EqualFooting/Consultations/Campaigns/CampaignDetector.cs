@@ -196,7 +196,7 @@ public sealed class CampaignDetector
     /// <summary>A sketcher with this detector's hash functions and bands; each thread that sketches needs its own.</summary>
     private MinHashSketcher NewSketcher() => new(_options.Seed, _k, Bands, Rows, _options.ShingleSize);
 
-    private IReadOnlyList<Campaign> Detect(Func<int, string?>? textAt)
+    private List<Campaign> Detect(Func<int, string?>? textAt)
     {
         var n = Count;
         var sets = new DisjointSets(n);

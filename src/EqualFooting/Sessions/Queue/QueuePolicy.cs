@@ -43,7 +43,7 @@ public abstract class QueuePolicy
     }
 
     /// <summary>The suggested next speaker, or null when nobody is waiting.</summary>
-    public QueueEntry? Next(QueueContext context) => Order(context).FirstOrDefault();
+    public QueueEntry? Next(QueueContext context) => Order(context) is [var first, ..] ? first : null;
 
     /// <summary>
     /// Whether this policy lets a new hand into a closed queue. By default nobody gets in; a policy that favours
