@@ -25,7 +25,6 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess pro
     private const int MaxOptimisticLoads = 5;
 
     /// <summary>What a step did: the value to return, and the record entry to write, or no action when nothing changed.</summary>
-    private sealed record Outcome<T>(T Value, RecordAction<IReadOnlyDictionary<string, object?>>? Action = null, Func<IReadOnlyDictionary<string, object?>>? Data = null);
 
     public async Task<Result<SessionContext>> FindAsync(int sessionId, CancellationToken ct = default)
     {
@@ -363,21 +362,7 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess pro
 
             // Each step applies SessionPolicy itself, together with the queue's own rules on the state it acts on.
             _ => null,
-            async (c, now) =>
-            {
-                var outcome = await step(c, now);
-                if (outcome.Error is { } error)
-                {
-                    return error;
-                }
-
-                var done = outcome.Value;
-                return done.Action is null
-                    ? Change.None(done.Value)
-                    : Change.Recorded(done.Value, c.Process.Id, done.Action, done.Data!)
-                        .Claiming(Claim.Version(c.Session))
-                        .Then(_ => broadcaster.PublishAsync(c));
-            },
+            async (c, now) => Outcome.ToChange(await step(c, now), c.Process.Id, Claim.Version(c.Session), _ => broadcaster.PublishAsync(c)),
             ct,
             retryOnConflict ? null : Stale());
 

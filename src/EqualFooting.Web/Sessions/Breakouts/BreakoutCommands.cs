@@ -21,7 +21,6 @@ public sealed record SplitRequest(string? Title, IReadOnlyList<string?>? Questio
 /// </summary>
 public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions, Writes writes, TimeProvider clock, BreakoutBroadcaster broadcaster)
 {
-    private sealed record Outcome<T>(T Value, EqualFooting.Record.RecordAction<IReadOnlyDictionary<string, object?>>? Action = null, Func<IReadOnlyDictionary<string, object?>>? Data = null);
 
     public async Task<Result<BreakoutContext>> FindAsync(int breakoutId, CancellationToken ct = default)
     {
@@ -288,20 +287,6 @@ public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions
 
             // Each step applies BreakoutPolicy itself: who may act depends on the group the step names.
             _ => null,
-            async (c, now) =>
-            {
-                var outcome = await step(c, now);
-                if (outcome.Error is { } error)
-                {
-                    return error;
-                }
-
-                var done = outcome.Value;
-                return done.Action is null
-                    ? Change.None(done.Value)
-                    : Change.Recorded(done.Value, c.Session.Process.Id, done.Action, done.Data!)
-                        .Claiming(Claim.Version(c.Breakout))
-                        .Then(_ => broadcaster.PublishAsync(c.Breakout));
-            },
+            async (c, now) => Outcome.ToChange(await step(c, now), c.Session.Process.Id, Claim.Version(c.Breakout), _ => broadcaster.PublishAsync(c.Breakout)),
             ct);
 }
