@@ -20,7 +20,7 @@ public sealed record SessionContext(Session Session, Process Process, Actor Acto
 /// moderator decided on a state that no longer exists. Changes that mean the same whatever else changed (raising or
 /// lowering a hand, adding someone in the room, adding an agenda item) are retried on fresh state instead.
 /// </summary>
-public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess processes, Writes writes, TimeProvider clock, SessionBroadcaster broadcaster)
+public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess processes, Writes writes, SessionBroadcaster broadcaster)
 {
     private const int MaxOptimisticLoads = 5;
 

@@ -229,56 +229,44 @@ public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions
         }, ct);
 
     /// <summary>A participant says which table they sit at, for a split by table. Declaring the same table again writes nothing.</summary>
-    public async Task<Result<int>> DeclareTableAsync(int sessionId, int? table, CancellationToken ct = default)
-    {
-        var found = await sessions.FindAsync(sessionId, ct);
-        if (found.Error is { } missing)
-        {
-            return missing;
-        }
-
-        var c = found.Value;
-        if ((SessionPolicy.LowerOwnHand(c.Actor, c.Process)
-            ?? (c.Session.Status == SessionStatus.Ended ? Error.Conflict("The session has ended.") : null)
-            ?? TableDeclaration.Check(table)) is { } error)
-        {
-            return error;
-        }
-
-        var me = (await MyParticipantIdAsync(c, ct))!.Value;
-        var declared = await db.TableDeclarations.FirstOrDefaultAsync(t => t.SessionId == sessionId && t.ParticipantId == me, ct);
-        if (declared?.Table == table)
-        {
-            return table!.Value;
-        }
-
-        if (declared is null)
-        {
-            db.TableDeclarations.Add(new TableDeclaration(sessionId, me, table!.Value));
-        }
-        else
-        {
-            declared.Table = table!.Value;
-        }
-
-        try
-        {
-            await writes.SaveAsync(c.Process.Id, EqualFooting.Web.Sessions.SessionRecord.TableDeclared, () => new Dictionary<string, object?>
+    public Task<Result<int>> DeclareTableAsync(int sessionId, int? table, CancellationToken ct = default) =>
+        writes.RunAsync<SessionContext, int>(
+            token => sessions.FindAsync(sessionId, token),
+            c => SessionPolicy.LowerOwnHand(c.Actor, c.Process) ?? (c.Session.Status == SessionStatus.Ended ? Error.Conflict("The session has ended.") : null),
+            async (c, _) =>
             {
-                ["session"] = sessionId,
-                ["participant"] = me,
-                ["table"] = table,
-            }, ct);
-        }
-        catch (DbUpdateException) when (declared is null)
-        {
-            // The same person declaring from two tabs at once: the other insert won, and this one's table is applied to it.
-            db.ChangeTracker.Clear();
-            return await DeclareTableAsync(sessionId, table, ct);
-        }
+                if (TableDeclaration.Check(table) is { } invalid)
+                {
+                    return invalid;
+                }
 
-        return table!.Value;
-    }
+                var me = (await MyParticipantIdAsync(c, ct))!.Value;
+                var declared = await db.TableDeclarations.FirstOrDefaultAsync(t => t.SessionId == sessionId && t.ParticipantId == me, ct);
+                if (declared?.Table == table)
+                {
+                    return Change.None(table!.Value);
+                }
+
+                if (declared is null)
+                {
+                    db.TableDeclarations.Add(new TableDeclaration(sessionId, me, table!.Value));
+                }
+                else
+                {
+                    declared.Table = table!.Value;
+                }
+
+                var change = Change.Recorded(table!.Value, c.Process.Id, SessionRecord.TableDeclared, () => new Dictionary<string, object?>
+                {
+                    ["session"] = sessionId,
+                    ["participant"] = me,
+                    ["table"] = table,
+                });
+
+                // The same person declaring from two tabs at once: the other insert won, and this one's table is applied to it.
+                return declared is null ? change.OnDuplicate(async token => await DeclareTableAsync(sessionId, table, token)) : change;
+            },
+            ct);
 
     /// <summary>Runs a step through the write path, claiming the round's version; a lost claim starts again on fresh state.</summary>
     private Task<Result<T>> ChangeAsync<T>(int breakoutId, Func<BreakoutContext, DateTimeOffset, Task<Result<Outcome<T>>>> step, CancellationToken ct) =>

@@ -38,57 +38,50 @@ public sealed partial class SessionCommands
         }, ct);
 
     /// <param name="operatorEmail">The account that will raise the hub's hand; empty when only moderators will.</param>
-    public async Task<Result<RemoteHub>> RegisterHubAsync(int sessionId, RemoteHubDetails details, string? operatorEmail, CancellationToken ct = default)
-    {
-        var found = await FindAsync(sessionId, ct);
-        if (found.Error is { } missing)
+    /// <remarks>Claims the session's version, so two registrations at once cannot pass the limit on hubs together.</remarks>
+    public Task<Result<RemoteHub>> RegisterHubAsync(int sessionId, RemoteHubDetails details, string? operatorEmail, CancellationToken ct = default) =>
+        ChangeAsync<RemoteHub>(sessionId, null, true, async (c, now) =>
         {
-            return missing;
-        }
-
-        var c = found.Value;
-        if (SessionPolicy.Moderate(c.Actor, c.Process) is { } denied)
-        {
-            return denied;
-        }
-
-        string? operatorId = null;
-        if (!string.IsNullOrWhiteSpace(operatorEmail))
-        {
-            var normalized = operatorEmail.Trim().ToUpperInvariant();
-            operatorId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(ct);
-            if (operatorId is null)
+            if (SessionPolicy.Moderate(c.Actor, c.Process) is { } denied)
             {
-                return Error.Invalid("operatorEmail", "No account has this email address; the hub's operator must register first.");
+                return denied;
             }
-        }
 
-        if (await db.RemoteHubs.CountAsync(h => h.SessionId == sessionId, ct) >= RemoteHub.MaxPerSession)
-        {
-            return Error.Conflict($"A session has at most {RemoteHub.MaxPerSession} remote hubs.");
-        }
+            string? operatorId = null;
+            if (!string.IsNullOrWhiteSpace(operatorEmail))
+            {
+                var normalized = operatorEmail.Trim().ToUpperInvariant();
+                operatorId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync(ct);
+                if (operatorId is null)
+                {
+                    return Error.Invalid("operatorEmail", "No account has this email address; the hub's operator must register first.");
+                }
+            }
 
-        var hub = RemoteHub.Register(c.Session, c.Process, details, operatorId, clock.GetUtcNow());
-        if (hub.Error is { } invalid)
-        {
-            return invalid;
-        }
+            if (await db.RemoteHubs.CountAsync(h => h.SessionId == sessionId, ct) >= RemoteHub.MaxPerSession)
+            {
+                return Error.Conflict($"A session has at most {RemoteHub.MaxPerSession} remote hubs.");
+            }
 
-        db.RemoteHubs.Add(hub.Value);
-        await writes.SaveAsync(c.Process.Id, EqualFooting.Web.Sessions.SessionRecord.HubRegistered, () => new Dictionary<string, object?>
-        {
-            ["session"] = c.Session.Id,
-            ["hub"] = hub.Value.Id,
-            ["name"] = hub.Value.Name,
-            ["location"] = hub.Value.Location,
-            ["regionId"] = hub.Value.RegionId,
-            ["stakeholderGroupId"] = hub.Value.StakeholderGroupId,
-            ["stakeholderMix"] = hub.Value.StakeholderMix,
-            ["operator"] = operatorId,
+            var hub = RemoteHub.Register(c.Session, c.Process, details, operatorId, now);
+            if (hub.Error is { } invalid)
+            {
+                return invalid;
+            }
+
+            db.RemoteHubs.Add(hub.Value);
+            return new Outcome<RemoteHub>(hub.Value, SessionRecord.HubRegistered, () => new Dictionary<string, object?>
+            {
+                ["session"] = c.Session.Id,
+                ["hub"] = hub.Value.Id,
+                ["name"] = hub.Value.Name,
+                ["location"] = hub.Value.Location,
+                ["regionId"] = hub.Value.RegionId,
+                ["stakeholderGroupId"] = hub.Value.StakeholderGroupId,
+                ["stakeholderMix"] = hub.Value.StakeholderMix,
+                ["operator"] = operatorId,
+            });
         }, ct);
-        await broadcaster.PublishAsync(c);
-        return hub.Value;
-    }
 
     /// <summary>
     /// Puts a hub's hand up, always as a remote hand. The group is the hub's own unless the operator names the group
