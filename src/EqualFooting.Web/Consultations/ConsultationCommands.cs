@@ -261,6 +261,13 @@ public sealed class ConsultationCommands(
             },
             ct);
 
+    /// <summary>After an edit or a withdrawal commits, campaign detection looks at the consultation again.</summary>
+    private Func<CancellationToken, Task> SignalCampaigns(int consultationId) => _ =>
+    {
+        campaigns.Signal(consultationId);
+        return Task.CompletedTask;
+    };
+
     private async Task<Comment?> EarlierReplyAsync(FoundConsultation found, CommentAuthor author, string? key, CancellationToken ct) =>
         string.IsNullOrEmpty(key) ? null : (await EarlierAsync(found.Consultation.Id, author.ParticipantId, [key], ct)).GetValueOrDefault(key);
 
@@ -280,11 +287,7 @@ public sealed class ConsultationCommands(
                 return comment.EditedAt == before
                     ? Change.None(comment)
                     : Change.Recorded(comment, c.Found.Process.Id, ConsultationRecord.CommentEdited, () => Describe(comment))
-                        .Then(_ =>
-                        {
-                            campaigns.Signal(consultationId);
-                            return Task.CompletedTask;
-                        });
+                        .Then(SignalCampaigns(consultationId));
             },
             ct);
 
@@ -307,11 +310,7 @@ public sealed class ConsultationCommands(
                     {
                         ["consultation"] = comment.ConsultationId,
                         ["comment"] = comment.Id,
-                    }).Then(_ =>
-                    {
-                        campaigns.Signal(consultationId);
-                        return Task.CompletedTask;
-                    });
+                    }).Then(SignalCampaigns(consultationId));
             },
             ct);
 

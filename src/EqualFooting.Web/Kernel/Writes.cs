@@ -210,8 +210,8 @@ public sealed class Writes(EqualFootingDb db, Actors actors, TimeProvider clock,
 
     /// <summary>
     /// The tail of the path for a use case that has loaded, authorised and acted itself: claims, save, place, record,
-    /// commit. Prefer <see cref="RunAsync{TContext,T}"/>, which also retries a lost claim; callers of this answer a
-    /// lost claim themselves (it surfaces as <see cref="DbUpdateConcurrencyException"/>).
+    /// commit, with <paramref name="first"/> as a lock that always wins. Prefer <see cref="RunAsync{TContext,T}"/>,
+    /// which also loads, authorises and retries a lost claim.
     /// </summary>
     /// <param name="first">Runs first in the transaction (a claim that serialises writers on one row).</param>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068", Justification = "first and actedBy are rare extras passed by name; every caller passes ct fourth.")]
@@ -235,15 +235,8 @@ public sealed class Writes(EqualFootingDb db, Actors actors, TimeProvider clock,
             change.Claiming(Claim.Lock((_, token) => first(token)));
         }
 
-        try
-        {
-            await CommitAsync(change, ct);
-        }
-        catch (LostClaimException)
-        {
-            throw new DbUpdateConcurrencyException("Another writer moved on first.");
-        }
-
+        // A lock claim never loses, so nothing here is retried: a failure is the caller's to answer.
+        await CommitAsync(change, ct);
         versions.Forget(processId);
     }
 

@@ -43,15 +43,7 @@ public class TranscriptParserTests
     [InlineData(Captions, TranscriptFormat.Cart, 18, 6, 3, 108, 884)]
     public void Fixture_totals(string file, TranscriptFormat format, int interventions, int speakers, int unnamed, int unnamedWords, int words)
     {
-        var transcript = Fixture(file);
-
-        Assert.Equal(format, transcript.Format);
-        Assert.Equal(interventions, transcript.Interventions.Count);
-        Assert.Equal(speakers, transcript.Speakers.Count);
-        Assert.Equal((unnamed, unnamedWords), (transcript.Unnamed.Interventions, transcript.Unnamed.Words));
-        Assert.Equal(words, transcript.Words);
-        Assert.Equal(words, transcript.Speakers.Sum(s => s.Words) + transcript.Unnamed.Words);
-        Assert.Equal(Enumerable.Range(1, interventions), transcript.Interventions.Select(i => i.Order));
+        AssertTotals(Fixture(file), format, interventions, speakers, unnamed, unnamedWords, words);
     }
 
     [Theory]
@@ -65,12 +57,8 @@ public class TranscriptParserTests
     [Fact]
     public void Fixture_speakers_are_listed_in_order_of_first_appearance()
     {
-        Assert.Equal(
-            SpeakerFigures.Where(row => (string)row[0] == Minutes).Select(row => (string)row[1]),
-            Fixture(Minutes).Speakers.Select(s => s.Name));
-        Assert.Equal(
-            SpeakerFigures.Where(row => (string)row[0] == Captions).Select(row => (string)row[1]),
-            Fixture(Captions).Speakers.Select(s => s.Name));
+        AssertListedInOrder(SpeakerFigures, Minutes, Fixture(Minutes));
+        AssertListedInOrder(SpeakerFigures, Captions, Fixture(Captions));
     }
 
     [Fact]
@@ -475,15 +463,7 @@ public class TranscriptParserTests
     [InlineData(Bali, TranscriptFormat.Cart, 20, 6, 3, 911, 8114)]
     public void Seed_totals(string file, TranscriptFormat format, int interventions, int speakers, int unnamed, int unnamedWords, int words)
     {
-        var transcript = Seed(file);
-
-        Assert.Equal(format, transcript.Format);
-        Assert.Equal(interventions, transcript.Interventions.Count);
-        Assert.Equal(speakers, transcript.Speakers.Count);
-        Assert.Equal((unnamed, unnamedWords), (transcript.Unnamed.Interventions, transcript.Unnamed.Words));
-        Assert.Equal(words, transcript.Words);
-        Assert.Equal(words, transcript.Speakers.Sum(s => s.Words) + transcript.Unnamed.Words);
-        Assert.Equal(Enumerable.Range(1, interventions), transcript.Interventions.Select(i => i.Order));
+        AssertTotals(Seed(file), format, interventions, speakers, unnamed, unnamedWords, words);
     }
 
     [SeedsTheory]
@@ -497,12 +477,8 @@ public class TranscriptParserTests
     [SeedsFact]
     public void Seed_speakers_are_listed_in_order_of_first_appearance()
     {
-        Assert.Equal(
-            SeedSpeakerFigures.Where(row => (string)row[0] == Atlas).Select(row => (string)row[1]),
-            Seed(Atlas).Speakers.Select(s => s.Name));
-        Assert.Equal(
-            SeedSpeakerFigures.Where(row => (string)row[0] == Bali).Select(row => (string)row[1]),
-            Seed(Bali).Speakers.Select(s => s.Name));
+        AssertListedInOrder(SeedSpeakerFigures, Atlas, Seed(Atlas));
+        AssertListedInOrder(SeedSpeakerFigures, Bali, Seed(Bali));
     }
 
     [SeedsTheory]
@@ -522,4 +498,23 @@ public class TranscriptParserTests
         Assert.True(result.IsSuccess, result.Error?.Message);
         return result.Value;
     }
+
+    /// <summary>The totals a transcript must add up to: every word counted once, turns numbered from 1.</summary>
+    private static void AssertTotals(Transcript transcript, TranscriptFormat format, int interventions, int speakers, int unnamed, int unnamedWords, int words)
+    {
+        Assert.Equal(format, transcript.Format);
+        Assert.Equal(interventions, transcript.Interventions.Count);
+        Assert.Equal(speakers, transcript.Speakers.Count);
+        Assert.Equal((unnamed, unnamedWords), (transcript.Unnamed.Interventions, transcript.Unnamed.Words));
+        Assert.Equal(words, transcript.Words);
+        Assert.Equal(words, transcript.Speakers.Sum(s => s.Words) + transcript.Unnamed.Words);
+        Assert.Equal(Enumerable.Range(1, interventions), transcript.Interventions.Select(i => i.Order));
+    }
+
+    /// <summary>Speakers are listed in the order the table of figures gives for that file: first appearance.</summary>
+    private static void AssertListedInOrder(TheoryData<string, string, int, int> figures, string file, Transcript transcript) =>
+        Assert.Equal(
+            figures.Where(row => (string)row[0] == file).Select(row => (string)row[1]),
+            transcript.Speakers.Select(s => s.Name));
+
 }
