@@ -1,0 +1,34 @@
+namespace EqualFooting.Conversations;
+
+/// <summary>The analysis's parameters; the defaults are Pol.is's where it has one (docs/opinion-maps.md gives each and why).</summary>
+public sealed record OpinionSettings
+{
+    /// <summary>A participant with fewer votes (or fewer than the statements there are, when fewer) is set aside.</summary>
+    public int MinVotes { get; init; } = 7;
+
+    public int MinGroups { get; init; } = 2;
+
+    public int MaxGroups { get; init; } = 5;
+
+    /// <summary>Participants are first grouped into this many small clusters; opinion groups are clusters of those.</summary>
+    public int BaseClusters { get; init; } = 100;
+
+    /// <summary>Seeds the k-means++ choices and the PCA's starting block, so the same votes always give the same map.</summary>
+    public int Seed { get; init; } = 20_140_618;
+
+    public int MaxPcaIterations { get; init; } = 100;
+
+    /// <summary>Relative change of the two leading variances below which the PCA stops.</summary>
+    public double PcaTolerance { get; init; } = 1e-7;
+
+    public int GroupRestarts { get; init; } = 10;
+
+    public int RepresentativeCount { get; init; } = 5;
+
+    public int DivisiveCount { get; init; } = 5;
+
+    public int BridgingCount { get; init; } = 5;
+
+    /// <summary>One-sided z for "this group differs from the rest" (90%, Pol.is's level).</summary>
+    public double RepresentativeZ { get; init; } = 1.2816;
+}
