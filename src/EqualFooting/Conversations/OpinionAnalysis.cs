@@ -2,8 +2,8 @@ namespace EqualFooting.Conversations;
 
 /// <summary>
 /// Opinion groups from votes, in the manner of Pol.is (docs/opinion-maps.md): participants with too few votes set aside;
-/// missing votes imputed with the statement's mean; the first two principal components, each participant's projection
-/// scaled by √(statements / their votes) so that sparse voters are not pulled to the centre; k-means into base clusters,
+/// missing votes imputed with the statement's mean; the first two principal components (each participant's projection
+/// optionally scaled by √(statements / their votes), as today's Pol.is does); k-means into base clusters,
 /// then weighted k-means of those into 2–5 opinion groups, the number chosen by silhouette. Then each group's
 /// representative statements, the divisive statements and the bridging statements (agreed in every opinion group and
 /// every stakeholder group). Pure: no I/O, no clock; the same votes and settings always give the same map.
@@ -36,7 +36,7 @@ public static class OpinionAnalysis
         var means = ColumnMeans(matrix, rows);
         var warm = previous?.State;
         var pca = SparsePca.Compute(matrix, rows, means, warm?.Directions, settings.MaxPcaIterations, settings.PcaTolerance, settings.Seed);
-        var (xs, ys) = Project(matrix, rows, means, pca.Directions, statementsVoted);
+        var (xs, ys) = Project(matrix, rows, means, pca.Directions, settings.ScaleSparseVoters ? statementsVoted : 0);
 
         // Base clusters: participants at the same place are one point; Pol.is's own method, which also makes the silhouette cheap.
         var baseK = Math.Min(settings.BaseClusters, rows.Length);
@@ -165,6 +165,7 @@ public static class OpinionAnalysis
         return sums;
     }
 
+    /// <param name="statementsVoted">The statements voted on, for the sparse-voter scaling; 0 for none.</param>
     private static (double[] X, double[] Y) Project(VoteMatrix matrix, int[] rows, double[] means, double[] directions, int statementsVoted)
     {
         var z = new double[rows.Length * SparsePca.Block];
@@ -175,7 +176,7 @@ public static class OpinionAnalysis
         {
             // Pol.is's correction: a participant who voted on few statements has most coordinates imputed at the mean and
             // would sit near the centre whatever they think; scaling by √(statements / votes) puts them back out.
-            var scale = Math.Sqrt((double)statementsVoted / Math.Max(1, matrix.VotesOf(rows[i])));
+            var scale = statementsVoted == 0 ? 1 : Math.Sqrt((double)statementsVoted / Math.Max(1, matrix.VotesOf(rows[i])));
             xs[i] = z[i * SparsePca.Block] * scale;
             ys[i] = z[(i * SparsePca.Block) + 1] * scale;
         }

@@ -6,6 +6,13 @@ public sealed record OpinionSettings
     /// <summary>A participant with fewer votes (or fewer than the statements there are, when fewer) is set aside.</summary>
     public int MinVotes { get; init; } = 7;
 
+    /// <summary>
+    /// Scale each participant's projection by √(statements / their votes), as today's Pol.is does, so that someone who
+    /// voted on a few statements is not drawn to the centre by the imputed means. Off by default: the groups in the
+    /// published Pol.is exports (2014–2022) are matched better without it (docs/opinion-maps.md has the table).
+    /// </summary>
+    public bool ScaleSparseVoters { get; init; }
+
     public int MinGroups { get; init; } = 2;
 
     public int MaxGroups { get; init; } = 5;
