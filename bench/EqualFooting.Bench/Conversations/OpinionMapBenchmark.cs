@@ -39,10 +39,13 @@ public sealed class OpinionMapBenchmark : IBenchmark
         var cold = Stopwatch.StartNew();
         var map = OpinionAnalysis.Run(matrix);
         cold.Stop();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var warm = Stopwatch.StartNew();
         map = OpinionAnalysis.Run(matrix);
         warm.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        await Console.Error.WriteLineAsync("phases (ms): " + string.Join(", ", map.PhaseMilliseconds.Select(p => $"{p.Key} {p.Value:0.0}")));
         await Console.Error.WriteLineAsync($"analysis: cold {cold.Elapsed.TotalSeconds:0.000} s, warm {warm.Elapsed.TotalSeconds:0.000} s, {map.Groups.Count} groups, {map.PcaIterations} PCA iterations, peak {peak / 1e6:0} MB");
 
         var ours = Enumerable.Range(0, participants).Select(map.GroupOf).ToArray();
@@ -58,6 +61,7 @@ public sealed class OpinionMapBenchmark : IBenchmark
         var next = matrix.With(changes);
         var updated = OpinionAnalysis.Run(next, previous: map);
         update.Stop();
+        await Console.Error.WriteLineAsync("update phases (ms): " + string.Join(", ", updated.PhaseMilliseconds.Select(p => $"{p.Key} {p.Value:0.0}")));
         await Console.Error.WriteLineAsync($"update after {updateVotes} votes: {update.Elapsed.TotalMilliseconds:0.0} ms, {updated.PcaIterations} PCA iterations");
 
         var result = new BenchResult()
@@ -67,14 +71,17 @@ public sealed class OpinionMapBenchmark : IBenchmark
             .Add("groups", map.Groups.Count)
             .Add("seconds", Math.Round(warm.Elapsed.TotalSeconds, 3))
             .Add("seconds_cold", Math.Round(cold.Elapsed.TotalSeconds, 3))
+            .Add("cpu_seconds", Math.Round(cpu, 3))
             .Add("update_ms", Math.Round(update.Elapsed.TotalMilliseconds, 1))
             .Add("peak_mb", Math.Round(peak / 1e6));
         if (sklearn)
         {
-            var (seconds, labels) = await RunSklearnAsync(matrix, participants, statements);
+            var (seconds, sklearnCpu, labels) = await RunSklearnAsync(matrix, participants, statements);
             var both = Enumerable.Range(0, participants).Where(p => ours[p] >= 0 && labels[p] >= 0).ToArray();
             result.Add("sklearn_seconds", Math.Round(seconds, 3))
                 .Add("speedup", Math.Round(seconds / warm.Elapsed.TotalSeconds, 1))
+                .Add("sklearn_cpu_seconds", Math.Round(sklearnCpu, 3))
+                .Add("cpu_speedup", Math.Round(sklearnCpu / cpu, 1))
                 .Add("ari_planted", Math.Round(ariPlanted, 4))
                 .Add("ari_vs_sklearn", Math.Round(AdjustedRandIndex.Compute(both.Select(p => ours[p]).ToList(), both.Select(p => labels[p]).ToList()), 4));
         }
@@ -149,7 +156,7 @@ public sealed class OpinionMapBenchmark : IBenchmark
         return (VoteMatrix.FromRows(participants, statements, rowStart, columns, values), planted);
     }
 
-    private static async Task<(double Seconds, int[] Labels)> RunSklearnAsync(VoteMatrix matrix, int participants, int statements)
+    private static async Task<(double Seconds, double CpuSeconds, int[] Labels)> RunSklearnAsync(VoteMatrix matrix, int participants, int statements)
     {
         if (await ExitCodeAsync("/usr/bin/python3", "-c \"import sklearn\"") != 0)
         {
@@ -197,11 +204,11 @@ public sealed class OpinionMapBenchmark : IBenchmark
             }
 
             var parts = output.Trim().Split(' ');
-            await Console.Error.WriteLineAsync($"scikit-learn: {parts[0]} s, {parts[1]} groups");
+            await Console.Error.WriteLineAsync($"scikit-learn: {parts[0]} s ({parts[2]} s CPU), {parts[1]} groups");
             var bytes = await File.ReadAllBytesAsync(labelsPath);
             var labels = new int[participants];
             Buffer.BlockCopy(bytes, 0, labels, 0, bytes.Length);
-            return (double.Parse(parts[0], CultureInfo.InvariantCulture), labels);
+            return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture), labels);
         }
         finally
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace EqualFooting.Conversations;
 
 /// <summary>
@@ -17,7 +19,14 @@ public static class OpinionAnalysis
         ArgumentNullException.ThrowIfNull(matrix);
         settings ??= new OpinionSettings();
         var n = matrix.Participants;
-        var m = matrix.Statements;
+        var phases = new Dictionary<string, double>();
+        var mark = Stopwatch.GetTimestamp();
+        void Phase(string name)
+        {
+            var now = Stopwatch.GetTimestamp();
+            phases[name] = Stopwatch.GetElapsedTime(mark, now).TotalMilliseconds;
+            mark = now;
+        }
 
         var statementsVoted = CountVotedStatements(matrix);
         var threshold = Math.Max(1, Math.Min(settings.MinVotes, statementsVoted));
@@ -35,8 +44,11 @@ public static class OpinionAnalysis
         Array.Fill(groupOf, -1);
         var means = ColumnMeans(matrix, rows);
         var warm = previous?.State;
+        Phase("means");
         var pca = SparsePca.Compute(matrix, rows, means, warm?.Directions, settings.MaxPcaIterations, settings.PcaTolerance, settings.Seed);
+        Phase("pca");
         var (xs, ys) = Project(matrix, rows, means, pca.Directions, settings.ScaleSparseVoters ? statementsVoted : 0);
+        Phase("project");
 
         // Base clusters: participants at the same place are one point; Pol.is's own method, which also makes the silhouette cheap.
         var baseK = Math.Min(settings.BaseClusters, rows.Length);
@@ -53,10 +65,11 @@ public static class OpinionAnalysis
         }
         else
         {
-            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: 100, warm?.BaseX, warm?.BaseY);
+            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: settings.BaseIterations, warm?.BaseX, warm?.BaseY);
             baseLabels = baseFit.Labels;
         }
 
+        Phase("base");
         // Empty base clusters (possible when fewer distinct places than clusters) drop out of the group step.
         var used = Enumerable.Range(0, baseFit.Weights.Length).Where(c => baseFit.Weights[c] > 0).ToArray();
         var bx = used.Select(c => baseFit.CentreX[c]).ToArray();
@@ -87,6 +100,8 @@ public static class OpinionAnalysis
         {
             usedGroup = chosen.Labels;
         }
+
+        Phase("groups");
 
         // Number the groups by size, largest first, so "group A" means the same thing from one update to the next more often.
         var k0 = chosen?.CentreX.Length ?? (used.Length > 0 ? 1 : 0);
@@ -129,8 +144,11 @@ public static class OpinionAnalysis
             groups.Add(new OpinionGroup(g, counted[g], centreX[g] / counted[g], centreY[g] / counted[g], tally.Representative(g, settings)));
         }
 
-        return new OpinionMap(groupOf, points, groups, silhouettes, tally.Divisive(settings), tally.Bridging(settings),
-            new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY), pca.Iterations);
+        var divisive = tally.Divisive(settings);
+        var bridging = tally.Bridging(settings);
+        Phase("statements");
+        return new OpinionMap(groupOf, points, groups, silhouettes, divisive, bridging,
+            new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY), pca.Iterations, phases);
     }
 
     private static int CountVotedStatements(VoteMatrix matrix)

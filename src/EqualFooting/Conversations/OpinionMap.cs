@@ -46,7 +46,7 @@ public sealed class OpinionMap
     private readonly int[] _groupOf;
 
     internal OpinionMap(int[] groupOf, IReadOnlyList<MapPoint> points, IReadOnlyList<OpinionGroup> groups, IReadOnlyDictionary<int, double> silhouettes,
-        IReadOnlyList<DivisiveStatement> divisive, IReadOnlyList<BridgingStatement> bridging, AnalysisState state, int pcaIterations)
+        IReadOnlyList<DivisiveStatement> divisive, IReadOnlyList<BridgingStatement> bridging, AnalysisState state, int pcaIterations, IReadOnlyDictionary<string, double> phaseMilliseconds)
     {
         _groupOf = groupOf;
         Points = points;
@@ -56,6 +56,7 @@ public sealed class OpinionMap
         Bridging = bridging;
         State = state;
         PcaIterations = pcaIterations;
+        PhaseMilliseconds = phaseMilliseconds;
     }
 
     public int Participants => _groupOf.Length;
@@ -73,6 +74,9 @@ public sealed class OpinionMap
     public IReadOnlyList<BridgingStatement> Bridging { get; }
 
     public int PcaIterations { get; }
+
+    /// <summary>How long each step took (means, pca, project, base, groups, statements), for benchmarks and logs; a stopwatch, not the clock.</summary>
+    public IReadOnlyDictionary<string, double> PhaseMilliseconds { get; }
 
     internal AnalysisState State { get; }
 

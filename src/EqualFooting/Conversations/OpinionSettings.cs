@@ -20,13 +20,16 @@ public sealed record OpinionSettings
     /// <summary>Participants are first grouped into this many small clusters; opinion groups are clusters of those.</summary>
     public int BaseClusters { get; init; } = 100;
 
+    /// <summary>Lloyd steps at most for the base clusters (they also stop when at most one participant in a thousand moves); an update continues from the last centres, so the steps add up over updates, as in Pol.is.</summary>
+    public int BaseIterations { get; init; } = 20;
+
     /// <summary>Seeds the k-means++ choices and the PCA's starting block, so the same votes always give the same map.</summary>
     public int Seed { get; init; } = 20_140_618;
 
     public int MaxPcaIterations { get; init; } = 100;
 
     /// <summary>Relative change of the two leading variances below which the PCA stops.</summary>
-    public double PcaTolerance { get; init; } = 1e-7;
+    public double PcaTolerance { get; init; } = 1e-5;
 
     public int GroupRestarts { get; init; } = 10;
 

@@ -15,8 +15,9 @@ internal static class SparsePca
     internal const int Block = 6;
 
     /// <param name="rows">The participants kept (row indices into the matrix).</param>
+    /// <param name="allowGram">False forces the sparse passes (tests compare both ways).</param>
     /// <param name="start">A previous block (statements × <see cref="Block"/>, row-major) to continue from, or null.</param>
-    internal static PcaResult Compute(VoteMatrix matrix, int[] rows, double[] means, double[]? start, int maxIterations, double tolerance, int seed)
+    internal static PcaResult Compute(VoteMatrix matrix, int[] rows, double[] means, double[]? start, int maxIterations, double tolerance, int seed, bool allowGram = true)
     {
         var m = matrix.Statements;
         var q = new double[m * Block];
@@ -34,15 +35,32 @@ internal static class SparsePca
         }
 
         Orthonormalise(q, m);
-        var z = new double[rows.Length * Block];
+        var gram = allowGram ? Gram(matrix, rows, means, warm: start is not null) : null;
+        var z = gram is null ? new double[rows.Length * Block] : [];
+        var applied = new double[q.Length];
+
+        // applied = CᵀC q: through the dense Gram matrix when that is cheaper, else two sparse passes.
+        void Apply()
+        {
+            if (gram is not null)
+            {
+                MultiplyDense(gram, m, q, applied);
+            }
+            else
+            {
+                Multiply(matrix, rows, means, q, z);
+                MultiplyTransposed(matrix, rows, means, z, applied);
+            }
+        }
+
         var previous = new double[Block];
         var iterations = 0;
         var values = new double[Block];
         while (iterations < maxIterations)
         {
             iterations++;
-            Multiply(matrix, rows, means, q, z);
-            MultiplyTransposed(matrix, rows, means, z, q);
+            Apply();
+            Array.Copy(applied, q, q.Length);
             // The norms of the block's columns before orthonormalising estimate the eigenvalues; stop when the two wanted ones settle.
             for (var t = 0; t < Block; t++)
             {
@@ -69,16 +87,16 @@ internal static class SparsePca
         }
 
         // Rayleigh–Ritz: the eigenvectors of Qᵀ CᵀC Q (Block × Block) rotate Q onto the principal directions, in order.
-        Multiply(matrix, rows, means, q, z);
+        Apply();
         var small = new double[Block * Block];
-        for (var i = 0; i < rows.Length; i++)
+        for (var j = 0; j < m; j++)
         {
             for (var a = 0; a < Block; a++)
             {
-                var za = z[(i * Block) + a];
+                var qa = q[(j * Block) + a];
                 for (var b = a; b < Block; b++)
                 {
-                    small[(a * Block) + b] += za * z[(i * Block) + b];
+                    small[(a * Block) + b] += qa * applied[(j * Block) + b];
                 }
             }
         }
@@ -129,6 +147,110 @@ internal static class SparsePca
         }
 
         return new PcaResult(rotated, [eigenvalues[0], eigenvalues[1]], iterations);
+    }
+
+    /// <summary>
+    /// CᵀC as a dense statements × statements matrix, when building it (half of Σ votes² over participants) costs less
+    /// than the sparse passes the iteration would make (about 30 from a random start, 3 from a previous map) and it fits
+    /// in 72 MB; otherwise null. Pol.is-sized conversations (hundreds of statements) take this way; a conversation of
+    /// ten thousand statements takes the sparse one.
+    /// </summary>
+    private static double[]? Gram(VoteMatrix matrix, int[] rows, double[] means, bool warm)
+    {
+        var m = matrix.Statements;
+        if (m > 3000)
+        {
+            return null;
+        }
+
+        double pairs = 0, votes = 0;
+        foreach (var r in rows)
+        {
+            double n = matrix.VotesOf(r);
+            pairs += n * (n + 1) / 2;
+            votes += n;
+        }
+
+        if (pairs > (warm ? 3 : 30) * 2.0 * votes * Block)
+        {
+            return null;
+        }
+
+        var rowStart = matrix.RowStart;
+        var columns = matrix.Columns;
+        var values = matrix.Values;
+        var chunks = Chunks(rows.Length);
+        var partial = new double[chunks][];
+        Parallel.For(0, chunks, chunk =>
+        {
+            var (from, to) = Range(chunk, rows.Length);
+            var g = new double[m * m];
+            for (var i = from; i < to; i++)
+            {
+                var r = rows[i];
+                var end = rowStart[r + 1];
+                for (var a = rowStart[r]; a < end; a++)
+                {
+                    var ca = columns[a];
+                    var xa = values[a] - means[ca];
+                    var at = ca * m;
+                    // Columns ascend within a row: this fills the upper triangle only.
+                    for (var b = a; b < end; b++)
+                    {
+                        var cb = columns[b];
+                        g[at + cb] += xa * (values[b] - means[cb]);
+                    }
+                }
+            }
+
+            partial[chunk] = g;
+        });
+        var gram = partial[0];
+        for (var chunk = 1; chunk < chunks; chunk++)
+        {
+            var p = partial[chunk];
+            for (var i = 0; i < gram.Length; i++)
+            {
+                gram[i] += p[i];
+            }
+        }
+
+        for (var a = 0; a < m; a++)
+        {
+            for (var b = 0; b < a; b++)
+            {
+                gram[(a * m) + b] = gram[(b * m) + a];
+            }
+        }
+
+        return gram;
+    }
+
+    private static void MultiplyDense(double[] gram, int m, double[] q, double[] result)
+    {
+        Parallel.For(0, Math.Max(1, Math.Min(Environment.ProcessorCount, m / 64)), (chunk, _) =>
+        {
+            var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, m / 64));
+            var from = m * chunk / chunks;
+            var to = m * (chunk + 1) / chunks;
+            Span<double> acc = stackalloc double[Block];
+            for (var j = from; j < to; j++)
+            {
+                acc.Clear();
+                var row = j * m;
+                for (var l = 0; l < m; l++)
+                {
+                    var g = gram[row + l];
+                    var at = l * Block;
+                    for (var t = 0; t < Block; t++)
+                    {
+                        acc[t] += g * q[at + t];
+                    }
+                }
+
+                acc.CopyTo(result.AsSpan(j * Block, Block));
+            }
+        });
     }
 
     /// <summary>z = C q, one row of z per kept participant.</summary>

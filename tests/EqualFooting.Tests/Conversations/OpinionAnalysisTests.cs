@@ -166,14 +166,17 @@ public sealed class OpinionAnalysisTests
         }
 
         var (values, vectors) = SymmetricEigen.Jacobi(cov, 12);
-        var sparse = SparsePca.Compute(matrix, rows, means, null, 500, 1e-12, 1);
-
-        Assert.Equal(values[0], sparse.Variances[0], 6);
-        Assert.Equal(values[1], sparse.Variances[1], 6);
-        for (var t = 0; t < 2; t++)
+        foreach (var allowGram in new[] { true, false })
         {
-            var dot = Enumerable.Range(0, 12).Sum(j => vectors[(j * 12) + t] * sparse.Directions[(j * SparsePca.Block) + t]);
-            Assert.Equal(1.0, Math.Abs(dot), 6);
+            var sparse = SparsePca.Compute(matrix, rows, means, null, 500, 1e-12, 1, allowGram);
+
+            Assert.Equal(values[0], sparse.Variances[0], 6);
+            Assert.Equal(values[1], sparse.Variances[1], 6);
+            for (var t = 0; t < 2; t++)
+            {
+                var dot = Enumerable.Range(0, 12).Sum(j => vectors[(j * 12) + t] * sparse.Directions[(j * SparsePca.Block) + t]);
+                Assert.Equal(1.0, Math.Abs(dot), 6);
+            }
         }
     }
 }
