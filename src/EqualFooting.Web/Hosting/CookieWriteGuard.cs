@@ -38,9 +38,10 @@ public static class CookieWriteGuard
         {
             return await ctx.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(ctx);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        catch (Exception e) when (e is AntiforgeryValidationException or InvalidDataException or IOException or BadHttpRequestException)
         {
-            // A body declared as a form that is not one (a broken multipart boundary) carries no token either.
+            // A body declared as a form that is not one (a broken boundary, a key past the form reader's limits)
+            // carries no token either.
             return false;
         }
     }

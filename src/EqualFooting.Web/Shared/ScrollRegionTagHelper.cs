@@ -8,10 +8,10 @@ namespace EqualFooting.Web.Shared;
 /// <summary>
 /// Every <c>&lt;div class="table-scroll"&gt;</c> becomes a keyboard-reachable, named region: on a phone the table
 /// inside scrolls sideways, and a region that scrolls must take the focus so that the arrow keys can scroll it
-/// (axe: scrollable-region-focusable). Its name is the table's caption, so the landmarks of a page stay distinct.
+/// (axe: scrollable-region-focusable). Its name comes from the table's caption, so the landmarks of a page stay distinct.
 /// </summary>
 [HtmlTargetElement("div", Attributes = "class")]
-public sealed partial class ScrollRegionTagHelper(IStringLocalizer<SharedResource> localizer) : TagHelper
+public sealed partial class ScrollRegionTagHelper(IStringLocalizer<SharedResource> L) : TagHelper
 {
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
@@ -26,7 +26,8 @@ public sealed partial class ScrollRegionTagHelper(IStringLocalizer<SharedResourc
         var label = caption.Success ? WebUtility.HtmlDecode(Tags().Replace(caption.Groups[1].Value, " ")).Trim() : "";
         output.Attributes.SetAttribute("tabindex", "0");
         output.Attributes.SetAttribute("role", "region");
-        output.Attributes.SetAttribute("aria-label", label.Length > 0 ? Whitespace().Replace(label, " ") : localizer["Table"].Value);
+        // "Table: …", not the caption alone, which is often also the name of the section around it (another landmark).
+        output.Attributes.SetAttribute("aria-label", label.Length > 0 ? L["Table: {0}", Whitespace().Replace(label, " ")].Value : L["Table"].Value);
         output.Content.SetHtmlContent(content);
     }
 

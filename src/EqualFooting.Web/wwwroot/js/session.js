@@ -9,6 +9,11 @@
     return;
   }
 
+  // The notice that the page needs a reload to update is for readers without this script.
+  for (const notice of document.querySelectorAll("[data-needs-script]")) {
+    notice.hidden = true;
+  }
+
   const sessionId = Number(root.dataset.sessionId);
   let sequence = Number(root.dataset.sequence);
   // Pages that show breakout groups also carry the session's breakout sequence, so joining can catch up on those too.
