@@ -1,4 +1,5 @@
 using EqualFooting.Accounts;
+using EqualFooting.Common;
 using EqualFooting.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -34,10 +35,17 @@ public sealed class LoginModel(SignInManager<Account> signIn) : PageModel
             return Page();
         }
 
+        // Identity normalises the address, which throws on noncharacters such as U+FFFF: checked as text first.
+        if (Text.Required("email", Email, Registration.EmailMax).Error is { } bad)
+        {
+            ModelState.AddModelError("", bad.Message);
+            return Page();
+        }
+
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return LocalRedirect(LocalUrls.OrHome(ReturnUrl));
         }
 
         ModelState.AddModelError("", result.IsLockedOut

@@ -164,6 +164,7 @@ public static class App
         }
 
         app.UseSecurityHeaders();
+        app.UseKnownRequestCharset();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseReaderTimeZone();
@@ -171,6 +172,7 @@ public static class App
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseCookieWriteGuard();
         app.UseRateLimiter();
 
         app.MapHealthChecks("/healthz");
