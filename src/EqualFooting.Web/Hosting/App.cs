@@ -9,6 +9,7 @@ using EqualFooting.Web.Accounts;
 using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Demo;
 using EqualFooting.Web.Participation;
+using EqualFooting.Web.Polls;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
 using EqualFooting.Web.Sessions;
@@ -132,6 +133,7 @@ public static class App
         services.AddProcesses(configuration);
         services.AddParticipation();
         services.AddSessions(configuration);
+        services.AddPolls(configuration);
         services.AddConsultations(configuration);
         services.AddRecord();
         services.AddHostedService<StartupTasks>();
@@ -180,6 +182,7 @@ public static class App
         app.MapProcesses();
         app.MapParticipation();
         app.MapSessions();
+        app.MapPolls();
         app.MapConsultations();
         app.MapRecord();
         app.MapCultureEndpoint();

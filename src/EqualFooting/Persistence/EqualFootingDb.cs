@@ -1,6 +1,7 @@
 using EqualFooting.Accounts;
 using EqualFooting.Consultations;
 using EqualFooting.Participation;
+using EqualFooting.Polls;
 using EqualFooting.Processes;
 using EqualFooting.Record;
 using EqualFooting.Sessions;
@@ -60,6 +61,12 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<CommentCampaign> Campaigns => Set<CommentCampaign>();
+
+    public DbSet<Poll> Polls => Set<Poll>();
+
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+
+    public DbSet<HandCount> HandCounts => Set<HandCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
