@@ -8,6 +8,7 @@ using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
 using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Demo;
+using EqualFooting.Web.FloorQuestions;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Polls;
 using EqualFooting.Web.Processes;
@@ -134,6 +135,7 @@ public static class App
         services.AddParticipation();
         services.AddSessions(configuration);
         services.AddPolls(configuration);
+        services.AddFloorQuestions(configuration);
         services.AddConsultations(configuration);
         services.AddRecord();
         services.AddHostedService<StartupTasks>();
@@ -183,6 +185,7 @@ public static class App
         app.MapParticipation();
         app.MapSessions();
         app.MapPolls();
+        app.MapFloorQuestions();
         app.MapConsultations();
         app.MapRecord();
         app.MapCultureEndpoint();

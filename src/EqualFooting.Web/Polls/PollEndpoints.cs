@@ -56,6 +56,12 @@ public static class PollEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
+        session.MapPost("/sense-of-the-room", async (int sessionId, PollCommands commands, TimeProvider clock, CancellationToken ct) =>
+                Problems.ToResult(await commands.SenseOfTheRoomAsync(sessionId, ct), p => Results.Created($"/api/polls/{p.Id}", PollQueries.Describe(p, clock.GetUtcNow()))))
+            .WithName("SenseOfTheRoom").WithSummary("One click: asks the room agree / disagree / unsure for 60 seconds; every screen of the session shows it (moderators).")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
         var poll = app.MapGroup("/api/polls/{pollId:int}").WithTags("Polls");
         poll.MapGet("", async (int pollId, PollCommands commands, PollQueries queries, TimeProvider clock, CancellationToken ct) =>
             {

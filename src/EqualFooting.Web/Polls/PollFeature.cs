@@ -11,6 +11,7 @@ public static class PollFeature
         services.AddScoped<PollCommands>();
         services.AddScoped<PollQueries>();
         services.AddSingleton<PollBroadcaster>();
+        services.AddSingleton<BallotGate>();
         services.AddRecordActions(PollRecord.All);
         services.AddProcessSection<PollsSection>();
         return services;

@@ -25,6 +25,7 @@ public sealed record PollDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ClosesAt,
     DateTimeOffset? ClosedAt,
+    int? SecondsLeft,
     long Version);
 
 public sealed record CellDto(int N, IReadOnlyList<int>? Counts, bool Hidden, double? Mean, double? Median);
@@ -62,7 +63,8 @@ public sealed class PollQueries(EqualFootingDb db, IConfiguration configuration)
     public static PollDto Describe(Poll p, DateTimeOffset now) => new(
         p.Id, p.ProcessId, p.SessionId, p.Question, p.Kind, p.Options, p.Categories,
         p.Kind == PollKind.Likert ? p.ScaleMin : null, p.Kind == PollKind.Likert ? Poll.ScaleMax : null, p.DontKnow,
-        p.Anonymous, p.ResultsWhileOpen, p.Status, p.IsOpenAt(now), p.HasBallots, p.CreatedAt, p.ClosesAt, p.ClosedAt, p.Version);
+        p.Anonymous, p.ResultsWhileOpen, p.Status, p.IsOpenAt(now), p.HasBallots, p.CreatedAt, p.ClosesAt, p.ClosedAt,
+        p.IsOpenAt(now) && p.ClosesAt is { } due ? (int)Math.Ceiling((due - now).TotalSeconds) : null, p.Version);
 
     public static async Task<List<BallotRow>> BallotRowsAsync(EqualFootingDb db, int pollId, CancellationToken ct) =>
         (await db.Ballots.Where(b => b.PollId == pollId)

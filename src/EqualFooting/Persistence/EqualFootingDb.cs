@@ -1,5 +1,6 @@
 using EqualFooting.Accounts;
 using EqualFooting.Consultations;
+using EqualFooting.FloorQuestions;
 using EqualFooting.Participation;
 using EqualFooting.Polls;
 using EqualFooting.Processes;
@@ -67,6 +68,10 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<Ballot> Ballots => Set<Ballot>();
 
     public DbSet<HandCount> HandCounts => Set<HandCount>();
+
+    public DbSet<FloorQuestion> FloorQuestions => Set<FloorQuestion>();
+
+    public DbSet<QuestionVote> QuestionVotes => Set<QuestionVote>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));

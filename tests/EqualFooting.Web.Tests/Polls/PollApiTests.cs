@@ -144,6 +144,30 @@ public abstract class PollApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_sense_of_the_room_asks_agree_disagree_unsure_for_a_minute_and_its_counts_go_on_the_record()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var voter = await s.ParticipantAsync("Amara", "Civil society", "Africa");
+
+        await (await voter.PostAsync($"{s.Url}/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await app.Anonymous().PostAsync($"{s.Url}/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await s.Moderator.PostAsync("/api/sessions/424242/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.NotFound);
+        var poll = await (await s.Moderator.PostAsync($"{s.Url}/sense-of-the-room", null)).JsonAsync(HttpStatusCode.Created);
+        await (await VoteAsync(voter, poll, new { choices = new[] { 2 } })).JsonAsync(HttpStatusCode.OK);
+        await (await s.Moderator.PostAsync($"/api/polls/{poll.Id()}/close", null)).JsonAsync(HttpStatusCode.OK);
+        var closed = await app.WithDbAsync(db => db.Record.Where(r => r.ProcessId == s.Process.Id() && r.Action == "poll.closed").Select(r => r.Entry).SingleAsync());
+        await (await s.Moderator.PostAsync($"{s.Url}/end", null)).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(["Agree", "Disagree", "Unsure"], poll.GetProperty("options").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(s.SessionId, poll.GetProperty("sessionId").GetInt32());
+        Assert.InRange(poll.GetProperty("secondsLeft").GetInt32(), 1, 60);
+        Assert.True(poll.GetProperty("anonymous").GetBoolean());
+        Assert.Contains("\"ballotCounts\":[0,0,1]", closed);
+        Assert.Contains($"\"session\":{s.SessionId}", closed);
+        await (await s.Moderator.PostAsync($"{s.Url}/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task A_screen_receives_live_results_after_each_ballot()
     {
         var s = await SessionScenario.StartAsync(app);

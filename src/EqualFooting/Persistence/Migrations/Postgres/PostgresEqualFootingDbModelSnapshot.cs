@@ -313,6 +313,93 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("DraftVersions");
                 });
 
+            modelBuilder.Entity("EqualFooting.FloorQuestions.FloorQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Addressee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AnsweredByIntervention")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AnsweredInSessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AskerGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AskerParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AskerRegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskerParticipantId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("ProcessId", "SessionId", "Status");
+
+                    b.ToTable("FloorQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.FloorQuestions.QuestionVote", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("VotedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("QuestionId", "ParticipantId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("QuestionVotes", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Participation.Affiliation", b =>
                 {
                     b.Property<long>("Id")
@@ -1654,6 +1741,41 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Navigation("Consultation");
 
                     b.Navigation("Paragraphs");
+                });
+
+            modelBuilder.Entity("EqualFooting.FloorQuestions.FloorQuestion", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("AskerParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("EqualFooting.FloorQuestions.QuestionVote", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.FloorQuestions.FloorQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EqualFooting.Participation.Affiliation", b =>

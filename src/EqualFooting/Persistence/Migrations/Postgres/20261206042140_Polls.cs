@@ -14,6 +14,49 @@ namespace EqualFooting.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "FloorQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProcessId = table.Column<int>(type: "integer", nullable: false),
+                    SessionId = table.Column<int>(type: "integer", nullable: true),
+                    Addressee = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    AskerParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    AskerGroupId = table.Column<int>(type: "integer", nullable: false),
+                    AskerRegionId = table.Column<int>(type: "integer", nullable: false),
+                    AskedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    MergedIntoId = table.Column<int>(type: "integer", nullable: true),
+                    AnsweredInSessionId = table.Column<int>(type: "integer", nullable: true),
+                    AnsweredByIntervention = table.Column<long>(type: "bigint", nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FloorQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FloorQuestions_Participants_AskerParticipantId",
+                        column: x => x.AskerParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FloorQuestions_Processes_ProcessId",
+                        column: x => x.ProcessId,
+                        principalTable: "Processes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FloorQuestions_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Polls",
                 columns: table => new
                 {
@@ -50,6 +93,33 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         principalTable: "Sessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuestionVotes",
+                columns: table => new
+                {
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    ParticipantId = table.Column<int>(type: "integer", nullable: false),
+                    StakeholderGroupId = table.Column<int>(type: "integer", nullable: false),
+                    RegionId = table.Column<int>(type: "integer", nullable: false),
+                    VotedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionVotes", x => new { x.QuestionId, x.ParticipantId });
+                    table.ForeignKey(
+                        name: "FK_QuestionVotes_FloorQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "FloorQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_QuestionVotes_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -160,6 +230,21 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                 column: "StakeholderGroupId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FloorQuestions_AskerParticipantId",
+                table: "FloorQuestions",
+                column: "AskerParticipantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FloorQuestions_ProcessId_SessionId_Status",
+                table: "FloorQuestions",
+                columns: new[] { "ProcessId", "SessionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FloorQuestions_SessionId",
+                table: "FloorQuestions",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HandCounts_PollId",
                 table: "HandCounts",
                 column: "PollId");
@@ -183,6 +268,11 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                 name: "IX_Polls_SessionId",
                 table: "Polls",
                 column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionVotes_ParticipantId",
+                table: "QuestionVotes",
+                column: "ParticipantId");
         }
 
         /// <inheritdoc />
@@ -195,7 +285,13 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                 name: "HandCounts");
 
             migrationBuilder.DropTable(
+                name: "QuestionVotes");
+
+            migrationBuilder.DropTable(
                 name: "Polls");
+
+            migrationBuilder.DropTable(
+                name: "FloorQuestions");
         }
     }
 }
