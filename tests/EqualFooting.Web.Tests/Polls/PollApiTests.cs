@@ -149,10 +149,10 @@ public abstract class PollApiTests(AppFactory app)
         var s = await SessionScenario.StartAsync(app);
         var voter = await s.ParticipantAsync("Amara", "Civil society", "Africa");
 
-        await (await voter.PostAsync($"{s.Url}/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.Forbidden);
-        await (await app.Anonymous().PostAsync($"{s.Url}/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.Unauthorized);
-        await (await s.Moderator.PostAsync("/api/sessions/424242/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.NotFound);
-        var poll = await (await s.Moderator.PostAsync($"{s.Url}/sense-of-the-room", null)).JsonAsync(HttpStatusCode.Created);
+        await (await voter.PostAsync($"{s.Url}/polls/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await app.Anonymous().PostAsync($"{s.Url}/polls/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await s.Moderator.PostAsync("/api/sessions/424242/polls/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.NotFound);
+        var poll = await (await s.Moderator.PostAsync($"{s.Url}/polls/sense-of-the-room", null)).JsonAsync(HttpStatusCode.Created);
         await (await VoteAsync(voter, poll, new { choices = new[] { 2 } })).JsonAsync(HttpStatusCode.OK);
         await (await s.Moderator.PostAsync($"/api/polls/{poll.Id()}/close", null)).JsonAsync(HttpStatusCode.OK);
         var closed = await app.WithDbAsync(db => db.Record.Where(r => r.ProcessId == s.Process.Id() && r.Action == "poll.closed").Select(r => r.Entry).SingleAsync());
@@ -164,7 +164,7 @@ public abstract class PollApiTests(AppFactory app)
         Assert.True(poll.GetProperty("anonymous").GetBoolean());
         Assert.Contains("\"ballotCounts\":[0,0,1]", closed);
         Assert.Contains($"\"session\":{s.SessionId}", closed);
-        await (await s.Moderator.PostAsync($"{s.Url}/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.Conflict);
+        await (await s.Moderator.PostAsync($"{s.Url}/polls/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
