@@ -8,7 +8,9 @@ using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
 using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Demo;
+using EqualFooting.Web.FloorQuestions;
 using EqualFooting.Web.Participation;
+using EqualFooting.Web.Polls;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
 using EqualFooting.Web.Sessions;
@@ -132,6 +134,8 @@ public static class App
         services.AddProcesses(configuration);
         services.AddParticipation();
         services.AddSessions(configuration);
+        services.AddPolls(configuration);
+        services.AddFloorQuestions(configuration);
         services.AddConsultations(configuration);
         services.AddRecord();
         services.AddHostedService<StartupTasks>();
@@ -182,6 +186,8 @@ public static class App
         app.MapProcesses();
         app.MapParticipation();
         app.MapSessions();
+        app.MapPolls();
+        app.MapFloorQuestions();
         app.MapConsultations();
         app.MapRecord();
         app.MapCultureEndpoint();

@@ -1,6 +1,8 @@
 using EqualFooting.Accounts;
 using EqualFooting.Consultations;
+using EqualFooting.FloorQuestions;
 using EqualFooting.Participation;
+using EqualFooting.Polls;
 using EqualFooting.Processes;
 using EqualFooting.Record;
 using EqualFooting.Sessions;
@@ -60,6 +62,16 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<CommentCampaign> Campaigns => Set<CommentCampaign>();
+
+    public DbSet<Poll> Polls => Set<Poll>();
+
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+
+    public DbSet<HandCount> HandCounts => Set<HandCount>();
+
+    public DbSet<FloorQuestion> FloorQuestions => Set<FloorQuestion>();
+
+    public DbSet<QuestionVote> QuestionVotes => Set<QuestionVote>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
