@@ -99,7 +99,23 @@ public sealed class Tally
         // Slot 0 holds positions under no listed group; four stances per slot.
         var counts = new int[(groups.Count + 1) * 4];
         var seated = new int[(groups.Count + 1) * 4];
-        var checkSeats = seatHolders is { Count: > 0 };
+        // Seat holders are few: a voter-indexed table of their seat's slot (+1) replaces a hash lookup per position.
+        var seatSlots = Array.Empty<int>();
+        if (seatHolders is { Count: > 0 })
+        {
+            var maxVoter = seatHolders.Keys.Max();
+            if (seatHolders.Keys.Min() < 0 || maxVoter >= 1 << 26)
+            {
+                throw new ArgumentOutOfRangeException(nameof(seatHolders), "Seat holders are participants, numbered from 0.");
+            }
+
+            seatSlots = new int[maxVoter + 1];
+            foreach (var (voter, group) in seatHolders)
+            {
+                seatSlots[voter] = SlotOf(group) + 1;
+            }
+        }
+
         foreach (var b in ballots)
         {
             var stance = (int)b.Stance;
@@ -108,11 +124,10 @@ public sealed class Tally
                 continue;
             }
 
-            var slot = SlotOf(b.Group);
-            counts[(slot * 4) + stance]++;
-            if (checkSeats && seatHolders!.TryGetValue(b.Voter, out var seatGroup))
+            counts[(SlotOf(b.Group) * 4) + stance]++;
+            if ((uint)b.Voter < (uint)seatSlots.Length && seatSlots[b.Voter] is var seat and > 0)
             {
-                seated[(SlotOf(seatGroup) * 4) + stance]++;
+                seated[((seat - 1) * 4) + stance]++;
             }
         }
 
@@ -147,28 +162,42 @@ public static class Proxies
     /// </summary>
     public static Ballot[] Apply(IReadOnlyList<Ballot> own, IReadOnlyList<Proxy> proxies)
     {
+        var ownArray = own as Ballot[] ?? [.. own];
         if (proxies.Count == 0)
         {
-            return [.. own];
+            return ownArray;
         }
 
-        var stances = new Dictionary<int, Stance>(own.Count);
-        foreach (var b in own)
-        {
-            stances[b.Voter] = b.Stance;
-        }
-
-        var result = new List<Ballot>(own.Count + proxies.Count);
-        result.AddRange(own);
-        var given = new HashSet<int>();
+        // Only givers' and holders' own stances matter: one pass over the positions looks up a map the size of the
+        // proxies, not of the room.
+        var wanted = new Dictionary<int, Stance?>(proxies.Count * 2);
         foreach (var p in proxies)
         {
-            if (p.From != p.To && !stances.ContainsKey(p.From) && stances.TryGetValue(p.To, out var stance) && given.Add(p.From))
+            wanted.TryAdd(p.From, null);
+            wanted.TryAdd(p.To, null);
+        }
+
+        foreach (var b in ownArray)
+        {
+            if (wanted.ContainsKey(b.Voter))
             {
-                result.Add(new Ballot(p.From, p.FromGroup, stance));
+                wanted[b.Voter] = b.Stance;
             }
         }
 
-        return [.. result];
+        var added = new List<Ballot>(proxies.Count);
+        var given = new HashSet<int>();
+        foreach (var p in proxies)
+        {
+            if (p.From != p.To && wanted[p.From] is null && wanted[p.To] is { } stance && given.Add(p.From))
+            {
+                added.Add(new Ballot(p.From, p.FromGroup, stance));
+            }
+        }
+
+        var result = new Ballot[ownArray.Length + added.Count];
+        ownArray.CopyTo(result, 0);
+        added.CopyTo(result, ownArray.Length);
+        return result;
     }
 }

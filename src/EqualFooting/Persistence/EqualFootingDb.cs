@@ -1,5 +1,6 @@
 using EqualFooting.Accounts;
 using EqualFooting.Consultations;
+using EqualFooting.Decisions;
 using EqualFooting.Participation;
 using EqualFooting.Processes;
 using EqualFooting.Record;
@@ -60,6 +61,24 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<CommentCampaign> Campaigns => Set<CommentCampaign>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<ProposalPosition> ProposalPositions => Set<ProposalPosition>();
+
+    public DbSet<ProposalProxy> ProposalProxies => Set<ProposalProxy>();
+
+    public DbSet<ObjectionResponse> ObjectionResponses => Set<ObjectionResponse>();
+
+    public DbSet<MinorityView> MinorityViews => Set<MinorityView>();
+
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+
+    public DbSet<DecisionDuty> DecisionDuties => Set<DecisionDuty>();
+
+    public DbSet<SeatHolder> SeatHolders => Set<SeatHolder>();
+
+    public DbSet<RuleChange> RuleChanges => Set<RuleChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
