@@ -236,10 +236,12 @@ public sealed class DecisionCommands(EqualFootingDb db, ProcessAccess processes,
                     return bad;
                 }
 
-                var dissented = await db.ProposalPositions.AnyAsync(x => x.ProposalId == p.Id && x.Round == p.Round && x.ParticipantId == c.Participant!.Id && (x.Stance == Stance.Disagree || x.Stance == Stance.Block), ct);
+                // Dissent is from the decision: against an adoption, those who objected; otherwise, those who agreed.
+                var mine = await db.ProposalPositions.Where(x => x.ProposalId == p.Id && x.Round == p.Round && x.ParticipantId == c.Participant!.Id).Select(x => (Stance?)x.Stance).FirstOrDefaultAsync(ct);
+                var dissented = p.Outcome == Outcome.Adopted ? mine is Stance.Disagree or Stance.Block : mine is Stance.Agree;
                 if (!dissented)
                 {
-                    return Error.Forbidden("Only those who disagreed or blocked can attach a minority view.");
+                    return Error.Forbidden("Only those who took a position against the decision can attach a minority view.");
                 }
 
                 var view = new MinorityView(p.Id, c.Participant!.Id, clean.Value, now);
@@ -314,13 +316,15 @@ public sealed class DecisionCommands(EqualFootingDb db, ProcessAccess processes,
             ct,
             whenLost: Error.Conflict("Someone else ruled or changed this proposal at the same moment."));
 
-    public Task<Result<Proposal>> EscalateAsync(int processId, int proposalId, string? facilitatorAccountId, CancellationToken ct = default) =>
+    public Task<Result<Proposal>> EscalateAsync(int processId, int proposalId, string? facilitatorEmail, CancellationToken ct = default) =>
         writes.RunAsync<ProposalContext, Proposal>(
             token => LoadAsync(processId, proposalId, token),
             c => DecisionPolicy.Chair(c.Actor, c.Process, c.Proposal),
             async (c, now) =>
             {
                 var p = c.Proposal;
+                var normalised = facilitatorEmail?.Trim().ToUpperInvariant();
+                var facilitatorAccountId = normalised is null ? null : await db.Users.Where(u => u.NormalizedEmail == normalised).Select(u => u.Id).FirstOrDefaultAsync(ct);
                 if (facilitatorAccountId is null || !await db.DecisionDuties.AnyAsync(d => d.ProcessId == processId && d.AccountId == facilitatorAccountId && d.Duty == Duty.Facilitator, ct))
                 {
                     return Error.Invalid("facilitator", "Name one of the process's facilitators.");
@@ -374,7 +378,8 @@ public sealed class DecisionCommands(EqualFootingDb db, ProcessAccess processes,
             ct,
             whenLost: Error.Conflict("Someone else changed this proposal at the same moment."));
 
-    public Task<Result<DecisionDuty>> AssignDutyAsync(int processId, string? accountId, Duty duty, CancellationToken ct = default) =>
+    /// <summary>Appoints the account with <paramref name="email"/> (as roles are handed out) to a decision duty.</summary>
+    public Task<Result<DecisionDuty>> AssignDutyAsync(int processId, string? email, Duty duty, CancellationToken ct = default) =>
         writes.RunAsync<ProcessContext, DecisionDuty>(
             token => processes.LoadAsync(processId, token),
             c => DecisionPolicy.Appoint(c.Actor, c.Process),
@@ -385,9 +390,11 @@ public sealed class DecisionCommands(EqualFootingDb db, ProcessAccess processes,
                     return Error.Invalid("duty", "Choose reviewer or facilitator.");
                 }
 
-                if (accountId is null || !await db.Users.AnyAsync(u => u.Id == accountId, ct))
+                var normalised = email?.Trim().ToUpperInvariant();
+                var accountId = normalised is null ? null : await db.Users.Where(u => u.NormalizedEmail == normalised).Select(u => u.Id).FirstOrDefaultAsync(ct);
+                if (accountId is null)
                 {
-                    return Error.Invalid("accountId", "No such account.");
+                    return Error.Invalid("email", "No account has this e-mail address.");
                 }
 
                 if (await db.DecisionDuties.FirstOrDefaultAsync(d => d.ProcessId == processId && d.AccountId == accountId && d.Duty == duty, ct) is { } held)

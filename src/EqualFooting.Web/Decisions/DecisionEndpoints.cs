@@ -96,7 +96,7 @@ public sealed record SplitPart(string? Title, string? Question);
 
 public sealed record SplitRequest(SplitPart[]? Parts);
 
-public sealed record DutyRequest(string? AccountId, string? Duty);
+public sealed record DutyRequest(string? Email, string? Duty);
 
 public sealed record SeatRequest(int? ParticipantId, int? StakeholderGroupId, DateTimeOffset? From, DateTimeOffset? Until);
 
@@ -234,7 +234,7 @@ public static class DecisionEndpoints
         api.MapPost("/decision-duties", async (int id, DutyRequest request, DecisionCommands commands, CancellationToken ct) =>
             !Enum.TryParse<Duty>(request.Duty, ignoreCase: true, out var duty) || int.TryParse(request.Duty, out _)
                 ? Problems.ToResult(Error.Invalid("duty", "Choose reviewer or facilitator."))
-                : Problems.ToResult(await commands.AssignDutyAsync(id, request.AccountId, duty, ct), d => Results.Ok(new { d.Id, d.AccountId, d.Duty })))
+                : Problems.ToResult(await commands.AssignDutyAsync(id, request.Email, duty, ct), d => Results.Ok(new { d.Id, d.AccountId, d.Duty })))
             .WithName("AssignDecisionDuty").WithSummary("Appoints a reviewer of appeals or a facilitator.").ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429);
 
         api.MapPost("/seats", async (int id, SeatRequest request, DecisionCommands commands, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using EqualFooting.Decisions;
 using Outcome = EqualFooting.Decisions.Outcome;
 using EqualFooting.Deliberation;
@@ -7,6 +8,43 @@ namespace EqualFooting.Web.Decisions;
 /// <summary>The English words for the decision enums: the keys pages look up in the resource files.</summary>
 public static class DecisionText
 {
+    /// <summary>What the proposal page says after a successful form.</summary>
+    public static readonly IReadOnlyList<string> Notices =
+    [
+        "Your position is recorded.",
+        "The proposal is closed.",
+        "Your minority view is published with the decision.",
+        "Your appeal is filed.",
+        "The ruling is recorded.",
+        "The response is recorded.",
+    ];
+
+    /// <summary>Every key these functions return, for the translation test.</summary>
+    public static IEnumerable<string> All =>
+        Enum.GetValues<RuleKind>().Select(Rule)
+            .Concat(Enum.GetValues<Outcome>().Select(Outcome))
+            .Concat(Enum.GetValues<ProposalStatus>().Select(Status))
+            .Concat(Enum.GetValues<Because>().Select(Because))
+            .Concat(Enum.GetValues<VoteUnit>().Select(Unit))
+            .Concat(Enum.GetValues<Stance>().Select(Stance))
+            .Concat(Enum.GetValues<Designation>().Select(Designation))
+            .Concat(Enum.GetValues<Ruling>().Select(Ruling))
+            .Concat(Enum.GetValues<ResponseKind>().Select(Response))
+            .Concat(Enum.GetValues<LinkKind>().Select(Link))
+            .Concat(Notices)
+            .Distinct();
+
+    /// <summary>The key in the reader's language.</summary>
+    public static string In(this string key, IStringLocalizer localizer) => localizer[key];
+
+    public static string Link(LinkKind kind) => kind switch
+    {
+        LinkKind.Consultation => "Consultation",
+        LinkKind.Session => "Session",
+        LinkKind.Poll => "Poll",
+        _ => "Conversation",
+    };
+
     public static string Rule(RuleKind kind) => kind switch
     {
         RuleKind.Consensus => "Consensus with blocks",
@@ -60,9 +98,9 @@ public static class DecisionText
     {
         VoteUnit.Heads => "people",
         VoteUnit.GroupVotes => "group votes",
-        VoteUnit.Groups => "groups",
-        VoteUnit.Houses => "houses",
-        _ => "seats",
+        VoteUnit.Groups => "group(s)",
+        VoteUnit.Houses => "house votes",
+        _ => "council seats",
     };
 
     public static string Stance(Stance stance) => stance switch
