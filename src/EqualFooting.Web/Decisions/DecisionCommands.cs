@@ -1,11 +1,11 @@
 using EqualFooting.Common;
 using EqualFooting.Decisions;
-using Outcome = EqualFooting.Decisions.Outcome;
 using EqualFooting.Deliberation;
 using EqualFooting.Participation;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
 using Microsoft.EntityFrameworkCore;
+using Outcome = EqualFooting.Decisions.Outcome;
 
 namespace EqualFooting.Web.Decisions;
 

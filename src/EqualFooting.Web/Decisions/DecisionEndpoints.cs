@@ -1,7 +1,7 @@
 using EqualFooting.Common;
 using EqualFooting.Decisions;
-using Outcome = EqualFooting.Decisions.Outcome;
 using EqualFooting.Deliberation;
+using Outcome = EqualFooting.Decisions.Outcome;
 
 namespace EqualFooting.Web.Decisions;
 

@@ -1,9 +1,9 @@
 using EqualFooting.Decisions;
-using Outcome = EqualFooting.Decisions.Outcome;
 using EqualFooting.Deliberation;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
 using Microsoft.EntityFrameworkCore;
+using Outcome = EqualFooting.Decisions.Outcome;
 
 namespace EqualFooting.Web.Decisions;
 

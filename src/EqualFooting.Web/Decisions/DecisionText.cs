@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Localization;
 using EqualFooting.Decisions;
-using Outcome = EqualFooting.Decisions.Outcome;
 using EqualFooting.Deliberation;
+using Microsoft.Extensions.Localization;
+using Outcome = EqualFooting.Decisions.Outcome;
 
 namespace EqualFooting.Web.Decisions;
 

@@ -60,8 +60,10 @@ public abstract class DecisionPageTests(AppFactory app)
         Assert.Contains("Port 25 management", processPage, StringComparison.Ordinal);
         Assert.Contains("Adopted", processPage, StringComparison.Ordinal);
 
-        // Anonymous readers cannot post; a member may not put proposals.
-        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync(create)).StatusCode);
+        // A member may not put proposals: the page sends them to the access-denied page.
+        var denied = await browser.GetAsync(create);
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.Contains("/account/access-denied", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 }
 
