@@ -7,6 +7,7 @@ using EqualFooting.Accounts;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
 using EqualFooting.Web.Consultations;
+using EqualFooting.Web.Decisions;
 using EqualFooting.Web.Demo;
 using EqualFooting.Web.FloorQuestions;
 using EqualFooting.Web.Participation;
@@ -137,6 +138,7 @@ public static class App
         services.AddPolls(configuration);
         services.AddFloorQuestions(configuration);
         services.AddConsultations(configuration);
+        services.AddDecisions();
         services.AddRecord();
         services.AddHostedService<StartupTasks>();
     }
@@ -189,6 +191,7 @@ public static class App
         app.MapPolls();
         app.MapFloorQuestions();
         app.MapConsultations();
+        app.MapDecisions();
         app.MapRecord();
         app.MapCultureEndpoint();
     }

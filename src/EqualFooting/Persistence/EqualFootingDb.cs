@@ -1,5 +1,6 @@
 using EqualFooting.Accounts;
 using EqualFooting.Consultations;
+using EqualFooting.Decisions;
 using EqualFooting.FloorQuestions;
 using EqualFooting.Participation;
 using EqualFooting.Polls;
@@ -72,6 +73,23 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<FloorQuestion> FloorQuestions => Set<FloorQuestion>();
 
     public DbSet<QuestionVote> QuestionVotes => Set<QuestionVote>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<ProposalPosition> ProposalPositions => Set<ProposalPosition>();
+
+    public DbSet<ProposalProxy> ProposalProxies => Set<ProposalProxy>();
+
+    public DbSet<ObjectionResponse> ObjectionResponses => Set<ObjectionResponse>();
+
+    public DbSet<MinorityView> MinorityViews => Set<MinorityView>();
+
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+
+    public DbSet<DecisionDuty> DecisionDuties => Set<DecisionDuty>();
+
+    public DbSet<SeatHolder> SeatHolders => Set<SeatHolder>();
+
+    public DbSet<RuleChange> RuleChanges => Set<RuleChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));

@@ -69,7 +69,8 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         Enum.GetNames<ProcessStatus>()
             .Concat(Enum.GetNames<ProcessRole>())
             .Concat(DeclaredRecordActions().Select(a => a.Phrase))
-            .Concat(EqualFooting.Web.Consultations.DispositionText.All);
+            .Concat(EqualFooting.Web.Consultations.DispositionText.All)
+            .Concat(EqualFooting.Web.Decisions.DecisionText.All);
 
     /// <summary>Every record action a feature declares (a static field of its record class), found by reflection.</summary>
     internal static IEnumerable<EqualFooting.Record.RecordAction> DeclaredRecordActions() =>
