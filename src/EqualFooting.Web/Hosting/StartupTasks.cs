@@ -1,5 +1,6 @@
 using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
+using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -29,7 +30,12 @@ internal sealed class StartupTasks(
 
         if (configuration.GetValue("Demo:Enabled", true))
         {
-            await DemoData.LoadIfEmptyAsync(db, clock, cancellationToken);
+            // The demo promises a form-letter campaign: look for it now, so it is there on the first visit rather
+            // than after the first new comment signals background detection.
+            if (await DemoData.LoadIfEmptyAsync(db, clock, cancellationToken) is { } consultation)
+            {
+                await scope.ServiceProvider.GetRequiredService<CampaignCommands>().DetectInBackgroundAsync(consultation, cancellationToken);
+            }
         }
 
         _announceSetup = !await AdministratorSetup.AdministratorExistsAsync(db, cancellationToken);

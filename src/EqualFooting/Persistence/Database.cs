@@ -83,14 +83,21 @@ public static class Database
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
+        // Single queries, said explicitly: a query including two collections is one consistent read (split queries
+        // are not, outside a transaction), and saying so stops EF warning about it on ordinary page views.
         if (provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+            options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
         }
         else
         {
-            options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
+            options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors(SqlitePragmas.Instance);
         }
+
+        // A SQLite migration that rebuilds a table turns foreign keys off and on around the rebuild, which SQLite cannot
+        // do inside a transaction; EF runs those two statements outside it by design and warns on every first start,
+        // which a newcomer reads as an alarm. Nothing is wrong and nothing can be done about it: debug level.
+        options.ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Debug)));
     }
 
     /// <summary>
