@@ -62,7 +62,7 @@ public sealed partial class CampaignTests(Site site)
         await Expect(members.GetByText(Reason)).ToHaveCountAsync(3);
     }
 
-    [GeneratedRegex("1 campaigns? with 3 comments found among 3 comments")]
+    [GeneratedRegex("1 campaign with 3 comments found among 3 comments")]
     private static partial Regex Found();
 
     [GeneratedRegex("^Campaign \\d+$")]

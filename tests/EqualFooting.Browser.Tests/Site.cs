@@ -55,13 +55,15 @@ public sealed class Site : IAsyncLifetime
     /// The browser's zone. UTC by default, so that timezone.js has nothing to change and never reloads a page a test is
     /// filling in.
     /// </param>
-    public async Task<IBrowserContext> NewContextAsync(string timeZone = "UTC") =>
+    /// <param name="width">The viewport's width in CSS pixels, for phone layouts (390); the browser's default otherwise.</param>
+    public async Task<IBrowserContext> NewContextAsync(string timeZone = "UTC", int? width = null) =>
         await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             // The site picks its language from Accept-Language; the tests read English labels.
             Locale = "en-GB",
             TimezoneId = timeZone,
+            ViewportSize = width is { } w ? new ViewportSize { Width = w, Height = 844 } : null,
         });
 
     /// <summary>Makes a registered account an administrator, as the promote-admin command does, so a test can run a process of its own.</summary>

@@ -20,6 +20,8 @@ internal sealed class StartupTasks(
     TimeProvider clock,
     ILogger<StartupTasks> logger) : IHostedLifecycleService
 {
+    private const string Rule = "------------------------------------------------------------------------";
+
     private bool _announceSetup;
 
     public async Task StartingAsync(CancellationToken cancellationToken)
@@ -46,8 +48,10 @@ internal sealed class StartupTasks(
         if (_announceSetup)
         {
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "";
-            logger.LogWarning(
-                "No administrator yet. To create the first one, open {Address}/setup?token={Token} (the token is valid until this server stops), or register and run: dotnet run --project src/EqualFooting.Web -- promote-admin EMAIL",
+            // Information, not a warning: nothing is wrong, it is the next step. Framed so it stands out among the
+            // start-up lines all the same.
+            logger.LogInformation(
+                Rule + "\nNo administrator yet. To create the first one, open {Address}/setup?token={Token} (the token is valid until this server stops), or register and run: dotnet run --project src/EqualFooting.Web -- promote-admin EMAIL\n" + Rule,
                 address.TrimEnd('/'),
                 setup.Token);
         }
