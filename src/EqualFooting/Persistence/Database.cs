@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -142,6 +144,21 @@ public static class Database
     /// <summary>Applies migrations and, on SQLite, switches the file to write-ahead logging (a persistent setting of the file).</summary>
     public static async Task MigrateAsync(EqualFootingDb db, CancellationToken cancellationToken = default)
     {
+        // Npgsql's migrator learns that the history table is missing by reading it and catching the failure
+        // (npgsql/efcore.pg#3407), which EF logs as an error on every fresh PostgreSQL database: an alarm for nothing.
+        // Creating the table first, if it is missing, leaves it nothing to catch.
+        if (db.Database.IsNpgsql() && await db.Database.CanConnectAsync(cancellationToken))
+        {
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            }
+            catch (DbException)
+            {
+                // Another node created it at the same moment; the migrator, which takes a lock, carries on from here.
+            }
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
