@@ -34,11 +34,11 @@ public sealed class PhoneLayoutTests(Site site)
             var page = await context.NewPageAsync();
             await new Visitor(page).OpenDemoProcessAsync();
 
-            var labels = page.Locator("figure.chart svg text.label");
+            var labels = page.Locator(".participation figure.chart svg text.label");
             Assert.True(await labels.CountAsync() >= 6);
             // Each label inside the chart's box: an SVG clips whatever falls outside it.
             var outside = await page.EvaluateAsync<string[]>("""
-                () => [...document.querySelectorAll('figure.chart svg')].flatMap(svg => {
+                () => [...document.querySelectorAll('.participation figure.chart svg')].flatMap(svg => {
                     const box = svg.getBoundingClientRect();
                     return [...svg.querySelectorAll('text.label')]
                         .filter(t => { const r = t.getBoundingClientRect(); return r.left < box.left - 0.5 || r.right > box.right + 0.5; })
