@@ -58,14 +58,15 @@ public sealed class Site : IAsyncLifetime
     /// <param name="viewport">The window's size; Playwright's 1280 × 720 when omitted.</param>
     /// <param name="locale">The browser's language, which the site follows through Accept-Language.</param>
     /// <param name="javaScript">False for a reader with JavaScript off.</param>
-    public async Task<IBrowserContext> NewContextAsync(string timeZone = "UTC", ViewportSize? viewport = null, string locale = "en-GB", bool javaScript = true) =>
+    /// <param name="width">The viewport's width in CSS pixels, for phone layouts (390), when no viewport is given.</param>
+    public async Task<IBrowserContext> NewContextAsync(string timeZone = "UTC", ViewportSize? viewport = null, string locale = "en-GB", bool javaScript = true, int? width = null) =>
         await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             // The site picks its language from Accept-Language; the tests read English labels unless told otherwise.
             Locale = locale,
             TimezoneId = timeZone,
-            ViewportSize = viewport,
+            ViewportSize = viewport ?? (width is { } w ? new ViewportSize { Width = w, Height = 844 } : null),
             JavaScriptEnabled = javaScript,
         });
 

@@ -5,6 +5,7 @@ using EqualFooting.Web.Demo;
 using EqualFooting.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EqualFooting.Web.Tests;
 
@@ -53,19 +54,27 @@ public abstract class DemoTests(AppFactory app)
 
 public sealed class DemoOnSqliteApp() : AppFactory(DatabaseProvider.Sqlite)
 {
+    /// <summary>What the app logged from its start on, as an operator would read it.</summary>
+    public LogLines Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Demo:Enabled", "true");
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
     }
 }
 
 public sealed class DemoOnPostgresApp() : AppFactory(DatabaseProvider.Postgres)
 {
+    /// <summary>What the app logged from its start on, as an operator would read it.</summary>
+    public LogLines Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Demo:Enabled", "true");
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
     }
 }
 

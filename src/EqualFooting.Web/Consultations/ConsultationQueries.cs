@@ -27,7 +27,14 @@ public sealed record ConsultationSummary(
 /// <summary>Comments on one paragraph (or, with a null id, on the whole draft), split by the stakeholder group of their authors.</summary>
 public sealed record ParagraphCounts(int Total, IReadOnlyList<CategoryCount> ByStakeholderGroup);
 
-public sealed record ParagraphView(int Id, int Number, string Text, ParagraphCounts Comments);
+/// <summary>
+/// A paragraph of one version: its comments on this version, and (<see cref="Earlier"/>) on each earlier version of
+/// the same paragraph, which keeps its id across versions. Headings (<see cref="IsHeading"/>) take no comments by default.
+/// </summary>
+public sealed record ParagraphView(int Id, int Number, string Text, ParagraphCounts Comments, IReadOnlyList<VersionCount> Earlier, bool IsHeading);
+
+/// <summary>How many comments a paragraph (or the whole draft) received on an earlier version.</summary>
+public sealed record VersionCount(int Version, int Count);
 
 public sealed record DraftView(
     ConsultationSummary Consultation,
@@ -36,7 +43,8 @@ public sealed record DraftView(
     IReadOnlyList<int> Versions,
     IReadOnlyList<CategoryHeading> StakeholderGroups,
     ParagraphCounts WholeDraft,
-    IReadOnlyList<ParagraphView> Paragraphs);
+    IReadOnlyList<ParagraphView> Paragraphs,
+    IReadOnlyList<VersionCount> WholeDraftEarlier);
 
 public sealed record DispositionView(Disposition Disposition, string Reason, DateTimeOffset DecidedAt);
 
@@ -86,7 +94,8 @@ public sealed record CommentPage(int Page, int PageSize, int Total, IReadOnlyLis
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-public sealed record Explanation(long CommentId, Disposition Disposition, string Reason);
+/// <summary>An answered comment that explains a change, named by its author as the draft page names it.</summary>
+public sealed record Explanation(long CommentId, string Author, Disposition Disposition, string Reason);
 
 /// <summary>"N of M disposed": the comments that count as inputs (not replies, not withdrawn) and how many have an answer.</summary>
 public sealed record Progress(int Disposed, int Total);
@@ -177,6 +186,13 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             .Select(g => new { g.Key.ParagraphId, g.Key.StakeholderGroupId, Count = g.Count() })
             .ToListAsync(ct))
             .ToLookup(c => c.ParagraphId);
+        var earlier = (await Inputs()
+            .Where(c => c.ConsultationId == consultationId && c.VersionNumber < number)
+            .GroupBy(c => new { c.VersionNumber, c.ParagraphId })
+            .Select(g => new { g.Key.VersionNumber, g.Key.ParagraphId, Count = g.Count() })
+            .ToListAsync(ct))
+            .OrderBy(c => c.VersionNumber)
+            .ToLookup(c => c.ParagraphId, c => new VersionCount(c.VersionNumber, c.Count));
         var groups = Headings(process.StakeholderGroups);
         var names = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var order = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Position);
@@ -196,7 +212,8 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             versions,
             groups,
             CountsFor(null),
-            draft.Paragraphs.Select(p => new ParagraphView(p.Id, p.Number, p.Text, CountsFor(p.Id))).ToList());
+            draft.Paragraphs.Select(p => new ParagraphView(p.Id, p.Number, p.Text, CountsFor(p.Id), earlier[p.Id].ToList(), DraftParagraphs.IsHeading(p.Text))).ToList(),
+            earlier[null].ToList());
     }
 
     /// <summary>A published version, untracked and shared: versions never change once published.</summary>
@@ -404,7 +421,9 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             .OrderBy(c => c.Id)
             .AsNoTracking()
             .ToListAsync(ct);
-        return comments.ToLookup(c => c.ParagraphId!.Value, c => new Explanation(c.Id, c.CurrentDisposition!.Disposition, c.CurrentDisposition.Reason));
+        var authors = await AuthorNamesAsync(comments.Select(c => c.AuthorParticipantId), ct);
+        return comments.ToLookup(c => c.ParagraphId!.Value, c => new Explanation(
+            c.Id, c.AuthorName ?? authors.GetValueOrDefault(c.AuthorParticipantId, ""), c.CurrentDisposition!.Disposition, c.CurrentDisposition.Reason));
     }
 
     /// <summary>Comments that count as inputs to the draft: not replies, not withdrawn.</summary>
