@@ -8,7 +8,10 @@ using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
 using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Demo;
+using EqualFooting.Web.Moderation;
+using EqualFooting.Web.Notifications;
 using EqualFooting.Web.Participation;
+using EqualFooting.Web.Privacy;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
 using EqualFooting.Web.Sessions;
@@ -134,6 +137,9 @@ public static class App
         services.AddSessions(configuration);
         services.AddConsultations(configuration);
         services.AddRecord();
+        services.AddPrivacy();
+        services.AddModeration();
+        services.AddNotifications();
         services.AddHostedService<StartupTasks>();
     }
 
@@ -182,6 +188,9 @@ public static class App
         app.MapSessions();
         app.MapConsultations();
         app.MapRecord();
+        app.MapPrivacy();
+        app.MapModeration();
+        app.MapNotifications();
         app.MapCultureEndpoint();
     }
 }

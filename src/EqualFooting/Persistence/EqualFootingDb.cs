@@ -1,6 +1,9 @@
 using EqualFooting.Accounts;
 using EqualFooting.Consultations;
+using EqualFooting.Moderation;
+using EqualFooting.Notifications;
 using EqualFooting.Participation;
+using EqualFooting.Privacy;
 using EqualFooting.Processes;
 using EqualFooting.Record;
 using EqualFooting.Sessions;
@@ -60,6 +63,14 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<CommentCampaign> Campaigns => Set<CommentCampaign>();
+
+    public DbSet<ProcessPrivacy> ProcessPrivacy => Set<ProcessPrivacy>();
+
+    public DbSet<ContentReport> ContentReports => Set<ContentReport>();
+
+    public DbSet<CommentHiding> CommentHidings => Set<CommentHiding>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
