@@ -26,7 +26,7 @@ public static class AccountEndpoints
                 a => Results.Created("/api/account/me", new { a.Id, a.DisplayName, a.Email })))
             .WithName("Register");
 
-        api.MapPost("/token", async (TokenRequest request, SignInManager<Account> signIn) =>
+        api.MapPost("/token", async (TokenRequest request, SignInManager<Account> signIn, UserManager<Account> users) =>
         {
             if (string.IsNullOrWhiteSpace(request.Email))
             {
@@ -38,6 +38,7 @@ public static class AccountEndpoints
                 return Problems.ToResult(Error.Invalid("password", "Password is required."));
             }
 
+            await SignInTiming.HashForUnknownAsync(users, request.Email.Trim(), request.Password);
             signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
             var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)

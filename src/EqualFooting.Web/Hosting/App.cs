@@ -68,6 +68,13 @@ public static class App
             .AddEntityFrameworkStores<EqualFootingDb>()
             .AddDefaultTokenProviders();
 
+        // A reset link works once (it is bound to the security stamp, which the reset changes) and not for long.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordReset.Lifetime);
+
+        // Cookies are checked against the account's security stamp on every request, so signing out, a password
+        // change or a reset ends the other sessions at once rather than after the default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o =>
@@ -140,6 +147,7 @@ public static class App
         services.AddPrivacy();
         services.AddModeration();
         services.AddNotifications();
+        services.AddScoped<EqualFooting.Web.Mail.Mailer>();
         services.AddHostedService<StartupTasks>();
     }
 

@@ -12,8 +12,10 @@ namespace EqualFooting.Web.Privacy;
 /// each participant's stricter choice at read time. Every page, API answer and export that names a participant asks
 /// here, so making a setting more private applies at once, everywhere.
 /// </summary>
-public sealed class PublicNames(EqualFootingDb db, IMemoryCache cache, ProcessVersions versions, IStringLocalizer<SharedResource> l)
+public sealed class PublicNames(EqualFootingDb db, IMemoryCache cache, ProcessVersions versions, IStringLocalizer<SharedResource> localizer)
 {
+    private IStringLocalizer<SharedResource> L => localizer;
+
     /// <summary>The process's settings, cached under its version (a change of settings is recorded, so it makes a new one).</summary>
     public async Task<PrivacySettings> SettingsAsync(int processId, CancellationToken ct = default)
     {
@@ -83,9 +85,9 @@ public sealed class PublicNames(EqualFootingDb db, IMemoryCache cache, ProcessVe
     public string Display(PublicFace face) => face.Kind switch
     {
         FaceKind.Named => face.Name!,
-        FaceKind.Numbered => l["Participant {0}", face.Number],
-        FaceKind.Erased => l["A former participant"],
-        _ => l["A participant"],
+        FaceKind.Numbered => L["Participant {0}", face.Number],
+        FaceKind.Erased => L["A former participant"],
+        _ => L["A participant"],
     };
 }
 

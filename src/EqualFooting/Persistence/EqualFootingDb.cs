@@ -1,5 +1,6 @@
 using EqualFooting.Accounts;
 using EqualFooting.Consultations;
+using EqualFooting.Mail;
 using EqualFooting.Moderation;
 using EqualFooting.Notifications;
 using EqualFooting.Participation;
@@ -71,6 +72,8 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<CommentHiding> CommentHidings => Set<CommentHiding>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));

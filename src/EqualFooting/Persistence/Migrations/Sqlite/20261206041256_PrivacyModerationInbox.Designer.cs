@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EqualFooting.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEqualFootingDb))]
-    [Migration("20261206034933_PrivacyModerationInbox")]
+    [Migration("20261206041256_PrivacyModerationInbox")]
     partial class PrivacyModerationInbox
     {
         /// <inheritdoc />
@@ -303,6 +303,35 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DraftVersions");
+                });
+
+            modelBuilder.Entity("EqualFooting.Mail.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Outbox", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Moderation.CommentHiding", b =>

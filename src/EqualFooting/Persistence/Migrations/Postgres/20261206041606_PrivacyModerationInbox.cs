@@ -1,8 +1,10 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace EqualFooting.Persistence.Migrations.Sqlite
+namespace EqualFooting.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class PrivacyModerationInbox : Migration
@@ -13,46 +15,46 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
             migrationBuilder.AddColumn<bool>(
                 name: "HidesCountry",
                 table: "Participants",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "HidesOrganisation",
                 table: "Participants",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "OwnNames",
                 table: "Participants",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Pseudonym",
                 table: "Participants",
-                type: "TEXT",
+                type: "character varying(100)",
                 maxLength: 100,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ErasedAt",
                 table: "AspNetUsers",
-                type: "INTEGER",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CommentHidings",
                 columns: table => new
                 {
-                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProcessId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ByAccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    HiddenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CommentId = table.Column<long>(type: "bigint", nullable: false),
+                    ProcessId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ByAccountId = table.Column<string>(type: "text", nullable: false),
+                    HiddenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,15 +83,15 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                 name: "ContentReports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProcessId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReporterAccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    ReporterStakeholderGroupId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SettledAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProcessId = table.Column<int>(type: "integer", nullable: false),
+                    CommentId = table.Column<long>(type: "bigint", nullable: false),
+                    ReporterAccountId = table.Column<string>(type: "text", nullable: false),
+                    ReporterStakeholderGroupId = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SettledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -118,16 +120,16 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ProcessId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CommentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ProcessId = table.Column<int>(type: "integer", nullable: true),
+                    ConsultationId = table.Column<int>(type: "integer", nullable: true),
+                    CommentId = table.Column<long>(type: "bigint", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -141,14 +143,30 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    To = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessPrivacy",
                 columns: table => new
                 {
-                    ProcessId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Names = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    CountryPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OrganisationPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MinimumCellSize = table.Column<int>(type: "INTEGER", nullable: false)
+                    ProcessId = table.Column<int>(type: "integer", nullable: false),
+                    Names = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CountryPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    OrganisationPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    MinimumCellSize = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -204,6 +222,9 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
 
             migrationBuilder.DropTable(
                 name: "ProcessPrivacy");

@@ -1,10 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace EqualFooting.Persistence.Migrations.Postgres
+namespace EqualFooting.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class PrivacyModerationInbox : Migration
@@ -15,46 +13,46 @@ namespace EqualFooting.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<bool>(
                 name: "HidesCountry",
                 table: "Participants",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<bool>(
                 name: "HidesOrganisation",
                 table: "Participants",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "OwnNames",
                 table: "Participants",
-                type: "character varying(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Pseudonym",
                 table: "Participants",
-                type: "character varying(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ErasedAt",
                 table: "AspNetUsers",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "CommentHidings",
                 columns: table => new
                 {
-                    CommentId = table.Column<long>(type: "bigint", nullable: false),
-                    ProcessId = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ByAccountId = table.Column<string>(type: "text", nullable: false),
-                    HiddenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ByAccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    HiddenAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,15 +81,15 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                 name: "ContentReports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ProcessId = table.Column<int>(type: "integer", nullable: false),
-                    CommentId = table.Column<long>(type: "bigint", nullable: false),
-                    ReporterAccountId = table.Column<string>(type: "text", nullable: false),
-                    ReporterStakeholderGroupId = table.Column<int>(type: "integer", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SettledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProcessId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReporterAccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    ReporterStakeholderGroupId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SettledAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -120,16 +118,16 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AccountId = table.Column<string>(type: "text", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ProcessId = table.Column<int>(type: "integer", nullable: true),
-                    ConsultationId = table.Column<int>(type: "integer", nullable: true),
-                    CommentId = table.Column<long>(type: "bigint", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ProcessId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -143,14 +141,30 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessPrivacy",
                 columns: table => new
                 {
-                    ProcessId = table.Column<int>(type: "integer", nullable: false),
-                    Names = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CountryPublic = table.Column<bool>(type: "boolean", nullable: false),
-                    OrganisationPublic = table.Column<bool>(type: "boolean", nullable: false),
-                    MinimumCellSize = table.Column<int>(type: "integer", nullable: false)
+                    ProcessId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Names = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CountryPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OrganisationPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MinimumCellSize = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -206,6 +220,9 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
 
             migrationBuilder.DropTable(
                 name: "ProcessPrivacy");
