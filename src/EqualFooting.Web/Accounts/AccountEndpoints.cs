@@ -26,7 +26,7 @@ public static class AccountEndpoints
                 a => Results.Created("/api/account/me", new { a.Id, a.DisplayName, a.Email })))
             .WithName("Register");
 
-        api.MapPost("/token", async (TokenRequest request, SignInManager<Account> signIn) =>
+        api.MapPost("/token", async (TokenRequest request, SignInManager<Account> signIn, UserManager<Account> users) =>
         {
             // Checked as text first: Identity normalises the address, which throws on noncharacters such as U+FFFF.
             var email = Text.Required("email", request.Email, Registration.EmailMax);
@@ -40,6 +40,7 @@ public static class AccountEndpoints
                 return Problems.ToResult(Error.Invalid("password", "Password is required."));
             }
 
+            await SignInTiming.HashForUnknownAsync(users, email.Value, request.Password);
             signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
             var result = await signIn.PasswordSignInAsync(email.Value, request.Password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)

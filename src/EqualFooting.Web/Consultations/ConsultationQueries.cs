@@ -2,6 +2,7 @@ using EqualFooting.Consultations;
 using EqualFooting.Participation;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
+using EqualFooting.Web.Privacy;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +69,8 @@ public sealed record CommentView(
     DispositionView? Disposition,
     IReadOnlyList<CommentView> Replies,
     long? CampaignId = null,
-    CollapsedCampaign? Campaign = null);
+    CollapsedCampaign? Campaign = null,
+    string? HiddenReason = null);
 
 /// <summary>
 /// A list item that stands for a campaign's members: the item's comment is the canonical one, <see cref="Count"/> is how
@@ -101,7 +103,7 @@ public sealed record Explanation(long CommentId, string Author, Disposition Disp
 public sealed record Progress(int Disposed, int Total);
 
 /// <summary>Read models of consultations, projected from the database.</summary>
-public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versions, IMemoryCache cache)
+public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versions, IMemoryCache cache, PublicNames names, Moderation.ModerationQueries moderation)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -361,17 +363,14 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
     public Task<int?> ParticipantIdAsync(int processId, string? accountId, CancellationToken ct = default) =>
         db.Participants.Where(p => p.ProcessId == processId && p.AccountId == accountId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
 
-    public async Task<Dictionary<int, string>> AuthorNamesAsync(IEnumerable<int> participantIds, CancellationToken ct = default)
-    {
-        var ids = participantIds.Distinct().ToList();
-        return await db.Participants.Where(p => ids.Contains(p.Id))
-            .Join(db.Users, p => p.AccountId, u => u.Id, (p, u) => new { p.Id, u.DisplayName })
-            .ToDictionaryAsync(x => x.Id, x => x.DisplayName, ct);
-    }
+    /// <summary>Authors as readers may see them, under the process's privacy settings.</summary>
+    public Task<CommentAuthors> AuthorNamesAsync(int processId, IEnumerable<int> participantIds, CancellationToken ct = default) =>
+        names.CommentAuthorsAsync(processId, participantIds, ct);
 
     public async Task<IReadOnlyList<CommentView>> ViewsAsync(Process process, int consultationId, IReadOnlyList<Comment> comments, IReadOnlyList<Comment> replies, CancellationToken ct = default)
     {
-        var authors = await AuthorNamesAsync(comments.Concat(replies).Select(c => c.AuthorParticipantId), ct);
+        var authors = await AuthorNamesAsync(process.Id, comments.Concat(replies).Select(c => c.AuthorParticipantId), ct);
+        var hidden = await moderation.HiddenAsync([.. comments.Concat(replies).Select(c => c.Id)], ct);
         var versions = comments.Select(c => c.VersionNumber).Distinct().ToList();
         var numbers = new Dictionary<(int, int), int>();
         foreach (var number in versions)
@@ -392,7 +391,7 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             c.ParagraphId is { } pid && numbers.TryGetValue((c.VersionNumber, pid), out var n) ? n : null,
             c.ParentId,
             c.AuthorParticipantId,
-            c.AuthorName ?? authors.GetValueOrDefault(c.AuthorParticipantId, ""),
+            authors.Of(c),
             c.StakeholderGroupId,
             groups.GetValueOrDefault(c.StakeholderGroupId, ""),
             c.RegionId,
@@ -404,7 +403,8 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             c.WithdrawnAt,
             c.CurrentDisposition is { } d ? new DispositionView(d.Disposition, d.Reason, d.DecidedAt) : null,
             children,
-            c.CampaignId);
+            c.CampaignId,
+            HiddenReason: hidden.GetValueOrDefault(c.Id));
 
         return comments.Select(c => View(c, replies.Where(r => r.ParentId == c.Id).Select(r => View(r, [])).ToList())).ToList();
     }
@@ -412,7 +412,7 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
     /// <summary>
     /// The answered comments on the given paragraphs of a version: what explains the changes in the next one.
     /// </summary>
-    public async Task<ILookup<int, Explanation>> ExplanationsAsync(int consultationId, int version, IReadOnlyCollection<int> paragraphIds, CancellationToken ct = default)
+    public async Task<ILookup<int, Explanation>> ExplanationsAsync(int processId, int consultationId, int version, IReadOnlyCollection<int> paragraphIds, CancellationToken ct = default)
     {
         var ids = paragraphIds.ToList();
         var comments = await Inputs()
@@ -421,9 +421,9 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             .OrderBy(c => c.Id)
             .AsNoTracking()
             .ToListAsync(ct);
-        var authors = await AuthorNamesAsync(comments.Select(c => c.AuthorParticipantId), ct);
+        var authors = await AuthorNamesAsync(processId, comments.Select(c => c.AuthorParticipantId), ct);
         return comments.ToLookup(c => c.ParagraphId!.Value, c => new Explanation(
-            c.Id, c.AuthorName ?? authors.GetValueOrDefault(c.AuthorParticipantId, ""), c.CurrentDisposition!.Disposition, c.CurrentDisposition.Reason));
+            c.Id, authors.Of(c), c.CurrentDisposition!.Disposition, c.CurrentDisposition.Reason));
     }
 
     /// <summary>Comments that count as inputs to the draft: not replies, not withdrawn.</summary>

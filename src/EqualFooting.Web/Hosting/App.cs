@@ -10,8 +10,11 @@ using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Decisions;
 using EqualFooting.Web.Demo;
 using EqualFooting.Web.FloorQuestions;
+using EqualFooting.Web.Moderation;
+using EqualFooting.Web.Notifications;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Polls;
+using EqualFooting.Web.Privacy;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
 using EqualFooting.Web.Sessions;
@@ -67,6 +70,13 @@ public static class App
             })
             .AddEntityFrameworkStores<EqualFootingDb>()
             .AddDefaultTokenProviders();
+
+        // A reset link works once (it is bound to the security stamp, which the reset changes) and not for long.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordReset.Lifetime);
+
+        // Cookies are checked against the account's security stamp on every request, so signing out, a password
+        // change or a reset ends the other sessions at once rather than after the default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme)
@@ -140,6 +150,10 @@ public static class App
         services.AddConsultations(configuration);
         services.AddDecisions();
         services.AddRecord();
+        services.AddPrivacy();
+        services.AddModeration();
+        services.AddNotifications();
+        services.AddScoped<EqualFooting.Web.Mail.Mailer>();
         services.AddHostedService<StartupTasks>();
     }
 
@@ -193,6 +207,9 @@ public static class App
         app.MapConsultations();
         app.MapDecisions();
         app.MapRecord();
+        app.MapPrivacy();
+        app.MapModeration();
+        app.MapNotifications();
         app.MapCultureEndpoint();
     }
 }

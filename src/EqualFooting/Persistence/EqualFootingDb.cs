@@ -2,8 +2,12 @@ using EqualFooting.Accounts;
 using EqualFooting.Consultations;
 using EqualFooting.Decisions;
 using EqualFooting.FloorQuestions;
+using EqualFooting.Mail;
+using EqualFooting.Moderation;
+using EqualFooting.Notifications;
 using EqualFooting.Participation;
 using EqualFooting.Polls;
+using EqualFooting.Privacy;
 using EqualFooting.Processes;
 using EqualFooting.Record;
 using EqualFooting.Sessions;
@@ -90,6 +94,16 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<SeatHolder> SeatHolders => Set<SeatHolder>();
 
     public DbSet<RuleChange> RuleChanges => Set<RuleChange>();
+
+    public DbSet<ProcessPrivacy> ProcessPrivacy => Set<ProcessPrivacy>();
+
+    public DbSet<ContentReport> ContentReports => Set<ContentReport>();
+
+    public DbSet<CommentHiding> CommentHidings => Set<CommentHiding>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));

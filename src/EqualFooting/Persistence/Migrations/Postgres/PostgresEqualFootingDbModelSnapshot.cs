@@ -50,6 +50,9 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsAdministrator")
                         .HasColumnType("boolean");
 
@@ -830,6 +833,153 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("QuestionVotes", (string)null);
                 });
 
+            modelBuilder.Entity("EqualFooting.Mail.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Moderation.CommentHiding", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ByAccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("CommentId");
+
+                    b.HasIndex("ByAccountId");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("CommentHidings");
+                });
+
+            modelBuilder.Entity("EqualFooting.Moderation.ContentReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReporterAccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ReporterStakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterAccountId");
+
+                    b.HasIndex("CommentId", "ReporterAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("ProcessId", "SettledAt");
+
+                    b.ToTable("ContentReports");
+                });
+
+            modelBuilder.Entity("EqualFooting.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("EqualFooting.Participation.Affiliation", b =>
                 {
                     b.Property<long>("Id")
@@ -898,11 +1048,25 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("HidesCountry")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HidesOrganisation")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("JoinedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OwnNames")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("ProcessId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Pseudonym")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint");
@@ -1109,6 +1273,30 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.HasIndex("ProcessId", "Id");
 
                     b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("EqualFooting.Privacy.ProcessPrivacy", b =>
+                {
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CountryPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MinimumCellSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("OrganisationPublic")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("ProcessPrivacy", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Processes.Process", b =>
@@ -2369,6 +2557,57 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Moderation.CommentHiding", b =>
+                {
+                    b.HasOne("EqualFooting.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Consultations.Comment", null)
+                        .WithOne()
+                        .HasForeignKey("EqualFooting.Moderation.CommentHiding", "CommentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Moderation.ContentReport", b =>
+                {
+                    b.HasOne("EqualFooting.Consultations.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Notifications.Notification", b =>
+                {
+                    b.HasOne("EqualFooting.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Participation.Affiliation", b =>
                 {
                     b.HasOne("EqualFooting.Participation.Participant", null)
@@ -2485,6 +2724,15 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("EqualFooting.Privacy.ProcessPrivacy", b =>
+                {
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithOne()
+                        .HasForeignKey("EqualFooting.Privacy.ProcessPrivacy", "ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EqualFooting.Processes.Region", b =>

@@ -44,6 +44,9 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsAdministrator")
                         .HasColumnType("INTEGER");
 
@@ -796,6 +799,147 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.ToTable("QuestionVotes", (string)null);
                 });
 
+            modelBuilder.Entity("EqualFooting.Mail.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Moderation.CommentHiding", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByAccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId");
+
+                    b.HasIndex("ByAccountId");
+
+                    b.HasIndex("ProcessId");
+
+                    b.ToTable("CommentHidings");
+                });
+
+            modelBuilder.Entity("EqualFooting.Moderation.ContentReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReporterAccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReporterStakeholderGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterAccountId");
+
+                    b.HasIndex("CommentId", "ReporterAccountId")
+                        .IsUnique();
+
+                    b.HasIndex("ProcessId", "SettledAt");
+
+                    b.ToTable("ContentReports");
+                });
+
+            modelBuilder.Entity("EqualFooting.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Id");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("EqualFooting.Participation.Affiliation", b =>
                 {
                     b.Property<long>("Id")
@@ -860,11 +1004,25 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HidesCountry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HidesOrganisation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("JoinedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OwnNames")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProcessId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pseudonym")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .HasColumnType("INTEGER");
@@ -1063,6 +1221,30 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.HasIndex("ProcessId", "Id");
 
                     b.ToTable("Polls");
+                });
+
+            modelBuilder.Entity("EqualFooting.Privacy.ProcessPrivacy", b =>
+                {
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CountryPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumCellSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OrganisationPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcessId");
+
+                    b.ToTable("ProcessPrivacy", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Processes.Process", b =>
@@ -2295,6 +2477,57 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Moderation.CommentHiding", b =>
+                {
+                    b.HasOne("EqualFooting.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ByAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Consultations.Comment", null)
+                        .WithOne()
+                        .HasForeignKey("EqualFooting.Moderation.CommentHiding", "CommentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Moderation.ContentReport", b =>
+                {
+                    b.HasOne("EqualFooting.Consultations.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Notifications.Notification", b =>
+                {
+                    b.HasOne("EqualFooting.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Participation.Affiliation", b =>
                 {
                     b.HasOne("EqualFooting.Participation.Participant", null)
@@ -2411,6 +2644,15 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("EqualFooting.Privacy.ProcessPrivacy", b =>
+                {
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithOne()
+                        .HasForeignKey("EqualFooting.Privacy.ProcessPrivacy", "ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EqualFooting.Processes.Region", b =>
