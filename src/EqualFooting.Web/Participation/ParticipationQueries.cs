@@ -116,8 +116,18 @@ public sealed class ParticipationQueries(EqualFootingDb db, IMemoryCache cache, 
             .OrderByDescending(x => x.p.Id)
             .Select(x => new
             {
-                x.p.Id, x.DisplayName, x.ErasedAt, x.p.OwnNames, x.p.Pseudonym, x.p.HidesCountry, x.p.HidesOrganisation,
-                x.a.StakeholderGroupId, x.a.RegionId, x.a.Country, x.a.Organisation, x.p.JoinedAt,
+                x.p.Id,
+                x.DisplayName,
+                x.ErasedAt,
+                x.p.OwnNames,
+                x.p.Pseudonym,
+                x.p.HidesCountry,
+                x.p.HidesOrganisation,
+                x.a.StakeholderGroupId,
+                x.a.RegionId,
+                x.a.Country,
+                x.a.Organisation,
+                x.p.JoinedAt,
             })
             .ToListAsync(ct);
 
