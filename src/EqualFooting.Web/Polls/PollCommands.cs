@@ -117,28 +117,51 @@ public sealed class PollCommands(EqualFootingDb db, ProcessAccess processes, Wri
         }, ct);
 
     public Task<Result<bool>> CloseAsync(int pollId, CancellationToken ct = default) =>
-        RunAsync<bool>(pollId, async (c, now) =>
+        RunAsync<bool>(pollId, (c, now) => CloseAsync(c, now, ct), ct);
+
+    /// <summary>
+    /// Closes a poll whose time has run out (a sense of the room after its minute) when no moderator did: what
+    /// <see cref="PollDeadlines"/> calls, outside any request. The same close as the moderator's, through the same
+    /// claim on the poll's version, so of two nodes (or a node and a moderator) closing at once one records the close
+    /// and the other finds it closed (<see cref="Change.None{T}"/>). The record names no actor: nobody acted.
+    /// </summary>
+    public Task<Result<bool>> CloseWhenDueAsync(int pollId, CancellationToken ct = default) =>
+        writes.RunAsync(
+            token => LoadForDeadlineAsync(pollId, token),
+            c => PollPolicy.CloseWhenDue(c.Poll),
+            async (c, now) => c.Poll.IsOpenAt(now) ? Change.None(false) : await CloseAsync(c, now, ct),
+            ct);
+
+    /// <summary>The poll and its process, tracked, without the actor's standing: the deadline acts for nobody.</summary>
+    private async Task<Result<PollContext>> LoadForDeadlineAsync(int pollId, CancellationToken ct)
+    {
+        var poll = await db.Polls.FirstOrDefaultAsync(p => p.Id == pollId, ct);
+        var process = poll is null ? null : await db.Processes.FirstOrDefaultAsync(p => p.Id == poll.ProcessId, ct);
+        return poll is null || process is null ? Error.NotFound("No such poll.") : new PollContext(poll, process, Actor.Anonymous);
+    }
+
+    private async Task<Result<Change<bool>>> CloseAsync(PollContext c, DateTimeOffset now, CancellationToken ct)
+    {
+        var closed = c.Poll.Close(now);
+        if (closed.Error is { } error)
         {
-            var closed = c.Poll.Close(now);
-            if (closed.Error is { } error)
-            {
-                return error;
-            }
+            return error;
+        }
 
-            if (!closed.Value)
-            {
-                return Change.None(false);
-            }
+        if (!closed.Value)
+        {
+            return Change.None(false);
+        }
 
-            // The counts at the close go into the entry, so the session's record keeps the result itself.
-            var shape = TallyShape.Of(c.Poll);
-            var ballots = PollTally.Ballots(shape, await PollQueries.BallotRowsAsync(db, c.Poll.Id, ct));
-            var hands = PollTally.Hands(shape, await PollQueries.HandRowsAsync(db, c.Poll.Id, ct));
-            return Change.Recorded(true, c.Process.Id, PollRecord.Closed, () => new PollClosedEntry(
-                    c.Poll.Id, c.Poll.SessionId, ballots.Overall.N, ballots.Overall.Counts, hands.Overall.N, hands.Overall.Counts))
-                .Claiming(Claim.Version(c.Poll))
-                .Then(_ => broadcaster.PollsChangedAsync(c.Poll));
-        }, ct);
+        // The counts at the close go into the entry, so the session's record keeps the result itself.
+        var shape = TallyShape.Of(c.Poll);
+        var ballots = PollTally.Ballots(shape, await PollQueries.BallotRowsAsync(db, c.Poll.Id, ct));
+        var hands = PollTally.Hands(shape, await PollQueries.HandRowsAsync(db, c.Poll.Id, ct));
+        return Change.Recorded(true, c.Process.Id, PollRecord.Closed, () => new PollClosedEntry(
+                c.Poll.Id, c.Poll.SessionId, ballots.Overall.N, ballots.Overall.Counts, hands.Overall.N, hands.Overall.Counts))
+            .Claiming(Claim.Version(c.Poll))
+            .Then(_ => broadcaster.PollsChangedAsync(c.Poll));
+    }
 
     /// <summary>Casts the actor's ballot, or changes it; the same answer again writes nothing.</summary>
     public async Task<Result<Ballot>> VoteAsync(int pollId, AnswerInput input, CancellationToken ct = default)

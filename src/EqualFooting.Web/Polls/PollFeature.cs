@@ -12,6 +12,8 @@ public static class PollFeature
         services.AddScoped<PollQueries>();
         services.AddSingleton<PollBroadcaster>();
         services.AddSingleton<BallotGate>();
+        services.AddSingleton<PollDeadlines>();
+        services.AddHostedService(sp => sp.GetRequiredService<PollDeadlines>());
         services.AddRecordActions(PollRecord.All);
         services.AddProcessSection<PollsSection>();
         return services;

@@ -157,21 +157,7 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
             })
             .ToList();
 
-        var current = queue.Current is { } turn
-            ? new InterventionDto(
-                turn.Id,
-                Describe(turn.Speaker, names),
-                turn.StakeholderGroupId,
-                groups.GetValueOrDefault(turn.StakeholderGroupId, ""),
-                turn.RegionId,
-                regions.GetValueOrDefault(turn.RegionId, ""),
-                turn.Remote,
-                turn.Kind,
-                turn.AgendaItemId,
-                turn.StartedAt,
-                turn.EndedAt,
-                Timer(InterventionTimer.Read(turn, now)))
-            : null;
+        var current = queue.Current is { } turn ? Describe(turn, names, groups, regions, now) : null;
 
         var hubs = await db.RemoteHubs.AsNoTracking()
             .Where(h => h.SessionId == session.Id)
@@ -355,6 +341,34 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
 
         return await publicNames.NamesAsync(processId, ids, ct);
     }
+
+    /// <summary>
+    /// The session's interventions at the floor, in order: what a link to <c>#intervention-n</c> (a question's answer)
+    /// points at on the session page.
+    /// </summary>
+    public async Task<IReadOnlyList<InterventionDto>> InterventionsAsync(SessionContext c, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var queue = c.Session.Queue();
+        var names = await NamesAsync(queue, ct);
+        var groups = c.Process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+        var regions = c.Process.Regions.ToDictionary(r => r.Id, r => r.Name);
+        return [.. queue.Interventions.OrderBy(i => i.Id).Select(i => Describe(i, names, groups, regions, now))];
+    }
+
+    private static InterventionDto Describe(Intervention turn, IReadOnlyDictionary<int, string> names, Dictionary<int, string> groups, Dictionary<int, string> regions, DateTimeOffset now) => new(
+        turn.Id,
+        Describe(turn.Speaker, names),
+        turn.StakeholderGroupId,
+        groups.GetValueOrDefault(turn.StakeholderGroupId, ""),
+        turn.RegionId,
+        regions.GetValueOrDefault(turn.RegionId, ""),
+        turn.Remote,
+        turn.Kind,
+        turn.AgendaItemId,
+        turn.StartedAt,
+        turn.EndedAt,
+        Timer(InterventionTimer.Read(turn, now)));
 
     private static SpeakerDto Describe(Speaker s, IReadOnlyDictionary<int, string> names) => s.Kind switch
     {

@@ -16,6 +16,13 @@ public static class PollPolicy
             : IsRunner(actor) ? null
             : Error.Forbidden("Only the process's moderators and conveners can run polls and count hands."));
 
+    /// <summary>
+    /// A poll closes itself only when it was given a time to close (a sense of the room): no actor stands behind
+    /// that close, so it is allowed for polls with a deadline and nothing else; the use case checks the time has come.
+    /// </summary>
+    public static Error? CloseWhenDue(Poll poll) =>
+        poll.ClosesAt is null ? Error.Forbidden("This poll has no time to close at; a moderator closes it.") : null;
+
     public static Error? Vote(Actor actor, Process process) =>
         View(actor, process)
         ?? (!actor.IsSignedIn ? Error.Unauthenticated()

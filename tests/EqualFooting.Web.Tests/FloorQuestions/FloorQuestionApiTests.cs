@@ -62,6 +62,32 @@ public abstract class FloorQuestionApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_link_of_an_answered_question_reaches_its_intervention_on_the_session_page()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var amara = await s.ParticipantAsync("Amara", "Civil society", "Africa");
+        var gunnar = await s.ParticipantAsync("Gunnar", "Government", "Europe");
+        var question = await AskAsync(s, amara, "Who will hold the IANA functions operator to account?");
+        await s.RaiseAsync(amara);
+        await (await s.Moderator.PostAsync($"{s.Url}/floor", null)).JsonAsync(HttpStatusCode.OK);
+        await (await s.Moderator.PostAsync($"{s.Url}/floor/end", null)).JsonAsync(HttpStatusCode.OK);
+        await s.RaiseAsync(gunnar);
+        await (await s.Moderator.PostAsync($"{s.Url}/floor", null)).JsonAsync(HttpStatusCode.OK);
+        await (await s.Moderator.PutAsJsonAsync($"/api/questions/{question}/answer", new { intervention = 2 })).JsonAsync(HttpStatusCode.OK);
+        var link = (await ListAsync(s)).Single(q => q.Id() == question).GetProperty("answeredBy").GetProperty("url").GetString()!;
+        var page = await app.Anonymous().GetStringAsync(link[..link.IndexOf('#', StringComparison.Ordinal)]);
+        using var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page);
+
+        Assert.Equal($"/sessions/{s.SessionId}#intervention-2", link);
+        var target = document.GetElementById("intervention-2");
+        Assert.NotNull(target);
+        Assert.Contains("Gunnar", target.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Government", target.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Amara", document.GetElementById("intervention-1")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(document.GetElementById("intervention-3"));
+    }
+
+    [Fact]
     public async Task Bad_input_and_authorisation_are_refused()
     {
         var s = await SessionScenario.StartAsync(app);
