@@ -7,6 +7,7 @@ using EqualFooting.Accounts;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
 using EqualFooting.Web.Consultations;
+using EqualFooting.Web.Conversations;
 using EqualFooting.Web.Demo;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Processes;
@@ -133,6 +134,7 @@ public static class App
         services.AddParticipation();
         services.AddSessions(configuration);
         services.AddConsultations(configuration);
+        services.AddConversations();
         services.AddRecord();
         services.AddHostedService<StartupTasks>();
     }
@@ -181,6 +183,7 @@ public static class App
         app.MapParticipation();
         app.MapSessions();
         app.MapConsultations();
+        app.MapConversations();
         app.MapRecord();
         app.MapCultureEndpoint();
     }

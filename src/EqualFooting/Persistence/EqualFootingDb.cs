@@ -1,5 +1,6 @@
 using EqualFooting.Accounts;
 using EqualFooting.Consultations;
+using EqualFooting.Conversations;
 using EqualFooting.Participation;
 using EqualFooting.Processes;
 using EqualFooting.Record;
@@ -60,6 +61,12 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<CommentCampaign> Campaigns => Set<CommentCampaign>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Statement> Statements => Set<Statement>();
+
+    public DbSet<StatementVote> StatementVotes => Set<StatementVote>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
