@@ -11,18 +11,18 @@ namespace EqualFooting.Web.Tests.Conversations;
 
 public abstract class ConversationApiTests(AppFactory app)
 {
-    private sealed record Setup(HttpClient Convener, JsonElement Process, int ConversationId)
+    private sealed record Setup(HttpClient Convener, JsonElement Process, int ConversationId, string ConvenerEmail)
     {
         public string Url => $"/api/processes/{Process.Id()}/conversations/{ConversationId}";
     }
 
     private async Task<Setup> ConversationAsync(string moderation = "after")
     {
-        var (admin, _) = await app.AdministratorAsync();
+        var (admin, adminEmail) = await app.AdministratorAsync();
         var process = await admin.CreateProcessAsync();
         var created = await (await admin.PostAsJsonAsync($"/api/processes/{process.Id()}/conversations", new { title = "What should the IGF keep?", moderation }))
             .JsonAsync(HttpStatusCode.Created);
-        return new Setup(admin, process, created.Id());
+        return new Setup(admin, process, created.Id(), adminEmail);
     }
 
     private async Task<HttpClient> ParticipantAsync(JsonElement process, string group = "Civil society", string region = "Africa")
@@ -203,6 +203,41 @@ public abstract class ConversationApiTests(AppFactory app)
 
         Assert.Contains("Second statement, not voted on yet.", page);
         Assert.DoesNotContain("First statement, already voted on.", page);
+    }
+
+    [Fact]
+    public async Task Without_javascript_a_participant_votes_with_the_three_buttons_and_a_moderator_approves()
+    {
+        var s = await ConversationAsync("before");
+        var (api, email) = await app.SignedInAsync();
+        await (await api.JoinAsync(s.Process, "Academia", "Europe")).JsonAsync(HttpStatusCode.Created);
+        var pending = await (await api.PostAsJsonAsync($"{s.Url}/statements", new { text = "Transcripts should be published within a day." })).JsonAsync(HttpStatusCode.Created);
+        var browser = await app.BrowserSignedInAsync(email);
+        var url = $"/processes/{s.Process.Id()}/conversations/{s.ConversationId}";
+
+        // Only the moderator sees the pending statement; approving it through the form shows it to voters.
+        var moderator = await app.BrowserSignedInAsync(s.ConvenerEmail);
+        Assert.DoesNotContain("Approve", await browser.GetStringAsync(url));
+        var approve = await AppFactory.FormAsync(moderator, url);
+        approve["statementId"] = pending.Id().ToString();
+        approve["status"] = "approved";
+        Assert.Equal(HttpStatusCode.Redirect, (await moderator.PostAsync($"{url}?handler=Moderate", new FormUrlEncodedContent(approve))).StatusCode);
+
+        var page = await browser.GetStringAsync(url);
+        Assert.Contains("Transcripts should be published within a day.", page);
+        Assert.Contains("value=\"agree\"", page);
+        var form = await AppFactory.FormAsync(browser, url);
+        form["statementId"] = pending.Id().ToString();
+        form["choice"] = "maybe";
+        var refused = await browser.PostAsync($"{url}?handler=Vote", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("A vote is agree, disagree or pass.", await refused.Content.ReadAsStringAsync());
+        form["choice"] = "disagree";
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync($"{url}?handler=Vote", new FormUrlEncodedContent(form))).StatusCode);
+
+        var vote = await app.WithDbAsync(db => db.StatementVotes.SingleAsync(v => v.StatementId == pending.Id()));
+        Assert.Equal(VoteChoice.Disagree, vote.Choice);
+        Assert.Contains("You have voted on every statement.", await browser.GetStringAsync(url));
     }
 }
 
