@@ -38,7 +38,13 @@ public sealed class ConversationAnalyses(IServiceScopeFactory scopes, TimeProvid
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<int, (long Ticket, ConversationMap Map)> _maps = new();
+    /// <summary>
+    /// Votes taken by another web node never mark this node's map stale, so a map older than this is refreshed in the
+    /// background when read: behind a load balancer a map lags by at most about this much.
+    /// </summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<int, (long Ticket, ConversationMap Map, DateTimeOffset At)> _maps = new();
     private long _tickets;
     private readonly ConcurrentDictionary<int, byte> _stale = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -53,7 +59,17 @@ public sealed class ConversationAnalyses(IServiceScopeFactory scopes, TimeProvid
     /// <summary>The latest map (possibly a few seconds stale); computed now only the first time it is asked for.</summary>
     public async Task<ConversationMap> GetAsync(int conversationId, CancellationToken ct)
     {
-        return _maps.TryGetValue(conversationId, out var cached) ? cached.Map : await RefreshAsync(conversationId, ct);
+        if (!_maps.TryGetValue(conversationId, out var cached))
+        {
+            return await RefreshAsync(conversationId, ct);
+        }
+
+        if (clock.GetUtcNow() - cached.At > MaxAge)
+        {
+            Touch(conversationId);
+        }
+
+        return cached.Map;
     }
 
     /// <summary>
@@ -63,8 +79,9 @@ public sealed class ConversationAnalyses(IServiceScopeFactory scopes, TimeProvid
     public async Task<ConversationMap> RefreshAsync(int conversationId, CancellationToken ct)
     {
         var ticket = Interlocked.Increment(ref _tickets);
+        var at = clock.GetUtcNow();
         var map = await ComputeAsync(conversationId, ct);
-        var stored = _maps.AddOrUpdate(conversationId, (ticket, map), (_, old) => old.Ticket > ticket ? old : (ticket, map));
+        var stored = _maps.AddOrUpdate(conversationId, (ticket, map, at), (_, old) => old.Ticket > ticket ? old : (ticket, map, at));
         return stored.Map;
     }
 
