@@ -70,6 +70,13 @@ public sealed class Site : IAsyncLifetime
             JavaScriptEnabled = javaScript,
         });
 
+    /// <summary>
+    /// Recomputes a conversation's opinion map from every stored vote, as the background worker does a few seconds
+    /// after voting, so a test reads the map of all its votes without waiting for the worker.
+    /// </summary>
+    public Task RefreshOpinionMapAsync(int conversationId) =>
+        app!.Services.GetRequiredService<EqualFooting.Web.Conversations.ConversationAnalyses>().RefreshAsync(conversationId, CancellationToken.None);
+
     /// <summary>Makes a registered account an administrator, as the promote-admin command does, so a test can run a process of its own.</summary>
     public async Task MakeAdministratorAsync(string email)
     {

@@ -7,6 +7,7 @@ using EqualFooting.Accounts;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
 using EqualFooting.Web.Consultations;
+using EqualFooting.Web.Conversations;
 using EqualFooting.Web.Decisions;
 using EqualFooting.Web.Demo;
 using EqualFooting.Web.FloorQuestions;
@@ -149,6 +150,7 @@ public static class App
         services.AddFloorQuestions(configuration);
         services.AddConsultations(configuration);
         services.AddDecisions();
+        services.AddConversations();
         services.AddRecord();
         services.AddPrivacy();
         services.AddModeration();
@@ -206,6 +208,7 @@ public static class App
         app.MapFloorQuestions();
         app.MapConsultations();
         app.MapDecisions();
+        app.MapConversations();
         app.MapRecord();
         app.MapPrivacy();
         app.MapModeration();

@@ -1,5 +1,6 @@
 using EqualFooting.Accounts;
 using EqualFooting.Consultations;
+using EqualFooting.Conversations;
 using EqualFooting.Decisions;
 using EqualFooting.FloorQuestions;
 using EqualFooting.Mail;
@@ -77,6 +78,7 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<FloorQuestion> FloorQuestions => Set<FloorQuestion>();
 
     public DbSet<QuestionVote> QuestionVotes => Set<QuestionVote>();
+
     public DbSet<Proposal> Proposals => Set<Proposal>();
 
     public DbSet<ProposalPosition> ProposalPositions => Set<ProposalPosition>();
@@ -104,6 +106,12 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Statement> Statements => Set<Statement>();
+
+    public DbSet<StatementVote> StatementVotes => Set<StatementVote>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));

@@ -47,6 +47,7 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         ("fr", "Hub"),
         ("fr", "Participant"),
         ("pt", "Hub"),
+        ("fr", "Conversations"),
     ];
 
     /// <summary>
