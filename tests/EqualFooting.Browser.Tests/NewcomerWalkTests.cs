@@ -53,8 +53,11 @@ public sealed class NewcomerWalkTests(Site site)
 
     private static async Task FollowAsync(IPage page, ILocator link, string name, List<string> problems)
     {
-        var response = await page.RunAndWaitForNavigationAsync(() => link.ClickAsync());
-        await CheckAsync(page, response, name, problems);
+        var from = page.Url;
+        await link.ClickAsync();
+        await page.WaitForURLAsync(url => url != from);
+        // Reloading gives the page's response, so its status is checked as well as what it shows.
+        await CheckAsync(page, await page.ReloadAsync(), name, problems);
     }
 
     private static async Task CheckAsync(IPage page, IResponse? response, string name, List<string> problems)

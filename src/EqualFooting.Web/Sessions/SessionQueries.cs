@@ -350,7 +350,7 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
     {
         var now = clock.GetUtcNow();
         var queue = c.Session.Queue();
-        var names = await NamesAsync(queue, ct);
+        var names = await NamesAsync(c.Process.Id, queue, ct);
         var groups = c.Process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var regions = c.Process.Regions.ToDictionary(r => r.Id, r => r.Name);
         return [.. queue.Interventions.OrderBy(i => i.Id).Select(i => Describe(i, names, groups, regions, now))];
