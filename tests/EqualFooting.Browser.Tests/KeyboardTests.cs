@@ -62,6 +62,9 @@ public sealed class KeyboardTests(Site site)
         await keys.TabToAsync(Link(page, "Skip to content"));
         await keys.TabToAsync(HeaderLink(page, "EqualFooting"));
         await keys.TabToAsync(HeaderLink(page, "Processes"));
+        await keys.TabToAsync(HeaderLink(page, "Inbox"));
+        await keys.TabToAsync(HeaderLink(page, "Your data"));
+        await keys.TabToAsync(HeaderLink(page, "Password"));
         await keys.TabToAsync(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }));
         await keys.TabToAsync(page.GetByRole(AriaRole.Link, new() { Name = "← " + DemoData.ProcessName, Exact = true }));
         await keys.TabToAsync(group);

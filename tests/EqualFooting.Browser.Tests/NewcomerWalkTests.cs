@@ -22,9 +22,18 @@ public sealed class NewcomerWalkTests(Site site)
         var problems = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // A failed request is reported with its address by the Response handler below.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
             {
                 problems.Add($"console error on {page.Url}: {message.Text}");
+            }
+        };
+
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Add($"{response.Url} answered {response.Status}");
             }
         };
 
