@@ -54,27 +54,19 @@ public abstract class DemoTests(AppFactory app)
 
 public sealed class DemoOnSqliteApp() : AppFactory(DatabaseProvider.Sqlite)
 {
-    /// <summary>What the app logged from its start on, as an operator would read it.</summary>
-    public LogLines Logs { get; } = new();
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Demo:Enabled", "true");
-        builder.ConfigureLogging(l => l.AddProvider(Logs));
     }
 }
 
 public sealed class DemoOnPostgresApp() : AppFactory(DatabaseProvider.Postgres)
 {
-    /// <summary>What the app logged from its start on, as an operator would read it.</summary>
-    public LogLines Logs { get; } = new();
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Demo:Enabled", "true");
-        builder.ConfigureLogging(l => l.AddProvider(Logs));
     }
 }
 

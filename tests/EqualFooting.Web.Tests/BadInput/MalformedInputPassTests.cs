@@ -45,7 +45,7 @@ public abstract class MalformedInputPassTests(AppFactory app)
         Assert.True(requests.Count > 100, $"Only {requests.Count} probes: is the OpenAPI document empty?");
         var failures = await SendAllAsync(world.Admin, requests);
 
-        Assert.True(failures.IsEmpty, $"{failures.Count} of {requests.Count} malformed requests got a server error:\n" + string.Join("\n", failures.Order()));
+        Assert.True(failures.IsEmpty, $"{failures.Count} of {requests.Count} malformed requests got a server error:\n" + string.Join("\n", failures.Order()) + Errors());
     }
 
     [Fact]
@@ -59,8 +59,15 @@ public abstract class MalformedInputPassTests(AppFactory app)
         Assert.True(forms.Count > 15, $"Only {forms.Count} forms found: {string.Join(", ", forms.Select(f => f.Action))}");
         var failures = await SendAllAsync(browser, requests);
 
-        Assert.True(failures.IsEmpty, $"{failures.Count} of {requests.Count} malformed form posts got a server error:\n" + string.Join("\n", failures.Order()));
+        Assert.True(failures.IsEmpty, $"{failures.Count} of {requests.Count} malformed form posts got a server error:\n" + string.Join("\n", failures.Order()) + Errors());
     }
+
+    /// <summary>The distinct errors the app logged, so a failure names its exceptions and not only its requests.</summary>
+    private string Errors() => "\nErrors logged:\n" + string.Join("\n", app.Logs.Lines
+        .Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Error)
+        .Select(l => l.Message)
+        .Distinct(StringComparer.Ordinal)
+        .Take(20));
 
     private sealed record Probe(HttpMethod Method, string Url, Func<HttpContent?> Content, string What);
 

@@ -24,6 +24,8 @@ public sealed class LogLines : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._lines.Enqueue((category, logLevel, formatter(state, exception)));
+            owner._lines.Enqueue((category, logLevel, exception is null
+                ? formatter(state, exception)
+                : $"{formatter(state, exception)} {exception.GetType().Name}: {exception.Message} at {exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}"));
     }
 }
