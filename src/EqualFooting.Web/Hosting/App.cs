@@ -195,6 +195,7 @@ public static class App
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseCookieWriteGuard();
+        app.UseHubOriginGuard();
         app.UseRateLimiter();
 
         app.MapHealthChecks("/healthz");

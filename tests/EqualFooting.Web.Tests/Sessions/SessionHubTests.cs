@@ -92,6 +92,32 @@ public abstract class SessionHubTests(AppFactory app)
         Assert.Contains("404: No such session.", missing.Message);
     }
 
+    [Theory]
+    [InlineData("/hubs/sessions/negotiate?negotiateVersion=1")]
+    [InlineData("/hubs/polls/negotiate?negotiateVersion=1")]
+    public async Task A_hub_refuses_a_browser_connecting_from_another_origin_of_the_same_site(string negotiate)
+    {
+        var client = app.Anonymous();
+        var own = new Uri(app.Server.BaseAddress, "/").GetLeftPart(UriPartial.Authority);
+
+        async Task<HttpStatusCode> NegotiateFromAsync(string? origin)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, negotiate);
+            if (origin is not null)
+            {
+                request.Headers.Add("Origin", origin);
+            }
+
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateFromAsync("http://sibling.localhost"));
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateFromAsync("http://localhost:8081"));
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateFromAsync("null"));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateFromAsync(own));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateFromAsync(null));
+    }
+
     [Fact]
     public async Task A_reconnecting_screen_catches_up_by_joining_again()
     {
