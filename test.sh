@@ -65,4 +65,4 @@ PY
 
 # Production runs the published output (README, "Several web nodes"): start it and fetch its CSS and scripts.
 echo "== published output"
-scripts/check-published.sh
+scripts/check-published.sh --reuse-build

@@ -2,7 +2,9 @@
 # Publishes the site as the README's production section does, starts the published output from another directory
 # with its content root given, and fetches a page with its style sheet and scripts (and the live pages' scripts):
 # the check that the build output alone (no wwwroot, no appsettings.json) can no longer pass for a deployment.
-# Usage: scripts/check-published.sh   (needs python3; uses a throwaway SQLite database)
+# Usage: scripts/check-published.sh [--reuse-build]   (needs python3; uses a throwaway SQLite database)
+#   --reuse-build publishes the Debug build already made (as ./test.sh does) instead of compiling Release again:
+#   what is checked, the published folder's layout and content root, is the same in both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +16,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet publish src/EqualFooting.Web -c Release -o "$work/app" -nologo -v quiet -clp:ErrorsOnly
+configuration=(-c Release)
+[ "${1:-}" = "--reuse-build" ] && configuration=(-c Debug --no-build)
+dotnet publish src/EqualFooting.Web "${configuration[@]}" -o "$work/app" -nologo -v quiet -clp:ErrorsOnly
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 
 # Started from elsewhere on purpose: the content root comes from --contentRoot, not from the working directory.
