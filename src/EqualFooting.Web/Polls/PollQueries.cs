@@ -2,6 +2,7 @@ using EqualFooting.Participation;
 using EqualFooting.Persistence;
 using EqualFooting.Polls;
 using EqualFooting.Processes;
+using EqualFooting.Web.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace EqualFooting.Web.Polls;
@@ -52,13 +53,8 @@ public sealed record TallyView(PollDto Poll, TallyDto Tally, string Caption, str
 public sealed record MyBallotDto(long Id, IReadOnlyList<int> Choices, int? Rating, string? Stance, string? Reason, DateTimeOffset ChangedAt);
 
 /// <summary>Read models of polls; the tally itself is the pure <see cref="PollTally"/> over grouped rows.</summary>
-public sealed class PollQueries(EqualFootingDb db, IConfiguration configuration)
+public sealed class PollQueries(EqualFootingDb db, PublicNames names)
 {
-    /// <summary>
-    /// In anonymous polls, a cell with fewer ballots is hidden. One setting for the instance until processes carry a
-    /// privacy setting of their own.
-    /// </summary>
-    public int MinimumCell => Math.Max(1, configuration.GetValue("Polls:MinimumCellSize", 3));
 
     public static PollDto Describe(Poll p, DateTimeOffset now) => new(
         p.Id, p.ProcessId, p.SessionId, p.Question, p.Kind, p.Options, p.Categories,
@@ -106,13 +102,16 @@ public sealed class PollQueries(EqualFootingDb db, IConfiguration configuration)
         var dto = Describe(poll, now);
         var rows = await BallotRowsAsync(db, poll.Id, ct);
         var ballots = rows.Sum(r => r.Weight);
+
+        // In anonymous polls a cell with fewer ballots than the process's privacy setting allows is hidden.
+        var minimumCell = (await names.SettingsAsync(process.Id, ct)).MinimumCellSize;
         if (!visible)
         {
-            return new PollResultsDto(dto, false, MinimumCell, ballots, null, null, null);
+            return new PollResultsDto(dto, false, minimumCell, ballots, null, null, null);
         }
 
         var shape = TallyShape.Of(poll);
-        var minimum = poll.Anonymous ? MinimumCell : 0;
+        var minimum = poll.Anonymous ? minimumCell : 0;
         var individual = PollTally.Ballots(shape, rows, minimum);
         var hands = PollTally.Hands(shape, await HandRowsAsync(db, poll.Id, ct));
         var named = poll.Anonymous ? null : await NamedAsync(poll, process, ct);
@@ -124,11 +123,12 @@ public sealed class PollQueries(EqualFootingDb db, IConfiguration configuration)
         var rows = await db.Ballots.AsNoTracking()
             .Where(b => b.PollId == poll.Id)
             .OrderBy(b => b.CastAt).ThenBy(b => b.Id)
-            .Select(b => new { b.ParticipantId, Name = db.Users.Where(u => db.Participants.Any(p => p.Id == b.ParticipantId && p.AccountId == u.Id)).Select(u => u.DisplayName).FirstOrDefault(), b.StakeholderGroupId, b.RegionId, b.Choices, b.Rating, b.Stance, b.Reason })
+            .Select(b => new { b.ParticipantId, b.StakeholderGroupId, b.RegionId, b.Choices, b.Rating, b.Stance, b.Reason })
             .Take(5_000)
             .ToListAsync(ct);
+        var shown = await names.NamesAsync(process.Id, rows.Select(b => b.ParticipantId), ct);
         return rows.ConvertAll(b => new NamedBallotDto(
-            b.ParticipantId, b.Name ?? "", NameOf(process.StakeholderGroups, b.StakeholderGroupId), NameOf(process.Regions, b.RegionId), Bits(b.Choices), b.Rating, b.Stance?.ToString(), b.Reason));
+            b.ParticipantId, shown.GetValueOrDefault(b.ParticipantId, ""), NameOf(process.StakeholderGroups, b.StakeholderGroupId), NameOf(process.Regions, b.RegionId), Bits(b.Choices), b.Rating, b.Stance?.ToString(), b.Reason));
     }
 
     private static TallyDto Table(TallyTable t, Process process) => new(

@@ -67,6 +67,39 @@ public abstract class PollApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_process_privacy_settings_decide_the_smallest_cell_shown_and_the_names_on_named_ballots()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var voters = new List<HttpClient>();
+        foreach (var name in new[] { "Adaeze", "Bruno", "Chen" })
+        {
+            voters.Add(await s.ParticipantAsync(name, "Civil society", "Africa"));
+        }
+
+        var anonymous = await CreateAsync(s, new { question = "Rate the draft", kind = "Likert" });
+        var named = await CreateAsync(s, new { question = "Rate the agenda", kind = "Likert" });
+        await (await s.Moderator.PutAsJsonAsync($"/api/polls/{named.Id()}/settings", new { anonymous = false, resultsWhileOpen = true })).JsonAsync(HttpStatusCode.OK);
+        foreach (var voter in voters)
+        {
+            await (await VoteAsync(voter, anonymous, new { rating = 3 })).JsonAsync(HttpStatusCode.OK);
+            await (await VoteAsync(voter, named, new { rating = 4 })).JsonAsync(HttpStatusCode.OK);
+        }
+
+        var before = await ResultsAsync(anonymous);
+        await (await s.Convener.PutAsJsonAsync($"/api/processes/{s.Process.Id()}/privacy", new { names = "Pseudonym", minimumCellSize = 4 })).JsonAsync(HttpStatusCode.OK);
+        var after = await ResultsAsync(anonymous);
+        var namedAfter = await ResultsAsync(named);
+
+        Assert.False(Cell(before.GetProperty("individual"), "byStakeholderGroup", "Civil society").GetProperty("hidden").GetBoolean());
+        Assert.Equal(4, after.GetProperty("minimumCell").GetInt32());
+        Assert.True(Cell(after.GetProperty("individual"), "byStakeholderGroup", "Civil society").GetProperty("hidden").GetBoolean());
+        var shown = namedAfter.GetProperty("named").EnumerateArray().Select(b => b.GetProperty("name").GetString()).ToList();
+        Assert.Equal(3, shown.Count);
+        Assert.DoesNotContain("Adaeze", shown);
+        Assert.All(shown, name => Assert.False(string.IsNullOrEmpty(name)));
+    }
+
+    [Fact]
     public async Task Bad_input_and_closed_polls_are_refused_with_their_status()
     {
         var s = await SessionScenario.StartAsync(app);
