@@ -11,6 +11,7 @@ using EqualFooting.Web.Conversations;
 using EqualFooting.Web.Decisions;
 using EqualFooting.Web.Demo;
 using EqualFooting.Web.FloorQuestions;
+using EqualFooting.Web.Mail;
 using EqualFooting.Web.Moderation;
 using EqualFooting.Web.Notifications;
 using EqualFooting.Web.Participation;
@@ -155,7 +156,7 @@ public static class App
         services.AddPrivacy();
         services.AddModeration();
         services.AddNotifications();
-        services.AddScoped<EqualFooting.Web.Mail.Mailer>();
+        services.AddMail(configuration);
         services.AddHostedService<StartupTasks>();
     }
 

@@ -9,9 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace EqualFooting.Web.Mail;
 
 /// <summary>The outbox, for administrators only: it holds reset links, which would let anyone else take over an account.</summary>
-public sealed class OutboxModel(EqualFootingDb db, Actors actors) : PageModel
+public sealed class OutboxModel(EqualFootingDb db, Actors actors, Microsoft.Extensions.Options.IOptions<SmtpSettings> smtp) : PageModel
 {
     public const int Shown = 200;
+
+    public bool Sending => smtp.Value.Configured;
 
     public IReadOnlyList<OutboxMessage> Messages { get; private set; } = [];
 

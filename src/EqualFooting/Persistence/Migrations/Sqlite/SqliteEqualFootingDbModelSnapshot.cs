@@ -905,12 +905,28 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Subject")
@@ -924,6 +940,8 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("Outbox", (string)null);
                 });
