@@ -39,6 +39,9 @@ public abstract partial class AppFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>Where this app keeps the record's signing key: outside the source tree, one per app (a restart reuses it).</summary>
+    public string SigningKeyPath { get; init; } = Path.Combine(Path.GetTempPath(), $"equalfooting-test-key-{Guid.NewGuid():N}.pem");
+
     /// <summary>The database's connection string, for tests of commands that open it themselves.</summary>
     public string ConnectionString => _connectionString;
 
@@ -50,6 +53,7 @@ public abstract partial class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("RateLimits:WritesPerMinute", "100000");
         builder.UseSetting("RateLimits:AccountAttemptsPerMinute", "100000");
+        builder.UseSetting("Record:SigningKeyPath", SigningKeyPath);
     }
 
     public async Task<T> WithDbAsync<T>(Func<EqualFootingDb, Task<T>> query)
