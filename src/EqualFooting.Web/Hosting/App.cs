@@ -120,7 +120,7 @@ public static class App
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiDocs.Configure);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddRateLimiter(o => RateLimits.Configure(o, configuration));
@@ -175,6 +175,7 @@ public static class App
 
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapRazorPages();
         app.MapAccounts();
         app.MapProcesses();

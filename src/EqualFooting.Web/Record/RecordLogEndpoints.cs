@@ -30,6 +30,7 @@ public static class RecordLogEndpoints
                     ? Results.Ok(TreeHeadDto.Of(head))
                     : Problems.ToResult(Error.NotFound("No tree head has been published yet.")))
             .WithName("LatestTreeHead")
+            .Produces<TreeHeadDto>()
             .WithSummary("The latest signed tree head of the record's Merkle log")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -51,6 +52,7 @@ public static class RecordLogEndpoints
                 return Results.Ok(heads.Select(TreeHeadDto.Of));
             })
             .WithName("TreeHeads")
+            .Produces<List<TreeHeadDto>>()
             .WithSummary("Signed tree heads in order of size, after a given size")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
@@ -67,6 +69,7 @@ public static class RecordLogEndpoints
                 return proof.Error is { } error ? Problems.ToResult(error) : Results.Ok(proof.Value);
             })
             .WithName("InclusionProof")
+            .Produces<InclusionProofDto>()
             .WithSummary("Proof that the entry at a leaf index is in the tree of a signed size (the latest when treeSize is left out)")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
@@ -83,6 +86,7 @@ public static class RecordLogEndpoints
                 return proof.Error is { } error ? Problems.ToResult(error) : Results.Ok(proof.Value);
             })
             .WithName("ConsistencyProof")
+            .Produces<ConsistencyProofDto>()
             .WithSummary("Proof that the tree of the second size extends the tree of the first (the latest when second is left out)")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
@@ -104,6 +108,8 @@ public static class RecordLogEndpoints
                 return Results.Ok(receipts.Select(r => new ReceiptLine(r.LogIndex, r.Action, r.At, r.ProcessId)));
             })
             .WithName("MyReceipts")
+            .Produces<List<ReceiptLine>>()
+            .WithMetadata(new EqualFooting.Web.Hosting.NeedsAccount())
             .WithSummary("The signed-in participant's receipts: record entries their own submissions created")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
@@ -115,6 +121,8 @@ public static class RecordLogEndpoints
                     : Results.File(JsonSerializer.SerializeToUtf8Bytes(receipt.Value, JsonSerializerOptions.Web), "application/json", $"receipt-{receipt.Value.LeafIndex}.json");
             })
             .WithName("Receipt")
+            .Produces<ReceiptDto>()
+            .WithMetadata(new EqualFooting.Web.Hosting.NeedsAccount())
             .WithSummary("Download a receipt: the entry, its leaf index and, once a tree head covers it, its inclusion proof")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -199,19 +199,23 @@ public abstract class RecordLogTests(AppFactory app)
     [Fact]
     public async Task After_a_restart_tree_heads_stay_consistent_and_a_rewritten_log_is_never_signed()
     {
-        await CommentAsync();
-        var before = await PublishAsync();
+        // A database of its own: this test rewrites history, which must not reach the other tests' log.
+        await using var first = new Fresh(app.Provider);
+        var (admin, _) = await first.AdministratorAsync();
+        await admin.CreateProcessAsync();
+        var (published, before) = await first.Services.GetRequiredService<TreeHeadPublisher>().PublishAsync(CancellationToken.None);
+        Assert.NotEqual(Publication.Refused, published);
 
         // A second app on the same database and key: the log and its latest tree head carry over.
-        await using var restarted = new Restarted(app);
+        await using var restarted = new Restarted(first);
         var (participant, _) = await restarted.SignedInAsync();
         await (await participant.GetAsync("/api/record/receipts")).JsonAsync(HttpStatusCode.OK);
         var publisher = restarted.Services.GetRequiredService<TreeHeadPublisher>();
         var (outcome, after) = await publisher.PublishAsync(CancellationToken.None);
         Assert.Equal(Publication.Published, outcome);
-        var proof = await (await restarted.Anonymous().GetAsync($"/api/record/proofs/consistency?first={before.Size}&second={after!.Size}")).JsonAsync(HttpStatusCode.OK);
+        var proof = await (await restarted.Anonymous().GetAsync($"/api/record/proofs/consistency?first={before!.Size}&second={after!.Size}")).JsonAsync(HttpStatusCode.OK);
         Assert.True(MerkleLog.VerifyConsistency(before.Size, after.Size, before.RootHash, after.RootHash, proof.GetProperty("proof").EnumerateArray().Select(p => Convert.FromBase64String(p.GetString()!)).ToList()));
-        Assert.Equal(await app.Anonymous().GetStringAsync(RecordLogEndpoints.PublicKeyUrl), await restarted.Anonymous().GetStringAsync(RecordLogEndpoints.PublicKeyUrl));
+        Assert.Equal(await first.Anonymous().GetStringAsync(RecordLogEndpoints.PublicKeyUrl), await restarted.Anonymous().GetStringAsync(RecordLogEndpoints.PublicKeyUrl));
 
         // Someone with the database rewrites history under a signed tree head, keeping the stored tree coherent (its
         // largest complete subtree and the frontier agree), and more entries arrive.
@@ -239,6 +243,8 @@ public abstract class RecordLogTests(AppFactory app)
         var error = Assert.ThrowsAny<Exception>(() => broken.Services);
         Assert.Contains("Record:SigningKeyPath", error.ToString(), StringComparison.Ordinal);
     }
+
+    private sealed class Fresh(DatabaseProvider provider) : AppFactory(provider);
 
     private sealed class Restarted(AppFactory first) : AppFactory(first.Provider, first.ConnectionString)
     {
