@@ -61,4 +61,8 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
     total["skipped"] += max(int(c.get("total", 0)) - int(c.get("executed", 0)), int(c.get("notExecuted", 0))) + int(c.get("inconclusive", 0))
 print(f"Tests: {total['passed']} passed, {total['failed']} failed, {total['skipped']} skipped")
 PY
-exit $status
+[ $status -eq 0 ] || exit $status
+
+# Production runs the published output (README, "Several web nodes"): start it and fetch its CSS and scripts.
+echo "== published output"
+scripts/check-published.sh

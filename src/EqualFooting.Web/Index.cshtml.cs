@@ -13,6 +13,10 @@ public sealed class IndexModel(EqualFootingDb db, Actors actors, IOptions<Proces
 
     public bool CanCreate { get; private set; }
 
+    /// <summary>Set after registering ("participant") or setting up the first administrator: say what to do next.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    public string? Welcome { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var actor = await actors.CurrentAsync(ct);

@@ -60,7 +60,7 @@ public sealed partial class ConsultationWalkThroughTests(Site site)
         await committee.GetByLabel(DispositionLabel()).SelectOptionAsync(new SelectOptionValue { Label = "Accepted" });
         await committee.GetByLabel("Reason (shown to everyone)").FillAsync(Reason);
         await committee.GetByRole(AriaRole.Button, new() { Name = "Save disposition" }).ClickAsync();
-        await Expect(committee.GetByText("1 of 1 comments disposed")).ToBeVisibleAsync();
+        await Expect(committee.GetByText("1 of 1 comment disposed")).ToBeVisibleAsync();
 
         // The convener publishes version 2.
         await convener.GotoAsync(draftUrl);

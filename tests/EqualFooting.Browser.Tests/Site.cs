@@ -55,14 +55,27 @@ public sealed class Site : IAsyncLifetime
     /// The browser's zone. UTC by default, so that timezone.js has nothing to change and never reloads a page a test is
     /// filling in.
     /// </param>
-    public async Task<IBrowserContext> NewContextAsync(string timeZone = "UTC") =>
+    /// <param name="viewport">The window's size; Playwright's 1280 × 720 when omitted.</param>
+    /// <param name="locale">The browser's language, which the site follows through Accept-Language.</param>
+    /// <param name="javaScript">False for a reader with JavaScript off.</param>
+    /// <param name="width">The viewport's width in CSS pixels, for phone layouts (390), when no viewport is given.</param>
+    public async Task<IBrowserContext> NewContextAsync(string timeZone = "UTC", ViewportSize? viewport = null, string locale = "en-GB", bool javaScript = true, int? width = null) =>
         await browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            // The site picks its language from Accept-Language; the tests read English labels.
-            Locale = "en-GB",
+            // The site picks its language from Accept-Language; the tests read English labels unless told otherwise.
+            Locale = locale,
             TimezoneId = timeZone,
+            ViewportSize = viewport ?? (width is { } w ? new ViewportSize { Width = w, Height = 844 } : null),
+            JavaScriptEnabled = javaScript,
         });
+
+    /// <summary>
+    /// Recomputes a conversation's opinion map from every stored vote, as the background worker does a few seconds
+    /// after voting, so a test reads the map of all its votes without waiting for the worker.
+    /// </summary>
+    public Task RefreshOpinionMapAsync(int conversationId) =>
+        app!.Services.GetRequiredService<EqualFooting.Web.Conversations.ConversationAnalyses>().RefreshAsync(conversationId, CancellationToken.None);
 
     /// <summary>Makes a registered account an administrator, as the promote-admin command does, so a test can run a process of its own.</summary>
     public async Task MakeAdministratorAsync(string email)

@@ -5,6 +5,7 @@ using EqualFooting.Web.Demo;
 using EqualFooting.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace EqualFooting.Web.Tests;
 

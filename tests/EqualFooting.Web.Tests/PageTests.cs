@@ -68,7 +68,9 @@ public abstract partial class PageTests(AppFactory app)
         var badEmail = await PostFormAsync(client, "/account/register", form, HttpStatusCode.OK);
 
         form["Email"] = email;
-        await PostFormAsync(client, "/account/register", form, HttpStatusCode.Redirect);
+        var registered = await client.PostAsync("/account/register", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        var welcome = await client.GetStringAsync(registered.Headers.Location!.OriginalString);
 
         var again = app.Anonymous();
         var duplicate = await AppFactory.FormAsync(again, "/account/register");
@@ -81,7 +83,9 @@ public abstract partial class PageTests(AppFactory app)
         Assert.Contains("value=\"Ana\"", tooShort);
         Assert.Contains("Enter an email address", badEmail);
         Assert.Contains("already exists", taken);
-        Assert.Contains("Signed in as", await client.GetStringAsync("/"));
+        Assert.Contains("Signed in as Ana<", welcome); // the display name, not the e-mail address
+        Assert.DoesNotContain(email, welcome);
+        Assert.Contains("Next: open a process below and join it", welcome);
         var accountId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         Assert.Equal(1, await app.WithDbAsync(db => db.Record.CountAsync(r => r.Action == "account.registered" && r.ActorAccountId == accountId)));
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == email.ToUpperInvariant())));
@@ -176,6 +180,31 @@ public abstract partial class PageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Retiring_a_group_on_the_page_needs_the_confirmation_box_and_new_roles_default_to_observer()
+    {
+        var (admin, email) = await app.AdministratorAsync();
+        var process = await admin.CreateProcessAsync();
+        var browser = await app.BrowserSignedInAsync(email);
+        var url = $"/processes/{process.Id()}/edit";
+        var groupId = process.GroupId("Academia");
+
+        var page = await browser.GetStringAsync(url);
+        var form = await AppFactory.FormAsync(browser, url);
+        var unconfirmed = await PostFormAsync(browser, $"{url}?handler=Retire&kind=StakeholderGroup&categoryId={groupId}", form, HttpStatusCode.OK);
+        var activeAfterOneClick = await app.WithDbAsync(db => db.StakeholderGroups.AnyAsync(g => g.Id == groupId && g.RetiredAt == null));
+        form["confirm"] = "true";
+        await PostFormAsync(browser, $"{url}?handler=Retire&kind=StakeholderGroup&categoryId={groupId}", form, HttpStatusCode.Redirect);
+
+        Assert.Contains("class=\"danger\">Retire Academia</button>", page);
+        Assert.Contains("Tick “Yes, I am sure” to confirm.", unconfirmed);
+        Assert.True(activeAfterOneClick);
+        Assert.False(await app.WithDbAsync(db => db.StakeholderGroups.AnyAsync(g => g.Id == groupId && g.RetiredAt == null)));
+        var roles = await browser.GetStringAsync($"/processes/{process.Id()}/roles");
+        Assert.Contains("<option value=\"Observer\" selected=\"selected\">", roles);
+        Assert.DoesNotContain("<option value=\"Convener\" selected", roles);
+    }
+
+    [Fact]
     public async Task Sign_in_locks_out_after_repeated_failures()
     {
         var (_, email) = await app.SignedInAsync();
@@ -219,8 +248,12 @@ public abstract partial class PageTests(AppFactory app)
         form["DisplayName"] = "First admin";
         form["Email"] = $"admin-{Guid.NewGuid():N}@example.org";
         form["Password"] = "a long enough passphrase";
-        await PostFormAsync(client, "/setup", form, HttpStatusCode.Redirect);
+        var done = await client.PostAsync("/setup", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var next = await client.GetStringAsync(done.Headers.Location!.OriginalString);
 
+        Assert.Contains("Next: create a process", next);
+        Assert.Contains("href=\"/processes/new\"", next);
         Assert.True(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.IsAdministrator && u.DisplayName == "First admin")));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/setup?token={setup.Token}")).StatusCode);
     }

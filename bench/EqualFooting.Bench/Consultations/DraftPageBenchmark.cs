@@ -18,13 +18,15 @@ public sealed class DraftPageBenchmark : IBenchmark
 
     public string Description =>
         "GET /consultations/{id} (pages, paragraph, group/region/disposition filters) with 200 paragraphs and 50k comments, SQLite " +
-        "[--seconds 15 --clients 20 --comments 50000 --paragraphs 200 --participants 60 --disposed 300 --warmup 10 --warmup-max 120 --seed 1 --server-output --web-dll PATH]";
+        "[--seconds 15 --clients 20 --comments 50000 --paragraphs 200 --participants 60 --disposed 300 --warmup 10 --warmup-max 120 --seed 1 --hidden-percent 1 --privacy restrictive|default --server-output --web-dll PATH]";
 
     public async Task<BenchResult> RunAsync(BenchOptions options)
     {
         var seconds = options.Double("seconds", 15);
         var clients = options.Int("clients", 20);
         var comments = options.Int("comments", 50_000);
+        var hiddenPercent = options.Int("hidden-percent", 1);
+        var restrictive = options.String("privacy", "restrictive") != "default";
         var paragraphs = options.Int("paragraphs", 200);
         var participants = options.Int("participants", 60);
         var disposed = options.Int("disposed", 300);
@@ -65,6 +67,21 @@ public sealed class DraftPageBenchmark : IBenchmark
                 new { disposition = dispositions[random.Next(dispositions.Length)], reason = "Considered by the committee." }, HttpStatusCode.OK, ct);
         }
 
+        // Moderation and privacy are applied when the page is read: hide a share of the comments through the API and
+        // make names, countries and organisations private, so the measured pages pay for both.
+        var hidden = (int)((long)comments * Math.Clamp(hiddenPercent, 0, 100) / 100);
+        foreach (var id in ids.OrderBy(_ => random.Next()).Take(hidden))
+        {
+            await site.SendAsync(HttpMethod.Post, $"/api/comments/{id}/hide", site.AdminToken, new { reason = "Hidden by the benchmark." }, HttpStatusCode.OK, ct);
+        }
+
+        if (restrictive)
+        {
+            await site.SendAsync(HttpMethod.Put, $"/api/processes/{site.ProcessId}/privacy", site.AdminToken,
+                new { names = "Nothing", countryPublic = false, organisationPublic = false, minimumCellSize = 5 }, HttpStatusCode.OK, ct);
+        }
+
+        Console.WriteLine($"privacy {(restrictive ? "restrictive (no names, no country, no organisation)" : "default")}, {hidden:N0} comments hidden by moderators");
         Console.WriteLine($"seeded through the API in {seeding.Elapsed.TotalSeconds:0.0} s: {paragraphs} paragraphs, {comments:N0} comments from {participants} participants, {disposed} disposed ({new FileInfo(site.File).Length / 1048576.0:0.0} MiB)");
         await CheckAsync(site, comments, ct);
 
@@ -95,6 +112,8 @@ public sealed class DraftPageBenchmark : IBenchmark
             $"target p95 ≤ {TargetP95Ms:0} ms: {(run.Overall.P95 <= TargetP95Ms ? "met" : "MISSED")} (p95 {run.Overall.P95:0.00} ms)"));
         return new BenchResult()
             .Add("comments", comments)
+            .Add("hidden", hidden)
+            .Add("privacy", restrictive ? "restrictive" : "default")
             .Add("p50_ms", Math.Round(run.Overall.P50, 2))
             .Add("p95_ms", Math.Round(run.Overall.P95, 2))
             .Add("p99_ms", Math.Round(run.Overall.P99, 2))

@@ -28,11 +28,13 @@ public static class AccountEndpoints
             .WithSummary("Register an account")
             .AllowAnonymous();
 
-        api.MapPost("/token", async (TokenRequest request, SignInManager<Account> signIn) =>
+        api.MapPost("/token", async (TokenRequest request, SignInManager<Account> signIn, UserManager<Account> users) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Email))
+            // Checked as text first: Identity normalises the address, which throws on noncharacters such as U+FFFF.
+            var email = Text.Required("email", request.Email, Registration.EmailMax);
+            if (email.Error is { } badEmail)
             {
-                return Problems.ToResult(Error.Invalid("email", "Email is required."));
+                return Problems.ToResult(badEmail);
             }
 
             if (string.IsNullOrEmpty(request.Password))
@@ -40,8 +42,9 @@ public static class AccountEndpoints
                 return Problems.ToResult(Error.Invalid("password", "Password is required."));
             }
 
+            await SignInTiming.HashForUnknownAsync(users, email.Value, request.Password);
             signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
+            var result = await signIn.PasswordSignInAsync(email.Value, request.Password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
             {
                 // The bearer handler has written the token response.

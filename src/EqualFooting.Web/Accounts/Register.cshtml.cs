@@ -33,6 +33,6 @@ public sealed class RegisterModel(UserManager<Account> users, SignInManager<Acco
         }
 
         await signIn.SignInAsync(registered.Value, isPersistent: false);
-        return LocalRedirect("/");
+        return LocalRedirect("/?welcome=participant");
     }
 }

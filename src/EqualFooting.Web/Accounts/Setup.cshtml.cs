@@ -51,7 +51,7 @@ public sealed class SetupModel(AdministratorSetup setup, EqualFootingDb db, User
             }
 
             await signIn.SignInAsync(registered.Value, isPersistent: false);
-            return LocalRedirect("/");
+            return LocalRedirect("/?welcome=administrator");
         }
         finally
         {

@@ -55,8 +55,7 @@ public sealed class CommitteeModel(ConsultationCommands commands, ConsultationQu
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        var raw = Request.HasFormContentType && Request.Form.ContainsKey("page") ? Request.Form["page"] : Request.Query["page"];
-        PageNumber = int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        PageNumber = Kernel.PageNumber.From(Request);
     }
 
     [BindProperty]

@@ -44,7 +44,7 @@ public sealed class CompareModel(ConsultationCommands commands, ConsultationQuer
 
         Comparison = DraftComparison.Compare(before, after);
         var touched = Comparison.Paragraphs.Where(p => p.Kind != ParagraphChangeKind.Unchanged).Select(p => p.ParagraphId).ToList();
-        Explanations = await queries.ExplanationsAsync(cid, From!.Value, touched, ct);
+        Explanations = await queries.ExplanationsAsync(Process.Id, cid, From!.Value, touched, ct);
         return Page();
     }
 }

@@ -280,7 +280,7 @@ public sealed class ConsultationCommands(
             {
                 var comment = c.Comment;
                 var before = comment.EditedAt;
-                if (comment.Edit(await ParticipantIdAsync(c.Found, ct), text, now) is { } error)
+                if (comment.Edit(await ParticipantIdAsync(c.Found, ct), text, now, c.Found.Consultation.ClosesAt) is { } error)
                 {
                     return error;
                 }
@@ -300,7 +300,7 @@ public sealed class ConsultationCommands(
             {
                 var comment = c.Comment;
                 var already = comment.IsWithdrawn;
-                if (comment.Withdraw(await ParticipantIdAsync(c.Found, ct), now) is { } error)
+                if (comment.Withdraw(await ParticipantIdAsync(c.Found, ct), now, c.Found.Consultation.ClosesAt) is { } error)
                 {
                     return error;
                 }

@@ -203,14 +203,14 @@ public static class ConsultationEndpoints
 
             var (consultation, process, _) = found.Value;
             var comments = await queries.AllCommentsAsync(cid, ct);
-            var authors = await queries.AuthorNamesAsync(comments.Select(c => c.AuthorParticipantId), ct);
+            var authors = await queries.AuthorNamesAsync(process.Id, comments.Select(c => c.AuthorParticipantId), ct);
             var canonicals = (await campaigns.CanonicalsAsync(cid, ct)).Values.ToHashSet();
             return Results.Ok(new ExportDto(
                 await queries.SummaryAsync(consultation, clock.GetUtcNow(), ct),
                 (await queries.VersionsAsync(cid, ct)).Select(v => new ExportVersionDto(v.Number, v.PublishedAt, v.Source, v.Paragraphs)).ToList(),
                 comments.Select(c => new ExportCommentDto(
                     CommentDto.From(c),
-                    c.AuthorName ?? authors.GetValueOrDefault(c.AuthorParticipantId, ""),
+                    authors.Of(c),
                     process.StakeholderGroups.FirstOrDefault(g => g.Id == c.StakeholderGroupId)?.Name ?? "",
                     process.Regions.FirstOrDefault(r => r.Id == c.RegionId)?.Name ?? "",
                     c.CampaignId is null ? null : canonicals.Contains(c.Id))).ToList()));
@@ -225,7 +225,7 @@ public static class ConsultationEndpoints
             }
 
             var comments = await queries.AllCommentsAsync(cid, ct);
-            var authors = await queries.AuthorNamesAsync(comments.Select(c => c.AuthorParticipantId), ct);
+            var authors = await queries.AuthorNamesAsync(found.Value.Process.Id, comments.Select(c => c.AuthorParticipantId), ct);
             var numbers = (await queries.VersionsAsync(cid, ct)).SelectMany(v => v.Paragraphs.Select(p => (v.Number, p.Id, p.Number)))
                 .ToDictionary(x => (x.Item1, x.Item2), x => x.Item3);
             var canonicals = (await campaigns.CanonicalsAsync(cid, ct)).Values.ToHashSet();
@@ -330,7 +330,7 @@ public static class ConsultationCsv
         return sb.ToString();
     }
 
-    public static string Comments(EqualFooting.Processes.Process process, IEnumerable<Comment> comments, IReadOnlyDictionary<int, string> authors, IReadOnlyDictionary<(int, int), int> numbers, IReadOnlySet<long>? canonicals = null)
+    public static string Comments(EqualFooting.Processes.Process process, IEnumerable<Comment> comments, Privacy.CommentAuthors authors, IReadOnlyDictionary<(int, int), int> numbers, IReadOnlySet<long>? canonicals = null)
     {
         var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
@@ -346,7 +346,7 @@ public static class ConsultationCsv
                 c.ParagraphId is { } p ? N(p) : "",
                 c.ParagraphId is { } q && numbers.TryGetValue((c.VersionNumber, q), out var n) ? N(n) : "",
                 c.ParentId?.ToString(CultureInfo.InvariantCulture) ?? "",
-                c.AuthorName ?? authors.GetValueOrDefault(c.AuthorParticipantId, ""),
+                authors.Of(c),
                 groups.GetValueOrDefault(c.StakeholderGroupId, ""),
                 regions.GetValueOrDefault(c.RegionId, ""),
                 c.Channel.ToString(),

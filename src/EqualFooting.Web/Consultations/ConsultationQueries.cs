@@ -2,6 +2,7 @@ using EqualFooting.Consultations;
 using EqualFooting.Participation;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
+using EqualFooting.Web.Privacy;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,14 @@ public sealed record ConsultationSummary(
 /// <summary>Comments on one paragraph (or, with a null id, on the whole draft), split by the stakeholder group of their authors.</summary>
 public sealed record ParagraphCounts(int Total, IReadOnlyList<CategoryCount> ByStakeholderGroup);
 
-public sealed record ParagraphView(int Id, int Number, string Text, ParagraphCounts Comments);
+/// <summary>
+/// A paragraph of one version: its comments on this version, and (<see cref="Earlier"/>) on each earlier version of
+/// the same paragraph, which keeps its id across versions. Headings (<see cref="IsHeading"/>) take no comments by default.
+/// </summary>
+public sealed record ParagraphView(int Id, int Number, string Text, ParagraphCounts Comments, IReadOnlyList<VersionCount> Earlier, bool IsHeading);
+
+/// <summary>How many comments a paragraph (or the whole draft) received on an earlier version.</summary>
+public sealed record VersionCount(int Version, int Count);
 
 public sealed record DraftView(
     ConsultationSummary Consultation,
@@ -36,7 +44,8 @@ public sealed record DraftView(
     IReadOnlyList<int> Versions,
     IReadOnlyList<CategoryHeading> StakeholderGroups,
     ParagraphCounts WholeDraft,
-    IReadOnlyList<ParagraphView> Paragraphs);
+    IReadOnlyList<ParagraphView> Paragraphs,
+    IReadOnlyList<VersionCount> WholeDraftEarlier);
 
 public sealed record DispositionView(Disposition Disposition, string Reason, DateTimeOffset DecidedAt);
 
@@ -60,7 +69,8 @@ public sealed record CommentView(
     DispositionView? Disposition,
     IReadOnlyList<CommentView> Replies,
     long? CampaignId = null,
-    CollapsedCampaign? Campaign = null);
+    CollapsedCampaign? Campaign = null,
+    string? HiddenReason = null);
 
 /// <summary>
 /// A list item that stands for a campaign's members: the item's comment is the canonical one, <see cref="Count"/> is how
@@ -86,13 +96,14 @@ public sealed record CommentPage(int Page, int PageSize, int Total, IReadOnlyLis
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-public sealed record Explanation(long CommentId, Disposition Disposition, string Reason);
+/// <summary>An answered comment that explains a change, named by its author as the draft page names it.</summary>
+public sealed record Explanation(long CommentId, string Author, Disposition Disposition, string Reason);
 
 /// <summary>"N of M disposed": the comments that count as inputs (not replies, not withdrawn) and how many have an answer.</summary>
 public sealed record Progress(int Disposed, int Total);
 
 /// <summary>Read models of consultations, projected from the database.</summary>
-public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versions, IMemoryCache cache)
+public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versions, IMemoryCache cache, PublicNames names, Moderation.ModerationQueries moderation)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -177,6 +188,13 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             .Select(g => new { g.Key.ParagraphId, g.Key.StakeholderGroupId, Count = g.Count() })
             .ToListAsync(ct))
             .ToLookup(c => c.ParagraphId);
+        var earlier = (await Inputs()
+            .Where(c => c.ConsultationId == consultationId && c.VersionNumber < number)
+            .GroupBy(c => new { c.VersionNumber, c.ParagraphId })
+            .Select(g => new { g.Key.VersionNumber, g.Key.ParagraphId, Count = g.Count() })
+            .ToListAsync(ct))
+            .OrderBy(c => c.VersionNumber)
+            .ToLookup(c => c.ParagraphId, c => new VersionCount(c.VersionNumber, c.Count));
         var groups = Headings(process.StakeholderGroups);
         var names = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var order = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Position);
@@ -196,7 +214,8 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             versions,
             groups,
             CountsFor(null),
-            draft.Paragraphs.Select(p => new ParagraphView(p.Id, p.Number, p.Text, CountsFor(p.Id))).ToList());
+            draft.Paragraphs.Select(p => new ParagraphView(p.Id, p.Number, p.Text, CountsFor(p.Id), earlier[p.Id].ToList(), DraftParagraphs.IsHeading(p.Text))).ToList(),
+            earlier[null].ToList());
     }
 
     /// <summary>A published version, untracked and shared: versions never change once published.</summary>
@@ -344,17 +363,14 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
     public Task<int?> ParticipantIdAsync(int processId, string? accountId, CancellationToken ct = default) =>
         db.Participants.Where(p => p.ProcessId == processId && p.AccountId == accountId).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
 
-    public async Task<Dictionary<int, string>> AuthorNamesAsync(IEnumerable<int> participantIds, CancellationToken ct = default)
-    {
-        var ids = participantIds.Distinct().ToList();
-        return await db.Participants.Where(p => ids.Contains(p.Id))
-            .Join(db.Users, p => p.AccountId, u => u.Id, (p, u) => new { p.Id, u.DisplayName })
-            .ToDictionaryAsync(x => x.Id, x => x.DisplayName, ct);
-    }
+    /// <summary>Authors as readers may see them, under the process's privacy settings.</summary>
+    public Task<CommentAuthors> AuthorNamesAsync(int processId, IEnumerable<int> participantIds, CancellationToken ct = default) =>
+        names.CommentAuthorsAsync(processId, participantIds, ct);
 
     public async Task<IReadOnlyList<CommentView>> ViewsAsync(Process process, int consultationId, IReadOnlyList<Comment> comments, IReadOnlyList<Comment> replies, CancellationToken ct = default)
     {
-        var authors = await AuthorNamesAsync(comments.Concat(replies).Select(c => c.AuthorParticipantId), ct);
+        var authors = await AuthorNamesAsync(process.Id, comments.Concat(replies).Select(c => c.AuthorParticipantId), ct);
+        var hidden = await moderation.HiddenAsync([.. comments.Concat(replies).Select(c => c.Id)], ct);
         var versions = comments.Select(c => c.VersionNumber).Distinct().ToList();
         var numbers = new Dictionary<(int, int), int>();
         foreach (var number in versions)
@@ -375,7 +391,7 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             c.ParagraphId is { } pid && numbers.TryGetValue((c.VersionNumber, pid), out var n) ? n : null,
             c.ParentId,
             c.AuthorParticipantId,
-            c.AuthorName ?? authors.GetValueOrDefault(c.AuthorParticipantId, ""),
+            authors.Of(c),
             c.StakeholderGroupId,
             groups.GetValueOrDefault(c.StakeholderGroupId, ""),
             c.RegionId,
@@ -387,7 +403,8 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             c.WithdrawnAt,
             c.CurrentDisposition is { } d ? new DispositionView(d.Disposition, d.Reason, d.DecidedAt) : null,
             children,
-            c.CampaignId);
+            c.CampaignId,
+            HiddenReason: hidden.GetValueOrDefault(c.Id));
 
         return comments.Select(c => View(c, replies.Where(r => r.ParentId == c.Id).Select(r => View(r, [])).ToList())).ToList();
     }
@@ -395,7 +412,7 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
     /// <summary>
     /// The answered comments on the given paragraphs of a version: what explains the changes in the next one.
     /// </summary>
-    public async Task<ILookup<int, Explanation>> ExplanationsAsync(int consultationId, int version, IReadOnlyCollection<int> paragraphIds, CancellationToken ct = default)
+    public async Task<ILookup<int, Explanation>> ExplanationsAsync(int processId, int consultationId, int version, IReadOnlyCollection<int> paragraphIds, CancellationToken ct = default)
     {
         var ids = paragraphIds.ToList();
         var comments = await Inputs()
@@ -404,7 +421,9 @@ public sealed class ConsultationQueries(EqualFootingDb db, ProcessVersions versi
             .OrderBy(c => c.Id)
             .AsNoTracking()
             .ToListAsync(ct);
-        return comments.ToLookup(c => c.ParagraphId!.Value, c => new Explanation(c.Id, c.CurrentDisposition!.Disposition, c.CurrentDisposition.Reason));
+        var authors = await AuthorNamesAsync(processId, comments.Select(c => c.AuthorParticipantId), ct);
+        return comments.ToLookup(c => c.ParagraphId!.Value, c => new Explanation(
+            c.Id, authors.Of(c), c.CurrentDisposition!.Disposition, c.CurrentDisposition.Reason));
     }
 
     /// <summary>Comments that count as inputs to the draft: not replies, not withdrawn.</summary>

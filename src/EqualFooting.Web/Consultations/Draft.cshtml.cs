@@ -142,7 +142,11 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
 
     /// <summary>Whether the author may still correct a comment: the comment's own rule, asked ahead to decide whether to offer the form.</summary>
     public bool CanEdit(CommentView c) =>
-        Me == c.AuthorParticipantId && c.Disposition is null && c.WithdrawnAt is null && Now - c.CreatedAt <= Comment.EditWindow;
+        CanWithdraw(c) && Now - c.CreatedAt <= Comment.EditWindow;
+
+    /// <summary>Whether the author may still withdraw a comment: not once answered, and not once the consultation has closed.</summary>
+    public bool CanWithdraw(CommentView c) =>
+        Me == c.AuthorParticipantId && c.Disposition is null && c.WithdrawnAt is null && Now < Consultation.ClosesAt;
 
     public async Task<IActionResult> OnPostWithdrawAsync(int cid, long commentId, CancellationToken ct)
     {
@@ -182,7 +186,7 @@ public sealed class DraftModel(ConsultationCommands commands, ConsultationQuerie
 
     private async Task<IActionResult?> LoadAsync(int cid, CancellationToken ct)
     {
-        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        PageNumber = Kernel.PageNumber.From(Request);
         var found = await commands.ViewAsync(cid, ct);
         if (found.Error is { } error)
         {

@@ -46,7 +46,9 @@ public sealed class ManageModel(ConsultationCommands commands, ConsultationQueri
         await AfterAsync(cid, (await commands.ExtendConsultationAsync(cid, ReaderTime.ToUtc(Schedule.ClosesAt), Schedule.Reason, ct)).Error, "Schedule.", $"/consultations/{cid}", ct);
 
     public async Task<IActionResult> OnPostCloseAsync(int cid, CancellationToken ct) =>
-        await AfterAsync(cid, (await commands.CloseConsultationAsync(cid, Schedule.Reason, ct)).Error, "Schedule.", $"/consultations/{cid}", ct);
+        Confirmation.Check(Request, ModelState)
+            ? await AfterAsync(cid, (await commands.CloseConsultationAsync(cid, Schedule.Reason, ct)).Error, "Schedule.", $"/consultations/{cid}", ct)
+            : await LoadAsync(cid, ct) ?? Page();
 
     private async Task<IActionResult> AfterAsync(int cid, EqualFooting.Common.Error? error, string prefix, string next, CancellationToken ct)
     {

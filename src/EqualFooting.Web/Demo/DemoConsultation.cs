@@ -106,12 +106,12 @@ internal static class DemoConsultation
         (0, "Amara, Nigeria"),
     ];
 
-    /// <summary>Adds the consultation to the demo process unless it already has one.</summary>
-    public static async Task LoadAsync(EqualFootingDb db, Process process, Account convener, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Adds the consultation to the demo process unless it already has one; returns its id when added.</summary>
+    public static async Task<int?> LoadAsync(EqualFootingDb db, Process process, Account convener, DateTimeOffset now, CancellationToken ct)
     {
         if (await db.Consultations.AnyAsync(c => c.ProcessId == process.Id, ct))
         {
-            return;
+            return null;
         }
 
         var participants = await db.Participants.Include(p => p.Affiliations)
@@ -190,6 +190,7 @@ internal static class DemoConsultation
             ["demo"] = true,
         }), ct);
         await transaction.CommitAsync(ct);
+        return consultation.Id;
     }
 
     /// <summary>The write path's save, place and record, inside the caller's transaction.</summary>

@@ -54,15 +54,23 @@ public static class DemoData
 
     public const string SessionTitle = "Regional breakout reports";
 
-    public static async Task LoadIfEmptyAsync(EqualFootingDb db, TimeProvider clock, CancellationToken ct = default)
+    /// <summary>
+    /// Loads the demo into an empty database; returns the id of the demo consultation when this call added it, so
+    /// the caller can look for its form-letter campaign before the site opens.
+    /// </summary>
+    public static async Task<int?> LoadIfEmptyAsync(EqualFootingDb db, TimeProvider clock, CancellationToken ct = default)
     {
         if (await db.Processes.AnyAsync(ct))
         {
-            await AddConsultationToExistingDemoAsync(db, clock, ct);
-            return;
+            return await AddConsultationToExistingDemoAsync(db, clock, ct);
         }
 
+        // Every date is relative to the first start and agrees with the others: the process began a week ago and runs
+        // for a month, people joined when it began, the consultation opened the day after, the session is live now.
         var now = clock.GetUtcNow();
+        var began = now.AddDays(-7);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var created = began.AddHours(-1);
         var process = Process.Create(
             new ProcessDetails(
                 ProcessName,
@@ -70,18 +78,18 @@ public static class DemoData
                 "then breakout groups by region answering the same questions and reporting back to the rapporteur. " +
                 "This is a demo process: its participants are fictional.",
                 ProcessStatus.Open,
-                new DateOnly(2014, 6, 21),
-                new DateOnly(2014, 6, 26),
+                today.AddDays(-7),
+                today.AddDays(30),
                 ["en", "es", "fr"]),
-            now).Value;
+            created).Value;
 
-        var convener = DemoAccount("Demo Secretariat", "secretariat", now);
+        var convener = DemoAccount("Demo Secretariat", "secretariat", created);
         db.Users.Add(convener);
         db.Processes.Add(process);
         await SaveAsync(db, _ =>
         {
-            db.RoleAssignments.Add(new RoleAssignment(process.Id, convener.Id, ProcessRole.Convener, now));
-            return Task.FromResult(RecordEntry.Create(EqualFooting.Web.Processes.ProcessRecord.Created, process.Id, new RecordActor(convener.Id, null, null, null), now,
+            db.RoleAssignments.Add(new RoleAssignment(process.Id, convener.Id, ProcessRole.Convener, created));
+            return Task.FromResult(RecordEntry.Create(EqualFooting.Web.Processes.ProcessRecord.Created, process.Id, new RecordActor(convener.Id, null, null, null), created,
                 EqualFooting.Web.Processes.ProcessRecord.Describe(process)));
         }, ct);
 
@@ -90,11 +98,11 @@ public static class DemoData
         for (var i = 0; i < People.Length; i++)
         {
             var (name, group, region, country, organisation) = People[i];
-            var account = DemoAccount(name, $"participant{i + 1:00}", now);
+            var account = DemoAccount(name, $"participant{i + 1:00}", began);
             db.Users.Add(account);
             await db.SaveChangesAsync(ct);
 
-            var at = now.AddMinutes(i);
+            var at = began.AddMinutes(i);
             var participant = Participant.Join(process, account.Id, new AffiliationChoice(groups[group].Id, regions[region].Id, country, null, organisation), at).Value;
             db.Participants.Add(participant);
             await SaveAsync(db, _ =>
@@ -110,17 +118,17 @@ public static class DemoData
         }
 
         await LoadSessionAsync(db, process, convener, now, ct);
-        await DemoConsultation.LoadAsync(db, process, convener, now, ct);
+        return await DemoConsultation.LoadAsync(db, process, convener, now, ct);
     }
 
     /// <summary>A demo database made before the demo had a consultation gets one; any other database is left alone.</summary>
-    private static async Task AddConsultationToExistingDemoAsync(EqualFootingDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<int?> AddConsultationToExistingDemoAsync(EqualFootingDb db, TimeProvider clock, CancellationToken ct)
     {
         var email = $"secretariat@{DemoEmailDomain}".ToUpperInvariant();
         var convener = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == email, ct);
         if (convener is null)
         {
-            return;
+            return null;
         }
 
         var processId = await db.RoleAssignments
@@ -130,11 +138,11 @@ public static class DemoData
             .FirstOrDefaultAsync(ct);
         if (processId is not { } id || await db.Consultations.AnyAsync(c => c.ProcessId == id, ct))
         {
-            return;
+            return null;
         }
 
         var process = await db.Processes.Include(p => p.StakeholderGroups).Include(p => p.Regions).FirstAsync(p => p.Id == id, ct);
-        await DemoConsultation.LoadAsync(db, process, convener, clock.GetUtcNow(), ct);
+        return await DemoConsultation.LoadAsync(db, process, convener, clock.GetUtcNow(), ct);
     }
 
     /// <summary>A running session with an agenda and two hands up, so the live pages have something to show.</summary>

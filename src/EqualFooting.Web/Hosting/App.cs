@@ -7,8 +7,15 @@ using EqualFooting.Accounts;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
 using EqualFooting.Web.Consultations;
+using EqualFooting.Web.Conversations;
+using EqualFooting.Web.Decisions;
 using EqualFooting.Web.Demo;
+using EqualFooting.Web.FloorQuestions;
+using EqualFooting.Web.Moderation;
+using EqualFooting.Web.Notifications;
 using EqualFooting.Web.Participation;
+using EqualFooting.Web.Polls;
+using EqualFooting.Web.Privacy;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
 using EqualFooting.Web.Sessions;
@@ -64,6 +71,13 @@ public static class App
             })
             .AddEntityFrameworkStores<EqualFootingDb>()
             .AddDefaultTokenProviders();
+
+        // A reset link works once (it is bound to the security stamp, which the reset changes) and not for long.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordReset.Lifetime);
+
+        // Cookies are checked against the account's security stamp on every request, so signing out, a password
+        // change or a reset ends the other sessions at once rather than after the default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme)
@@ -132,8 +146,16 @@ public static class App
         services.AddProcesses(configuration);
         services.AddParticipation();
         services.AddSessions(configuration);
+        services.AddPolls(configuration);
+        services.AddFloorQuestions(configuration);
         services.AddConsultations(configuration);
+        services.AddDecisions();
+        services.AddConversations();
         services.AddRecord();
+        services.AddPrivacy();
+        services.AddModeration();
+        services.AddNotifications();
+        services.AddScoped<EqualFooting.Web.Mail.Mailer>();
         services.AddHostedService<StartupTasks>();
     }
 
@@ -164,6 +186,7 @@ public static class App
         }
 
         app.UseSecurityHeaders();
+        app.UseKnownRequestCharset();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseReaderTimeZone();
@@ -171,6 +194,7 @@ public static class App
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseCookieWriteGuard();
         app.UseRateLimiter();
 
         app.MapHealthChecks("/healthz");
@@ -181,8 +205,15 @@ public static class App
         app.MapProcesses();
         app.MapParticipation();
         app.MapSessions();
+        app.MapPolls();
+        app.MapFloorQuestions();
         app.MapConsultations();
+        app.MapDecisions();
+        app.MapConversations();
         app.MapRecord();
+        app.MapPrivacy();
+        app.MapModeration();
+        app.MapNotifications();
         app.MapCultureEndpoint();
     }
 }

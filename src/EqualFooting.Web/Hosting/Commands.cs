@@ -24,6 +24,7 @@ public static class Commands
             "                        with --process, store its interventions in that process (a new past session unless --session)",
             TranscriptCommand.RunAsync),
         ["verify-record"] = (EqualFooting.Web.Record.VerifyRecordCommand.Usage, EqualFooting.Web.Record.VerifyRecordCommand.RunAsync),
+        ["polis-compare"] = (EqualFooting.Web.Conversations.PolisCompareCommand.Usage, EqualFooting.Web.Conversations.PolisCompareCommand.RunAsync),
     };
 
     /// <summary>Runs the command named by the first argument; null when the arguments do not name one.</summary>
@@ -36,14 +37,17 @@ public static class Commands
 
         if (args[0] is "help" or "--help" or "-h")
         {
-            Console.WriteLine("Commands:");
-            foreach (var usage in WithDatabase.Values.Select(c => c.Usage).Concat(Standalone.Values.Select(c => c.Usage)))
-            {
-                Console.WriteLine("  " + usage);
-            }
-
-            Console.WriteLine("With no command, the site starts.");
+            PrintCommands(Console.Out);
             return 0;
+        }
+
+        // A misspelled command must not start the site and migrate the database in its place. Anything that is not
+        // a setting for the host (--urls X, --Key=value, /Key value, Key=value) has to be a command.
+        if (!IsHostSetting(args[0]) && !Standalone.ContainsKey(args[0]) && !WithDatabase.ContainsKey(args[0]))
+        {
+            await Console.Error.WriteLineAsync($"Unknown command \"{args[0]}\".");
+            PrintCommands(Console.Error);
+            return 2;
         }
 
         if (Standalone.TryGetValue(args[0], out var standalone))
@@ -75,6 +79,21 @@ public static class Commands
         {
             await intake.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>An argument for the host's configuration rather than a command: an option or a key=value pair.</summary>
+    public static bool IsHostSetting(string argument) =>
+        argument.StartsWith('-') || argument.StartsWith('/') || argument.Contains('=', StringComparison.Ordinal);
+
+    private static void PrintCommands(TextWriter to)
+    {
+        to.WriteLine("Commands:");
+        foreach (var usage in WithDatabase.Values.Select(c => c.Usage).Concat(Standalone.Values.Select(c => c.Usage)))
+        {
+            to.WriteLine("  " + usage);
+        }
+
+        to.WriteLine("With no command, the site starts.");
     }
 
     private static async Task<int> PromoteAdminAsync(WebApplication app, string[] args)

@@ -17,7 +17,7 @@ public static class Culture
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            return Results.LocalRedirect(LocalUrls.OrHome(returnUrl));
         }).ExcludeFromDescription()
             .WithSummary("Choose the interface language (a form post from every page)")
             .AllowAnonymous();

@@ -1,5 +1,6 @@
 using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
+using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Demo;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,6 +20,8 @@ internal sealed class StartupTasks(
     TimeProvider clock,
     ILogger<StartupTasks> logger) : IHostedLifecycleService
 {
+    private const string Rule = "------------------------------------------------------------------------";
+
     private bool _announceSetup;
 
     public async Task StartingAsync(CancellationToken cancellationToken)
@@ -29,7 +32,12 @@ internal sealed class StartupTasks(
 
         if (configuration.GetValue("Demo:Enabled", true))
         {
-            await DemoData.LoadIfEmptyAsync(db, clock, cancellationToken);
+            // The demo promises a form-letter campaign: look for it now, so it is there on the first visit rather
+            // than after the first new comment signals background detection.
+            if (await DemoData.LoadIfEmptyAsync(db, clock, cancellationToken) is { } consultation)
+            {
+                await scope.ServiceProvider.GetRequiredService<CampaignCommands>().DetectInBackgroundAsync(consultation, cancellationToken);
+            }
         }
 
         _announceSetup = !await AdministratorSetup.AdministratorExistsAsync(db, cancellationToken);
@@ -40,8 +48,10 @@ internal sealed class StartupTasks(
         if (_announceSetup)
         {
             var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "";
-            logger.LogWarning(
-                "No administrator yet. To create the first one, open {Address}/setup?token={Token} (the token is valid until this server stops), or register and run: dotnet run --project src/EqualFooting.Web -- promote-admin EMAIL",
+            // Information, not a warning: nothing is wrong, it is the next step. Framed so it stands out among the
+            // start-up lines all the same.
+            logger.LogInformation(
+                Rule + "\nNo administrator yet. To create the first one, open {Address}/setup?token={Token} (the token is valid until this server stops), or register and run: dotnet run --project src/EqualFooting.Web -- promote-admin EMAIL\n" + Rule,
                 address.TrimEnd('/'),
                 setup.Token);
         }

@@ -1,6 +1,8 @@
 using EqualFooting.Participation;
+using EqualFooting.Privacy;
 using EqualFooting.Processes;
 using EqualFooting.Web.Hosting;
+using EqualFooting.Web.Privacy;
 using EqualFooting.Web.Processes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,9 +22,30 @@ public sealed class AffiliationForm
     public string? Organisation { get; set; }
 }
 
-public sealed class JoinModel(ProcessAccess processes, ParticipationCommands commands, ParticipationQueries queries, Actors actors) : PageModel
+public sealed class PersonalPrivacyForm
+{
+    /// <summary>Empty follows the process.</summary>
+    public NameDisclosure? Names { get; set; }
+
+    public string? Pseudonym { get; set; }
+
+    public bool HideCountry { get; set; }
+
+    public bool HideOrganisation { get; set; }
+}
+
+public sealed class JoinModel(ProcessAccess processes, ParticipationCommands commands, ParticipationQueries queries, Actors actors, PublicNames names, PrivacyCommands privacy, MyPrivacy mine) : PageModel
 {
     public Process Process { get; private set; } = null!;
+
+    /// <summary>What is public about participants, shown before anyone declares anything.</summary>
+    public PrivacySettings Settings { get; private set; } = ProcessPrivacy.Default;
+
+    /// <summary>What others see of the participant, when they have joined.</summary>
+    public MyPrivacyDto? Me { get; private set; }
+
+    [BindProperty]
+    public PersonalPrivacyForm Privacy { get; set; } = new();
 
     public bool IsParticipant { get; private set; }
 
@@ -50,7 +73,28 @@ public sealed class JoinModel(ProcessAccess processes, ParticipationCommands com
             };
         }
 
+        if (Me is { } me)
+        {
+            Privacy = new PersonalPrivacyForm { Names = me.Names, Pseudonym = me.Pseudonym, HideCountry = me.HideCountry, HideOrganisation = me.HideOrganisation };
+        }
+
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostPrivacyAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } stop)
+        {
+            return stop;
+        }
+
+        var chosen = await privacy.ChooseOwnAsync(id, new PersonalPrivacy(Privacy.Names, Privacy.Pseudonym, Privacy.HideCountry, Privacy.HideOrganisation), ct);
+        if (chosen.Error is { } error)
+        {
+            return Problems.ToPage(this, error, "Privacy.") ?? Page();
+        }
+
+        return Redirect($"/processes/{id}/join#privacy-heading");
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
@@ -98,9 +142,11 @@ public sealed class JoinModel(ProcessAccess processes, ParticipationCommands com
         }
 
         IsParticipant = actor.IsParticipant;
+        Settings = await names.SettingsAsync(id, ct);
         if (IsParticipant)
         {
             History = await queries.HistoryAsync(Process, actor.AccountId!, ct);
+            Me = (await mine.ViewAsync(id, ct)).Value;
         }
 
         return null;

@@ -16,7 +16,7 @@ public sealed class ParticipantsModel(ProcessAccess processes, ParticipationQuer
 
     public int? Region { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, int? page, int? group, int? region, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? group, int? region, CancellationToken ct)
     {
         var found = await processes.ViewAsync(id, ct);
         if (found.Error is { } error)
@@ -27,7 +27,7 @@ public sealed class ParticipantsModel(ProcessAccess processes, ParticipationQuer
         Process = found.Value.Process;
         Group = group;
         Region = region;
-        List = await queries.ListAsync(Process, Math.Max(1, page ?? 1), ParticipationQueries.DefaultPageSize, group, region, ct: ct);
+        List = await queries.ListAsync(Process, Math.Max(1, PageNumber.From(Request) ?? 1), ParticipationQueries.DefaultPageSize, group, region, ct: ct);
         return Page();
     }
 }

@@ -12,10 +12,15 @@ public sealed class ParticipationChart
     /// <summary>Okabe–Ito colours: distinguishable with the common forms of colour blindness.</summary>
     public static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 
-    public const int LabelWidth = 190;
-    public const int BarArea = 360;
-    public const int RowHeight = 26;
+    // Each group's name sits on its own line above its bar, as wide as the chart: beside the bar, in a fixed column,
+    // long names ("Intergovernmental and international organisations") ran off the chart's left edge and were clipped.
+    public const int BarArea = 460;
+    public const int LabelHeight = 16;
     public const int BarHeight = 18;
+    public const int RowHeight = LabelHeight + BarHeight + 10;
+
+    /// <summary>About what fits on the label line at 12 px; a longer name is shortened there (the table has it whole).</summary>
+    public const int MaxLabelLength = 75;
 
     public ParticipationChart(ParticipationTable table)
     {
@@ -38,11 +43,12 @@ public sealed class ParticipationChart
                 x += w;
             }
 
-            return new Row(g.Name, table.GroupTotals[g.Id], i * RowHeight, segments, Fmt(x + 6));
+            var label = g.Name.Length > MaxLabelLength ? g.Name[..(MaxLabelLength - 1)].TrimEnd() + "…" : g.Name;
+            return new Row(label, table.GroupTotals[g.Id], i * RowHeight, segments, Fmt(x + 6));
         }).ToList();
         Legend = table.Regions.Select((r, i) => new LegendItem(r.Name, Palette[i % Palette.Length])).ToList();
         Height = Math.Max(RowHeight, Rows.Count * RowHeight);
-        Width = LabelWidth + BarArea + 50;
+        Width = BarArea + 50;
     }
 
     public IReadOnlyList<Row> Rows { get; }

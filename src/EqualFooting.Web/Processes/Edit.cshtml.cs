@@ -56,7 +56,12 @@ public sealed class EditModel(ProcessCommands commands, ProcessAccess access) : 
         ChangeAsync(id, () => commands.RenameCategoryAsync(id, kind, categoryId, name, ct), ct);
 
     public Task<IActionResult> OnPostRetireAsync(int id, CategoryKind kind, int categoryId, CancellationToken ct) =>
-        ChangeAsync(id, () => commands.RetireCategoryAsync(id, kind, categoryId, ct), ct);
+        ChangeAsync(
+            id,
+            () => Confirmation.Given(Request)
+                ? commands.RetireCategoryAsync(id, kind, categoryId, ct)
+                : Task.FromResult<Result<Category>>(Error.Invalid(Confirmation.Field, Confirmation.Missing)),
+            ct);
 
     public Task<IActionResult> OnPostRestoreAsync(int id, CategoryKind kind, int categoryId, CancellationToken ct) =>
         ChangeAsync(id, () => commands.RestoreCategoryAsync(id, kind, categoryId, ct), ct);

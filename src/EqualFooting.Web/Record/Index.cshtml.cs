@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EqualFooting.Web.Record;
 
-public sealed class IndexModel(ProcessAccess access, EqualFootingDb db, RecordActions actions) : PageModel
+public sealed class IndexModel(ProcessAccess access, EqualFootingDb db, RecordActions actions, Privacy.PublicNames publicNames) : PageModel
 {
     public const int PageSize = 50;
 
@@ -29,7 +29,7 @@ public sealed class IndexModel(ProcessAccess access, EqualFootingDb db, RecordAc
         ProcessId = id;
         ProcessName = found.Value.Process.Name;
         var entries = await RecordQueries.ForProcessAsync(db, id, before, PageSize + 1, ct);
-        Lines = await RecordQueries.LinesAsync(db, actions, entries.Take(PageSize).ToList(), ct);
+        Lines = await RecordQueries.LinesAsync(actions, entries.Take(PageSize).ToList(), publicNames, id, ct);
         Older = entries.Count > PageSize ? Lines[^1].Sequence : null;
         return Page();
     }

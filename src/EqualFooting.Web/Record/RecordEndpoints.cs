@@ -25,20 +25,19 @@ public static class RecordQueries
             .Select(r => new RecordEntryDto(r.Sequence ?? 0, r.Format, r.Action, r.At, r.ActorAccountId, r.Entry))
             .ToListAsync(ct);
 
-    public static async Task<List<RecordLine>> RecentLinesAsync(EqualFootingDb db, RecordActions actions, int processId, int limit, CancellationToken ct) =>
-        await LinesAsync(db, actions, await ForProcessAsync(db, processId, null, limit, ct), ct);
+    public static async Task<List<RecordLine>> RecentLinesAsync(EqualFootingDb db, RecordActions actions, Privacy.PublicNames publicNames, int processId, int limit, CancellationToken ct) =>
+        await LinesAsync(actions, await ForProcessAsync(db, processId, null, limit, ct), publicNames, processId, ct);
 
     /// <summary>
     /// Lines for entries: people are named by account in the entries and their names are looked up now, so a name
-    /// changed or erased later reads as it is today. Entries of format 1 still carry the actor's name and show it.
+    /// changed or erased later reads as it is today, and as the process's privacy settings allow today. Entries of
+    /// format 1 still carry the actor's name and show it.
     /// </summary>
-    public static async Task<List<RecordLine>> LinesAsync(EqualFootingDb db, RecordActions actions, IReadOnlyList<RecordEntryDto> entries, CancellationToken ct)
+    public static async Task<List<RecordLine>> LinesAsync(RecordActions actions, IReadOnlyList<RecordEntryDto> entries, Privacy.PublicNames publicNames, int? processId, CancellationToken ct)
     {
         var parsed = entries.Select(Parse).ToList();
         var accounts = parsed.SelectMany(p => new[] { p.Actor, p.SubjectAccount }).OfType<string>().Distinct().ToList();
-        var names = accounts.Count == 0
-            ? []
-            : await db.Users.Where(u => accounts.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var names = await publicNames.AccountNamesAsync(processId, accounts, ct);
         return entries.Zip(parsed, (e, p) =>
         {
             var subject = p.Subject ?? (p.SubjectAccount is { } account ? names.GetValueOrDefault(account) : null);

@@ -6,7 +6,7 @@ namespace EqualFooting.Web.Record;
 public sealed record RecordSectionModel(int ProcessId, IReadOnlyList<RecordLine> Lines);
 
 /// <summary>The process page's recent activity: it changes only with a new record entry, so cached by version.</summary>
-public sealed class RecordSection(EqualFootingDb db, RecordActions actions, ProcessVersions versions, IMemoryCache cache) : ProcessSection
+public sealed class RecordSection(EqualFootingDb db, RecordActions actions, ProcessVersions versions, IMemoryCache cache, Privacy.PublicNames publicNames) : ProcessSection
 {
     public const int Recent = 15;
 
@@ -18,10 +18,10 @@ public sealed class RecordSection(EqualFootingDb db, RecordActions actions, Proc
     {
         var id = context.Process.Id;
         var version = await versions.OfAsync(id, ct);
-        var lines = await cache.GetOrCreateAsync(("process-record", id, version), async entry =>
+        var lines = await cache.GetOrCreateAsync(("process-record", id, version, System.Globalization.CultureInfo.CurrentUICulture.Name), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return await RecordQueries.RecentLinesAsync(db, actions, id, Recent, ct);
+            return await RecordQueries.RecentLinesAsync(db, actions, publicNames, id, Recent, ct);
         });
         return new RecordSectionModel(id, lines!);
     }

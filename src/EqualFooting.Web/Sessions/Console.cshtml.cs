@@ -16,7 +16,9 @@ public sealed partial class ConsoleModel(SessionCommands commands, SessionQuerie
         await AfterAsync(sessionId, await Commands.StartSessionAsync(sessionId, sequence, ct), () => ShowAsync(sessionId, ct));
 
     public async Task<IActionResult> OnPostEndAsync(int sessionId, long? sequence, CancellationToken ct) =>
-        await AfterAsync(sessionId, await Commands.EndSessionAsync(sessionId, sequence, ct), () => ShowAsync(sessionId, ct));
+        Confirmation.Check(Request, ModelState)
+            ? await AfterAsync(sessionId, await Commands.EndSessionAsync(sessionId, sequence, ct), () => ShowAsync(sessionId, ct))
+            : await ShowAsync(sessionId, ct);
 
     public async Task<IActionResult> OnPostFloorAsync(int sessionId, long? entryId, string? reason, long? sequence, CancellationToken ct) =>
         await AfterAsync(sessionId, await Commands.GiveFloorAsync(sessionId, entryId, reason, sequence, ct), () => ShowAsync(sessionId, ct));

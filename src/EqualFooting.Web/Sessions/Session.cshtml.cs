@@ -10,6 +10,9 @@ public sealed partial class SessionModel(SessionCommands commands, SessionQuerie
 {
     public SessionStatisticsDto Statistics { get; private set; } = null!;
 
+    /// <summary>Each turn at the floor, with the id <c>intervention-n</c> that answered questions link to.</summary>
+    public IReadOnlyList<InterventionDto> Interventions { get; private set; } = [];
+
     /// <summary>Null when the actor is not a participant of the process.</summary>
     public int? MyParticipantId { get; private set; }
 
@@ -34,6 +37,7 @@ public sealed partial class SessionModel(SessionCommands commands, SessionQuerie
         }
 
         Statistics = await Queries.StatisticsAsync(Context, ct);
+        Interventions = await Queries.InterventionsAsync(Context, ct);
         MyHubs = await MyHubsAsync(ct);
         if (Context.Actor.AccountId is { } account && Context.Actor.IsParticipant)
         {

@@ -1,4 +1,5 @@
 using EqualFooting.Persistence;
+using EqualFooting.Privacy;
 using EqualFooting.Sessions;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Record;
@@ -86,7 +87,8 @@ public sealed record HubTallyDto(int HubId, string Name, int Interventions, doub
 
 public sealed record TallyDto(int Key, string Name, int Interventions, double Seconds);
 
-public sealed record GenderTallyDto(string Gender, int Interventions, double Seconds);
+/// <param name="FewerThan">Set on the one row that merges the genders spoken by fewer people than the process's minimum cell size.</param>
+public sealed record GenderTallyDto(string Gender, int Interventions, double Seconds, int? FewerThan = null);
 
 /// <param name="Representation">Share of speaking time over share of the room; 1 is proportional; null when nobody of the group is in the room.</param>
 public sealed record FloorShareDto(int StakeholderGroupId, string StakeholderGroup, int InRoom, int Interventions, double Seconds, double FloorShareByTime, double FloorShareByInterventions, double RoomShare, double? Representation);
@@ -105,7 +107,7 @@ public sealed record SessionStatisticsDto(
     IReadOnlyList<HubTallyDto> ByHub);
 
 /// <summary>Read models of sessions: projections of the stored queue, with names resolved for display.</summary>
-public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries participation, TimeProvider clock, ProcessVersions versions, IMemoryCache cache)
+public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries participation, TimeProvider clock, ProcessVersions versions, IMemoryCache cache, Privacy.PublicNames publicNames)
 {
     /// <summary>The process's sessions, cached under the process version: every session change is recorded.</summary>
     public async Task<List<SessionSummaryDto>> ListAsync(int processId, CancellationToken ct = default)
@@ -128,7 +130,7 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
         var now = clock.GetUtcNow();
         var session = c.Session;
         var queue = session.Queue();
-        var names = await NamesAsync(queue, ct);
+        var names = await NamesAsync(c.Process.Id, queue, ct);
         var groups = c.Process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var regions = c.Process.Regions.ToDictionary(r => r.Id, r => r.Name);
         var spoken = queue.Interventions
@@ -155,21 +157,7 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
             })
             .ToList();
 
-        var current = queue.Current is { } turn
-            ? new InterventionDto(
-                turn.Id,
-                Describe(turn.Speaker, names),
-                turn.StakeholderGroupId,
-                groups.GetValueOrDefault(turn.StakeholderGroupId, ""),
-                turn.RegionId,
-                regions.GetValueOrDefault(turn.RegionId, ""),
-                turn.Remote,
-                turn.Kind,
-                turn.AgendaItemId,
-                turn.StartedAt,
-                turn.EndedAt,
-                Timer(InterventionTimer.Read(turn, now)))
-            : null;
+        var current = queue.Current is { } turn ? Describe(turn, names, groups, regions, now) : null;
 
         var hubs = await db.RemoteHubs.AsNoTracking()
             .Where(h => h.SessionId == session.Id)
@@ -259,7 +247,7 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
             Seconds(stats.Total.SpeakingTime),
             [.. stats.ByStakeholderGroup.OrderBy(kv => kv.Key).Select(kv => new TallyDto(kv.Key, groups.GetValueOrDefault(kv.Key, ""), kv.Value.Interventions, Seconds(kv.Value.SpeakingTime)))],
             [.. stats.ByRegion.OrderBy(kv => kv.Key).Select(kv => new TallyDto(kv.Key, regions.GetValueOrDefault(kv.Key, ""), kv.Value.Interventions, Seconds(kv.Value.SpeakingTime)))],
-            [.. stats.ByGender.OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Select(kv => new GenderTallyDto(kv.Key, kv.Value.Interventions, Seconds(kv.Value.SpeakingTime)))],
+            ByGender(stats, live.Concat(imported), (await publicNames.SettingsAsync(c.Process.Id, ct)).MinimumCellSize),
             [.. stats.FloorShares(room).Select(f => new FloorShareDto(
                 f.StakeholderGroupId,
                 groups.GetValueOrDefault(f.StakeholderGroupId, ""),
@@ -315,7 +303,29 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
         return ImportedSpeaking.ToInterventions(turns, resolved, c.Session.StartsAt);
     }
 
-    private async Task<Dictionary<int, string>> NamesAsync(SpeakingQueue queue, CancellationToken ct)
+    /// <summary>
+    /// Gender is never public, so a gender spoken by fewer people than the process's minimum cell size is not shown on
+    /// its own: such genders are merged into one row, "fewer than N people each" (see <see cref="SmallCells"/>).
+    /// </summary>
+    private static List<GenderTallyDto> ByGender(SpeakingStatistics stats, IEnumerable<Intervention> turns, int minimum)
+    {
+        static string Key(string? g) => string.IsNullOrWhiteSpace(g) ? SpeakingStatistics.GenderNotDeclared : g.Trim();
+        var people = turns.GroupBy(t => Key(t.Gender), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(t => t.Speaker).Distinct().Count(), StringComparer.OrdinalIgnoreCase);
+        var cells = SmallCells.Hide(stats.ByGender.Keys.Select(k => KeyValuePair.Create(k, people.GetValueOrDefault(k))), minimum);
+        var hidden = cells.Where(c => c.Hidden).Select(c => stats.ByGender[c.Key]).ToList();
+        var rows = cells.Where(c => !c.Hidden).OrderBy(c => c.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(c => new GenderTallyDto(c.Key, stats.ByGender[c.Key].Interventions, Seconds(stats.ByGender[c.Key].SpeakingTime)))
+            .ToList();
+        if (hidden.Count > 0)
+        {
+            rows.Add(new GenderTallyDto("", hidden.Sum(h => h.Interventions), hidden.Sum(h => Seconds(h.SpeakingTime)), minimum));
+        }
+
+        return rows;
+    }
+
+    private async Task<Dictionary<int, string>> NamesAsync(int processId, SpeakingQueue queue, CancellationToken ct)
     {
         var ids = queue.Waiting.Select(e => e.Speaker)
             .Concat(queue.Interventions.Select(i => i.Speaker))
@@ -329,11 +339,36 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
             return [];
         }
 
-        return await db.Participants
-            .Where(p => ids.Contains(p.Id))
-            .Join(db.Users, p => p.AccountId, u => u.Id, (p, u) => new { p.Id, u.DisplayName })
-            .ToDictionaryAsync(x => x.Id, x => x.DisplayName, ct);
+        return await publicNames.NamesAsync(processId, ids, ct);
     }
+
+    /// <summary>
+    /// The session's interventions at the floor, in order: what a link to <c>#intervention-n</c> (a question's answer)
+    /// points at on the session page.
+    /// </summary>
+    public async Task<IReadOnlyList<InterventionDto>> InterventionsAsync(SessionContext c, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var queue = c.Session.Queue();
+        var names = await NamesAsync(c.Process.Id, queue, ct);
+        var groups = c.Process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+        var regions = c.Process.Regions.ToDictionary(r => r.Id, r => r.Name);
+        return [.. queue.Interventions.OrderBy(i => i.Id).Select(i => Describe(i, names, groups, regions, now))];
+    }
+
+    private static InterventionDto Describe(Intervention turn, IReadOnlyDictionary<int, string> names, Dictionary<int, string> groups, Dictionary<int, string> regions, DateTimeOffset now) => new(
+        turn.Id,
+        Describe(turn.Speaker, names),
+        turn.StakeholderGroupId,
+        groups.GetValueOrDefault(turn.StakeholderGroupId, ""),
+        turn.RegionId,
+        regions.GetValueOrDefault(turn.RegionId, ""),
+        turn.Remote,
+        turn.Kind,
+        turn.AgendaItemId,
+        turn.StartedAt,
+        turn.EndedAt,
+        Timer(InterventionTimer.Read(turn, now)));
 
     private static SpeakerDto Describe(Speaker s, IReadOnlyDictionary<int, string> names) => s.Kind switch
     {

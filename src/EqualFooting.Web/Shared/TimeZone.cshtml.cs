@@ -29,6 +29,6 @@ public sealed class TimeZoneModel : PageModel
             ReaderTime.CookieName,
             Zone,
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
-        return LocalRedirect(ReturnUrl is { Length: > 0 } && ReturnUrl.StartsWith('/') && !ReturnUrl.StartsWith("//", StringComparison.Ordinal) ? ReturnUrl : "/");
+        return LocalRedirect(LocalUrls.OrHome(ReturnUrl));
     }
 }

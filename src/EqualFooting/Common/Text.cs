@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace EqualFooting.Common;
 
@@ -51,8 +52,43 @@ public static class Text
             return Error.Invalid(field, $"{Label(field)} contains control characters.");
         }
 
+        if (!IsText(value))
+        {
+            return Error.Invalid(field, $"{Label(field)} contains characters that are not text (a noncharacter such as U+FFFF, or half of a surrogate pair).");
+        }
+
         return value;
     }
+
+    // The Unicode noncharacters of the Basic Multilingual Plane (U+FDD0–U+FDEF, U+FFFE, U+FFFF) and the surrogate
+    // range, searched together; a hit is then looked at closely, since a well-formed surrogate pair is text.
+    private static readonly SearchValues<char> Suspect = SearchValues.Create(
+        [.. Enumerable.Range(0xFDD0, 0x20).Select(i => (char)i), '\uFFFE', '\uFFFF', .. Enumerable.Range(0xD800, 0x800).Select(i => (char)i)]);
+
+    /// <summary>
+    /// False for noncharacters and unpaired surrogates: no language writes them, and string normalisation (which
+    /// Identity applies to e-mail addresses, and name matching to names) throws on them.
+    /// </summary>
+    public static bool IsText(string value)
+    {
+        var span = value.AsSpan();
+        var at = span.IndexOfAny(Suspect);
+        while (at >= 0)
+        {
+            if (Rune.DecodeFromUtf16(span[at..], out var rune, out var used) != OperationStatus.Done || IsNoncharacter(rune.Value))
+            {
+                return false;
+            }
+
+            var next = span[(at + used)..].IndexOfAny(Suspect);
+            at = next < 0 ? -1 : at + used + next;
+        }
+
+        return true;
+    }
+
+    // Also the two last code points of every supplementary plane (U+1FFFE, U+1FFFF, …), which arrive as surrogate pairs.
+    private static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
     private static string Label(string field) =>
         field.Length == 0 ? "Value" : char.ToUpperInvariant(field[0]) + field[1..];

@@ -59,6 +59,8 @@ public sealed class Comment
     /// <summary>Long enough to fix a typo, short enough that nobody has answered a different text in the meantime.</summary>
     public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
 
+    private static Error Closed => Error.Conflict("The consultation has closed: its comments are now part of its record and can no longer be edited or withdrawn.");
+
     private readonly List<CommentEdit> _edits = [];
     private readonly List<CommentDisposition> _dispositions = [];
 
@@ -232,13 +234,19 @@ public sealed class Comment
 
     /// <summary>
     /// Replaces the text, keeping the old one in <see cref="Edits"/>. Only the author, only within
-    /// <see cref="EditWindow"/> of posting, and not once the committee has disposed of it. The same text changes nothing.
+    /// <see cref="EditWindow"/> of posting, not once the committee has disposed of it, and not once the consultation
+    /// has closed (<paramref name="closesAt"/>). The same text changes nothing.
     /// </summary>
-    public Error? Edit(int participantId, string? text, DateTimeOffset now)
+    public Error? Edit(int participantId, string? text, DateTimeOffset now, DateTimeOffset closesAt)
     {
         if (participantId != AuthorParticipantId)
         {
             return Error.Forbidden("Only the author can edit a comment.");
+        }
+
+        if (now >= closesAt)
+        {
+            return Closed;
         }
 
         if (IsWithdrawn)
@@ -276,9 +284,11 @@ public sealed class Comment
     /// <summary>
     /// The author takes the comment back. Its text and earlier versions are erased; the comment stays as a tombstone so
     /// replies keep their context and counts stay explainable. A comment the committee has already answered cannot be
-    /// withdrawn, because the next version of the draft may cite it. Withdrawing twice changes nothing.
+    /// withdrawn, because the next version of the draft may cite it, and neither can any comment once the consultation
+    /// has closed (<paramref name="closesAt"/>): it is then part of the consultation's record, counted in its uptake
+    /// report. Withdrawing twice changes nothing.
     /// </summary>
-    public Error? Withdraw(int participantId, DateTimeOffset now)
+    public Error? Withdraw(int participantId, DateTimeOffset now, DateTimeOffset closesAt)
     {
         if (participantId != AuthorParticipantId)
         {
@@ -288,6 +298,11 @@ public sealed class Comment
         if (IsWithdrawn)
         {
             return null;
+        }
+
+        if (now >= closesAt)
+        {
+            return Closed;
         }
 
         if (_dispositions.Count > 0)

@@ -37,6 +37,24 @@ public static class DraftParagraphs
     /// quote or an indented code block stays one paragraph across blank lines as long as it continues after them.
     /// Line endings become \n; trailing white space of a block is dropped, everything else is kept as written.
     /// </summary>
+    /// <summary>
+    /// Whether a paragraph is a heading (ATX <c># Title</c>, or a setext title underlined with <c>===</c> or <c>---</c>).
+    /// A heading names the paragraphs below it and is not itself a paragraph to comment on: the draft page offers no
+    /// form on it and says so. Comments that reach one anyway (the API, an import) are kept and counted.
+    /// </summary>
+    public static bool IsHeading(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var first = lines[0].TrimStart(' ');
+        if (lines[0].Length - first.Length <= 3 && first.StartsWith('#'))
+        {
+            var hashes = first.Length - first.TrimStart('#').Length;
+            return hashes <= 6 && (first.Length == hashes || first[hashes] is ' ' or '\t');
+        }
+
+        return lines.Length == 2 && lines[0].Trim().Length > 0 && lines[1].Trim() is { Length: > 0 } under && (under.All(c => c == '=') || under.All(c => c == '-'));
+    }
+
     public static IReadOnlyList<string> Split(string markdown)
     {
         var lines = markdown.ReplaceLineEndings("\n").Split('\n');

@@ -37,6 +37,14 @@ public sealed class Affiliation
 
     public DateTimeOffset? Until { get; internal set; }
 
+    /// <summary>The one rewrite besides closing: erasure of the account removes the personal parts of every declaration.</summary>
+    internal void Erase()
+    {
+        Country = null;
+        Gender = null;
+        Organisation = null;
+    }
+
     internal bool SameAs(Affiliation other) =>
         StakeholderGroupId == other.StakeholderGroupId
         && RegionId == other.RegionId

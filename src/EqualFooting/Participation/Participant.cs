@@ -1,4 +1,5 @@
 using EqualFooting.Common;
+using EqualFooting.Privacy;
 using EqualFooting.Processes;
 
 namespace EqualFooting.Participation;
@@ -34,6 +35,60 @@ public sealed class Participant
     public IReadOnlyList<Affiliation> Affiliations => _affiliations;
 
     public Affiliation Current => _affiliations.Single(a => a.Until is null);
+
+    /// <summary>The name this participant goes by in this process when names are pseudonymous. Personal data: erased with the account.</summary>
+    public string? Pseudonym { get; private set; }
+
+    /// <summary>The participant's own name setting, applied when stricter than the process's.</summary>
+    public NameDisclosure? OwnNames { get; private set; }
+
+    public bool HidesCountry { get; private set; }
+
+    public bool HidesOrganisation { get; private set; }
+
+    public PersonalPrivacy Privacy => new(OwnNames, Pseudonym, HidesCountry, HidesOrganisation);
+
+    public const int PseudonymMax = 100;
+
+    /// <summary>Sets what the participant shows of themselves; returns false when nothing changed.</summary>
+    public Result<bool> ChoosePrivacy(PersonalPrivacy choice)
+    {
+        if (choice.Names is { } names && !Enum.IsDefined(names))
+        {
+            return Error.Invalid("names", "Choose name, pseudonym or nothing.");
+        }
+
+        var pseudonym = Text.Optional("pseudonym", choice.Pseudonym, PseudonymMax);
+        if (pseudonym.Error is { } invalid)
+        {
+            return invalid;
+        }
+
+        var next = choice with { Pseudonym = pseudonym.Value };
+        if (next == Privacy)
+        {
+            return false;
+        }
+
+        OwnNames = next.Names;
+        Pseudonym = next.Pseudonym;
+        HidesCountry = next.HideCountry;
+        HidesOrganisation = next.HideOrganisation;
+        return true;
+    }
+
+    /// <summary>
+    /// Erasure: the pseudonym and every declaration's country, gender and organisation go; stakeholder group and region
+    /// stay, so what the participant said still counts where it was said.
+    /// </summary>
+    public void ErasePersonalData()
+    {
+        Pseudonym = null;
+        foreach (var affiliation in _affiliations)
+        {
+            affiliation.Erase();
+        }
+    }
 
     public static Result<Participant> Join(Process process, string accountId, AffiliationChoice choice, DateTimeOffset now)
     {

@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -83,14 +85,21 @@ public static class Database
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
+        // Single queries, said explicitly: a query including two collections is one consistent read (split queries
+        // are not, outside a transaction), and saying so stops EF warning about it on ordinary page views.
         if (provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory"));
+            options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__EFMigrationsHistory").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
         }
         else
         {
-            options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
+            options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)).AddInterceptors(SqlitePragmas.Instance);
         }
+
+        // A SQLite migration that rebuilds a table turns foreign keys off and on around the rebuild, which SQLite cannot
+        // do inside a transaction; EF runs those two statements outside it by design and warns on every first start,
+        // which a newcomer reads as an alarm. Nothing is wrong and nothing can be done about it: debug level.
+        options.ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Debug)));
     }
 
     /// <summary>
@@ -135,6 +144,21 @@ public static class Database
     /// <summary>Applies migrations and, on SQLite, switches the file to write-ahead logging (a persistent setting of the file).</summary>
     public static async Task MigrateAsync(EqualFootingDb db, CancellationToken cancellationToken = default)
     {
+        // Npgsql's migrator learns that the history table is missing by reading it and catching the failure
+        // (npgsql/efcore.pg#3407), which EF logs as an error on every fresh PostgreSQL database: an alarm for nothing.
+        // Creating the table first, if it is missing, leaves it nothing to catch.
+        if (db.Database.IsNpgsql() && await db.Database.CanConnectAsync(cancellationToken))
+        {
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+            }
+            catch (DbException)
+            {
+                // Another node created it at the same moment; the migrator, which takes a lock, carries on from here.
+            }
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

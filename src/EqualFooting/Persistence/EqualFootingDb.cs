@@ -1,6 +1,14 @@
 using EqualFooting.Accounts;
 using EqualFooting.Consultations;
+using EqualFooting.Conversations;
+using EqualFooting.Decisions;
+using EqualFooting.FloorQuestions;
+using EqualFooting.Mail;
+using EqualFooting.Moderation;
+using EqualFooting.Notifications;
 using EqualFooting.Participation;
+using EqualFooting.Polls;
+using EqualFooting.Privacy;
 using EqualFooting.Processes;
 using EqualFooting.Record;
 using EqualFooting.Sessions;
@@ -68,6 +76,50 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<CommentCampaign> Campaigns => Set<CommentCampaign>();
+
+    public DbSet<Poll> Polls => Set<Poll>();
+
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+
+    public DbSet<HandCount> HandCounts => Set<HandCount>();
+
+    public DbSet<FloorQuestion> FloorQuestions => Set<FloorQuestion>();
+
+    public DbSet<QuestionVote> QuestionVotes => Set<QuestionVote>();
+
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+
+    public DbSet<ProposalPosition> ProposalPositions => Set<ProposalPosition>();
+
+    public DbSet<ProposalProxy> ProposalProxies => Set<ProposalProxy>();
+
+    public DbSet<ObjectionResponse> ObjectionResponses => Set<ObjectionResponse>();
+
+    public DbSet<MinorityView> MinorityViews => Set<MinorityView>();
+
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+
+    public DbSet<DecisionDuty> DecisionDuties => Set<DecisionDuty>();
+
+    public DbSet<SeatHolder> SeatHolders => Set<SeatHolder>();
+
+    public DbSet<RuleChange> RuleChanges => Set<RuleChange>();
+
+    public DbSet<ProcessPrivacy> ProcessPrivacy => Set<ProcessPrivacy>();
+
+    public DbSet<ContentReport> ContentReports => Set<ContentReport>();
+
+    public DbSet<CommentHiding> CommentHidings => Set<CommentHiding>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Statement> Statements => Set<Statement>();
+
+    public DbSet<StatementVote> StatementVotes => Set<StatementVote>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));

@@ -29,6 +29,42 @@ public sealed class TextTests
         Assert.Equal(value, Text.Required("text", value, 100).Value);
     }
 
+    [Theory]
+    [InlineData("name\uFFFE")]
+    [InlineData("\uFFFFname")]
+    [InlineData("a\uFDD0b")]
+    [InlineData("a\uFDEFb")]
+    [InlineData("plane one noncharacter \uD83F\uDFFE")]
+    public void Noncharacters_and_unpaired_surrogates_are_refused_naming_the_field(string value)
+    {
+        var result = Text.Required("name", value, 100);
+
+        Assert.Equal("name", result.Error?.Field);
+        Assert.Contains("not text", result.Error!.Message);
+        Assert.False(Text.IsText(value));
+    }
+
+    [Fact]
+    public void Unpaired_surrogates_are_refused()
+    {
+        // Built in code: xunit turns an unpaired surrogate in [InlineData] into U+FFFD when it serialises the case.
+        foreach (var value in new[] { "lone high " + (char)0xD800, "lone low " + (char)0xDC00 + " here", "reversed " + (char)0xDC00 + (char)0xD800 })
+        {
+            Assert.False(Text.IsText(value));
+            Assert.Equal("name", Text.Required("name", value, 100).Error?.Field);
+        }
+    }
+
+    [Theory]
+    [InlineData("emoji 🌍 and 👩🏽‍💻 are pairs")]
+    [InlineData("just below \uFDCF and above \uFDF0")]
+    [InlineData("\uFFFD replacement character")]
+    public void Surrogate_pairs_and_neighbours_of_the_noncharacters_are_text(string value)
+    {
+        Assert.True(Text.IsText(value));
+        Assert.Equal(value, Text.Required("name", value, 100).Value);
+    }
+
     [Fact]
     public void Text_longer_than_the_limit_is_refused_with_its_length()
     {

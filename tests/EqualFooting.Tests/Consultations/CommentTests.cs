@@ -9,6 +9,8 @@ public class CommentTests
     private static readonly CommentAuthor Ana = new(ParticipantId: 7, StakeholderGroupId: 3, RegionId: 4);
     private static readonly CommentAuthor Kofi = new(ParticipantId: 9, StakeholderGroupId: 1, RegionId: 1);
 
+    private static readonly DateTimeOffset ClosesAt = new(2026, 12, 23, 9, 0, 0, TimeSpan.Zero);
+
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
@@ -108,7 +110,7 @@ public class CommentTests
     public void A_withdrawn_comment_cannot_be_answered()
     {
         var comment = Submit("Text");
-        comment.Withdraw(Ana.ParticipantId, _time.GetUtcNow());
+        comment.Withdraw(Ana.ParticipantId, _time.GetUtcNow(), ClosesAt);
 
         var reply = Comment.Reply(comment, Kofi, new ReplySubmission("Why?", CommentChannel.WebForm), _time.GetUtcNow());
 
@@ -125,7 +127,7 @@ public class CommentTests
         var comment = Submit("Teh draft should protect privacy.");
         _time.Advance(TimeSpan.FromMinutes(minutes));
 
-        var error = comment.Edit(Ana.ParticipantId, "The draft should protect privacy.", _time.GetUtcNow());
+        var error = comment.Edit(Ana.ParticipantId, "The draft should protect privacy.", _time.GetUtcNow(), ClosesAt);
 
         Assert.Equal(expected, error?.Kind);
     }
@@ -136,10 +138,10 @@ public class CommentTests
         var created = _time.GetUtcNow();
         var comment = Submit("First text.");
         _time.Advance(TimeSpan.FromMinutes(2));
-        Assert.Null(comment.Edit(Ana.ParticipantId, "Second text.", _time.GetUtcNow()));
+        Assert.Null(comment.Edit(Ana.ParticipantId, "Second text.", _time.GetUtcNow(), ClosesAt));
         var firstEdit = _time.GetUtcNow();
         _time.Advance(TimeSpan.FromMinutes(3));
-        Assert.Null(comment.Edit(Ana.ParticipantId, "Third text.", _time.GetUtcNow()));
+        Assert.Null(comment.Edit(Ana.ParticipantId, "Third text.", _time.GetUtcNow(), ClosesAt));
 
         Assert.Equal("Third text.", comment.Text);
         Assert.Equal(_time.GetUtcNow(), comment.EditedAt);
@@ -151,7 +153,7 @@ public class CommentTests
     {
         var comment = Submit("Same.");
 
-        Assert.Null(comment.Edit(Ana.ParticipantId, " Same. ", _time.GetUtcNow()));
+        Assert.Null(comment.Edit(Ana.ParticipantId, " Same. ", _time.GetUtcNow(), ClosesAt));
         Assert.Empty(comment.Edits);
         Assert.Null(comment.EditedAt);
     }
@@ -161,27 +163,44 @@ public class CommentTests
     {
         var comment = Submit("Mine.");
 
-        Assert.Equal(ErrorKind.Forbidden, comment.Edit(Kofi.ParticipantId, "Yours.", _time.GetUtcNow())?.Kind);
-        Assert.Equal(ErrorKind.Forbidden, comment.Withdraw(Kofi.ParticipantId, _time.GetUtcNow())?.Kind);
+        Assert.Equal(ErrorKind.Forbidden, comment.Edit(Kofi.ParticipantId, "Yours.", _time.GetUtcNow(), ClosesAt)?.Kind);
+        Assert.Equal(ErrorKind.Forbidden, comment.Withdraw(Kofi.ParticipantId, _time.GetUtcNow(), ClosesAt)?.Kind);
         Assert.Equal("Mine.", comment.Text);
+    }
+
+    [Fact]
+    public void Once_the_consultation_has_closed_a_comment_is_on_its_record_and_neither_edited_nor_withdrawn()
+    {
+        var comment = Submit("Written in time.");
+        var closed = _time.GetUtcNow().AddMinutes(5);
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        var edit = comment.Edit(Ana.ParticipantId, "Changed after the close.", _time.GetUtcNow(), closed);
+        var withdraw = comment.Withdraw(Ana.ParticipantId, _time.GetUtcNow(), closed);
+
+        Assert.Equal(ErrorKind.Conflict, edit?.Kind);
+        Assert.Equal(ErrorKind.Conflict, withdraw?.Kind);
+        Assert.Contains("can no longer be edited or withdrawn", withdraw?.Message);
+        Assert.Equal(("Written in time.", false), (comment.Text, comment.IsWithdrawn));
+        Assert.Equal(ErrorKind.Forbidden, comment.Withdraw(Kofi.ParticipantId, _time.GetUtcNow(), closed)?.Kind);
     }
 
     [Fact]
     public void Withdrawing_leaves_a_tombstone_without_the_text()
     {
         var comment = Submit("Draft one.");
-        comment.Edit(Ana.ParticipantId, "Draft two.", _time.GetUtcNow());
+        comment.Edit(Ana.ParticipantId, "Draft two.", _time.GetUtcNow(), ClosesAt);
         _time.Advance(TimeSpan.FromHours(3));
 
-        Assert.Null(comment.Withdraw(Ana.ParticipantId, _time.GetUtcNow()));
-        Assert.Null(comment.Withdraw(Ana.ParticipantId, _time.GetUtcNow().AddHours(1)));
+        Assert.Null(comment.Withdraw(Ana.ParticipantId, _time.GetUtcNow(), ClosesAt));
+        Assert.Null(comment.Withdraw(Ana.ParticipantId, _time.GetUtcNow().AddHours(1), ClosesAt));
 
         Assert.True(comment.IsWithdrawn);
         Assert.Equal(_time.GetUtcNow(), comment.WithdrawnAt);
         Assert.Equal("", comment.Text);
         Assert.Empty(comment.Edits);
         Assert.Equal(Ana.ParticipantId, comment.AuthorParticipantId);
-        Assert.Equal(ErrorKind.Conflict, comment.Edit(Ana.ParticipantId, "Back.", _time.GetUtcNow())?.Kind);
+        Assert.Equal(ErrorKind.Conflict, comment.Edit(Ana.ParticipantId, "Back.", _time.GetUtcNow(), ClosesAt)?.Kind);
         Assert.Equal(ErrorKind.Conflict, comment.RecordDisposition(Disposition.Noted, "Withdrawn.", "secretariat", _time.GetUtcNow())?.Kind);
     }
 
@@ -191,8 +210,8 @@ public class CommentTests
         var comment = Submit("Add a reference to the Tunis Agenda.");
         Assert.Null(comment.RecordDisposition(Disposition.Accepted, "Added to paragraph 3.", "committee", _time.GetUtcNow()));
 
-        Assert.Equal(ErrorKind.Conflict, comment.Edit(Ana.ParticipantId, "Changed my mind.", _time.GetUtcNow())?.Kind);
-        Assert.Equal(ErrorKind.Conflict, comment.Withdraw(Ana.ParticipantId, _time.GetUtcNow())?.Kind);
+        Assert.Equal(ErrorKind.Conflict, comment.Edit(Ana.ParticipantId, "Changed my mind.", _time.GetUtcNow(), ClosesAt)?.Kind);
+        Assert.Equal(ErrorKind.Conflict, comment.Withdraw(Ana.ParticipantId, _time.GetUtcNow(), ClosesAt)?.Kind);
     }
 
     [Theory]
@@ -287,7 +306,7 @@ public class CommentTests
     public void A_resent_request_is_recognised_after_the_author_corrected_the_comment()
     {
         var first = SubmitApi("Orignal text.", "k1");
-        first.Edit(Ana.ParticipantId, "Original text.", _time.GetUtcNow());
+        first.Edit(Ana.ParticipantId, "Original text.", _time.GetUtcNow(), ClosesAt);
 
         var again = Comment.Submit(Ana, new CommentSubmission(1, 2, 5, "Orignal text.", CommentChannel.Api, "k1"), _time.GetUtcNow(), first);
 
@@ -298,7 +317,7 @@ public class CommentTests
     public void A_resent_request_for_a_withdrawn_comment_is_a_conflict()
     {
         var first = SubmitApi("Text.", "k1");
-        first.Withdraw(Ana.ParticipantId, _time.GetUtcNow());
+        first.Withdraw(Ana.ParticipantId, _time.GetUtcNow(), ClosesAt);
 
         var again = Comment.Submit(Ana, new CommentSubmission(1, 2, 5, "Text.", CommentChannel.Api, "k1"), _time.GetUtcNow(), first);
 

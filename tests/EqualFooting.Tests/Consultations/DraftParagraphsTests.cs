@@ -276,4 +276,19 @@ public class DraftParagraphsTests
 
         Assert.Equal(keeps, v2.Paragraphs[0].Id == 1);
     }
+
+    [Theory]
+    [InlineData("# Principles", true)]
+    [InlineData("### Roadmap ###", true)]
+    [InlineData("   ## Indented up to three spaces", true)]
+    [InlineData("Principles\n==========", true)]
+    [InlineData("Roadmap\n---", true)]
+    [InlineData("#hashtag is text, not a heading", false)]
+    [InlineData("####### seven is too many", false)]
+    [InlineData("    # four spaces is code", false)]
+    [InlineData("Human rights apply online as offline.", false)]
+    [InlineData("- a list\n- of two", false)]
+    [InlineData("First line\nsecond line\n---", false)]
+    public void Headings_are_told_from_paragraphs(string text, bool heading) =>
+        Assert.Equal(heading, DraftParagraphs.IsHeading(text));
 }

@@ -71,7 +71,7 @@ public class UptakeReportTests
         var kept = Comment.Submit(author, new CommentSubmission(1, 1, 1, "Keep.", CommentChannel.WebForm), now).Value;
         kept.RecordDisposition(Disposition.Accepted, "Done.", "committee", now);
         var withdrawn = Comment.Submit(author, new CommentSubmission(1, 1, 1, "Withdraw.", CommentChannel.WebForm), now).Value;
-        withdrawn.Withdraw(1, now);
+        withdrawn.Withdraw(1, now, now.AddDays(1));
         var reply = Comment.Reply(kept, author, new ReplySubmission("Thanks!", CommentChannel.WebForm), now).Value;
 
         var inputs = UptakeInput.From([kept, withdrawn, reply]).ToList();

@@ -277,7 +277,7 @@ public abstract class CampaignTests(AppFactory app)
         form["CampaignForm.Reason"] = "Out of the scope of this version.";
         var saved = await convener.PostAsync(url + "?handler=Campaign", new FormUrlEncodedContent(form));
 
-        Assert.Contains("1 campaigns with 5 comments found among 6 comments.", await detected.Content.ReadAsStringAsync());
+        Assert.Contains("1 campaign with 5 comments found among 6 comments.", await detected.Content.ReadAsStringAsync());
         Assert.Contains("This text was submitted 5 times", page);
         Assert.Contains($"<label for=\"campaign-disposition-{id}\">", page);
         Assert.Contains("Reason is required.", await missing.Content.ReadAsStringAsync());

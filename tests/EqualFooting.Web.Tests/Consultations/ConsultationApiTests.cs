@@ -370,6 +370,26 @@ public abstract class ConsultationApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task After_the_close_comments_are_on_the_record_and_neither_edited_nor_withdrawn()
+    {
+        var s = await ConsultationAsync();
+        var author = await ParticipantAsync(s.Process);
+        var comment = await (await author.PostAsJsonAsync($"/api/consultations/{s.ConsultationId}/comments", new { text = "In time." })).JsonAsync(HttpStatusCode.Created);
+        var url = $"/api/consultations/{s.ConsultationId}/comments/{comment.Id()}";
+        await (await s.Convener.PostAsJsonAsync($"/api/consultations/{s.ConsultationId}/close", new { reason = "Enough input." })).JsonAsync(HttpStatusCode.OK);
+
+        var edit = await (await author.PutAsJsonAsync(url, new { text = "Changed after the close." })).ProblemAsync(HttpStatusCode.Conflict);
+        var withdraw = await (await author.PostAsync(url + "/withdraw", null)).ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Contains("can no longer be edited or withdrawn", edit.GetProperty("detail").GetString());
+        Assert.Contains("can no longer be edited or withdrawn", withdraw.GetProperty("detail").GetString());
+        var uptake = await (await app.Anonymous().GetAsync($"/api/consultations/{s.ConsultationId}/uptake")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, uptake.GetProperty("total").GetProperty("submitted").GetInt32());
+        var list = await (await app.Anonymous().GetAsync($"/api/consultations/{s.ConsultationId}/comments")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("In time.", Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task A_new_version_keeps_paragraph_ids_and_old_comments_stay_on_their_version()
     {
         var s = await ConsultationAsync();

@@ -197,8 +197,8 @@ public abstract class ConsultationPageTests(AppFactory app)
 
         var html = await app.Anonymous().GetStringAsync($"/consultations/{s.Cid}/compare?from=1&to=2");
 
-        Assert.Contains("<ins>open </ins>", html);
-        Assert.Contains("1 paragraphs changed, 0 added, 0 removed, 2 unchanged.", html);
+        Assert.Contains("one <ins>open</ins> network", html);
+        Assert.Contains("1 paragraph changed, 0 added, 0 removed, 2 unchanged.", html);
         Assert.Contains($"href=\"/consultations/{s.Cid}?version=1&amp;paragraph={paragraph}#c-{comment.Id()}\"", html);
         Assert.Contains("Added &#x27;open&#x27;.", html);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Anonymous().GetAsync($"/consultations/{s.Cid}/compare?from=2&to=1")).StatusCode);
@@ -243,14 +243,20 @@ public abstract class ConsultationPageTests(AppFactory app)
             Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         }
 
-        var close = new Dictionary<string, string>(form) { ["Schedule.Reason"] = "" };
+        var close = new Dictionary<string, string>(form) { ["Schedule.Reason"] = "", ["confirm"] = "true" };
         var refused = await convener.PostAsync(url + "?handler=Close", new FormUrlEncodedContent(close));
         close["Schedule.Reason"] = "Enough input.";
+        close.Remove("confirm");
+        var unconfirmed = await convener.PostAsync(url + "?handler=Close", new FormUrlEncodedContent(close));
+        Assert.True((await (await app.Anonymous().GetAsync($"/api/consultations/{s.Cid}")).JsonAsync(HttpStatusCode.OK)).GetProperty("isOpen").GetBoolean());
+        close["confirm"] = "true";
         var closed = await convener.PostAsync(url + "?handler=Close", new FormUrlEncodedContent(close));
         var extend = new Dictionary<string, string>(form) { ["Schedule.ClosesAt"] = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), ["Schedule.Reason"] = "More time for Africa." };
         var extended = await convener.PostAsync(url + "?handler=Extend", new FormUrlEncodedContent(extend));
 
         Assert.Contains("Reason is required.", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Contains("Tick “Yes, I am sure” to confirm.", await unconfirmed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, extended.StatusCode);
         var summary = await (await app.Anonymous().GetAsync($"/api/consultations/{s.Cid}")).JsonAsync(HttpStatusCode.OK);

@@ -6,6 +6,7 @@ using EqualFooting.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EqualFooting.Web.Tests.Infrastructure;
 
@@ -42,12 +43,16 @@ public abstract partial class AppFactory : WebApplicationFactory<Program>
     /// <summary>Where this app keeps the record's signing key: outside the source tree, one per app (a restart reuses it).</summary>
     public string SigningKeyPath { get; init; } = Path.Combine(Path.GetTempPath(), $"equalfooting-test-key-{Guid.NewGuid():N}.pem");
 
+    /// <summary>What the app logged from its start on, as an operator would read it.</summary>
+    public LogLines Logs { get; } = new();
+
     /// <summary>The database's connection string, for tests of commands that open it themselves.</summary>
     public string ConnectionString => _connectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Default", _connectionString);
         builder.UseSetting("Demo:Enabled", "false");
@@ -117,6 +122,15 @@ public abstract partial class AppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+
+        // Npgsql keeps a pool per connection string for minutes after use; with one database per test class those idle
+        // pools would add up past the server's connection limit in a full run.
+        if (disposing && Provider == DatabaseProvider.Postgres)
+        {
+            using var connection = new Npgsql.NpgsqlConnection(_connectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+
         if (disposing && _sqliteFile is not null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -76,9 +76,10 @@ public abstract class RecordPrivacyTests(AppFactory app)
 
         await using var scope = app.Services.CreateAsyncScope();
         var lines = await RecordQueries.LinesAsync(
-            scope.ServiceProvider.GetRequiredService<EqualFooting.Persistence.EqualFootingDb>(),
             scope.ServiceProvider.GetRequiredService<EqualFooting.Web.Kernel.RecordActions>(),
             [joined, assigned],
+            scope.ServiceProvider.GetRequiredService<EqualFooting.Web.Privacy.PublicNames>(),
+            null,
             CancellationToken.None);
 
         Assert.Equal(("Amara Okafor", "joined", "Civil society", "Africa", (string?)null), (lines[0].ActorName, lines[0].Phrase, lines[0].StakeholderGroup, lines[0].Region, lines[0].Subject));

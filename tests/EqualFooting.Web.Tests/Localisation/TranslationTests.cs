@@ -38,12 +38,16 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         ("fr", "Total"),
         ("fr", "Version"),
         ("fr", "{0} participants"),
+        ("fr", "{0} participant"),
+        ("fr", "{0} intervention"),
+        ("fr", "{0} interventions"),
         ("pt", "Total"),
         ("fr", "Budget"),
         ("fr", "Format"),
         ("fr", "Hub"),
         ("fr", "Participant"),
         ("pt", "Hub"),
+        ("fr", "Conversations"),
     ];
 
     /// <summary>
@@ -69,7 +73,8 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         Enum.GetNames<ProcessStatus>()
             .Concat(Enum.GetNames<ProcessRole>())
             .Concat(DeclaredRecordActions().Select(a => a.Phrase))
-            .Concat(EqualFooting.Web.Consultations.DispositionText.All);
+            .Concat(EqualFooting.Web.Consultations.DispositionText.All)
+            .Concat(EqualFooting.Web.Decisions.DecisionText.All);
 
     /// <summary>Every record action a feature declares (a static field of its record class), found by reflection.</summary>
     internal static IEnumerable<EqualFooting.Record.RecordAction> DeclaredRecordActions() =>
@@ -96,6 +101,7 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         Assert.Contains("Processes", literal);
         Assert.Contains("{0} participants, page {1} of {2}", literal);
         Assert.Contains("Choose…", literal);
+        Assert.Contains("{0} comment", literal); // the singular of L.Plural("{0} comment", "{0} comments", n)
         Assert.True(literal.Count > 50, $"Only {literal.Count} literal keys found; is the scan looking in the right place?");
     }
 
@@ -243,6 +249,12 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
             }
 
             var text = File.ReadAllText(file);
+            foreach (Match m in PluralKeys().Matches(text))
+            {
+                uses.Add(new UseOfL(relative, Unescape(m.Groups[1].Value), Literal: true));
+                uses.Add(new UseOfL(relative, Unescape(m.Groups[2].Value), Literal: true));
+            }
+
             foreach (Match m in IndexerStart().Matches(text))
             {
                 var start = m.Index + m.Length;
@@ -302,6 +314,10 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
     /// <summary><c>L[</c> as the localizer's indexer, not the end of a longer name such as <c>URL[</c> or <c>x.L[</c>.</summary>
     [GeneratedRegex(@"(?<![\w.])L\[")]
     private static partial Regex IndexerStart();
+
+    /// <summary><c>L.Plural("one", "other", …)</c>: both forms are keys.</summary>
+    [GeneratedRegex(@"(?<![\w.])L\.Plural\(\s*""((?:[^""\\\r\n]|\\.)*)""\s*,\s*""((?:[^""\\\r\n]|\\.)*)""")]
+    private static partial Regex PluralKeys();
 
     /// <summary>A regular C# string literal right after <c>L[</c>, as the first argument.</summary>
     [GeneratedRegex(@"\G\s*""((?:[^""\\\r\n]|\\.)*)""\s*[,\]]")]

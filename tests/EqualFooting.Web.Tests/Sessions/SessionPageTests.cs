@@ -77,6 +77,32 @@ public abstract class SessionPageTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Ending_the_session_needs_the_confirmation_box_and_the_in_room_form_asks_for_a_group_and_region()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var moderator = await app.BrowserSignedInAsync(s.ModeratorEmail);
+        var url = $"/sessions/{s.SessionId}/console";
+
+        var console = await moderator.GetStringAsync(url);
+        var form = await AppFactory.FormAsync(moderator, url);
+        form["sequence"] = (await s.StateAsync()).GetProperty("sequence").GetInt64().ToString();
+        var unconfirmed = await moderator.PostAsync($"{url}?handler=End", new FormUrlEncodedContent(form));
+        var stillRunning = (await s.StateAsync()).GetProperty("status").GetString();
+        form["confirm"] = "true";
+        var ended = await moderator.PostAsync($"{url}?handler=End", new FormUrlEncodedContent(form));
+
+        Assert.Contains("class=\"danger\">End the session</button>", console);
+        Assert.Contains("name=\"confirm\" value=\"true\"", console);
+        Assert.Matches("<select id=\"in-room-group\" name=\"stakeholderGroupId\" required>\\s*<option value=\"\">Choose…</option>", console);
+        Assert.Matches("<select id=\"in-room-region\" name=\"regionId\" required>\\s*<option value=\"\">Choose…</option>", console);
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Contains("Tick “Yes, I am sure” to confirm.", await unconfirmed.Content.ReadAsStringAsync());
+        Assert.Equal("Running", stillRunning);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal("Ended", (await s.StateAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_moderator_schedules_a_session_from_the_process_page()
     {
         var s = await SessionScenario.StartAsync(app, start: false);

@@ -21,7 +21,7 @@ public sealed class CampaignModel(ConsultationCommands commands, ConsultationQue
 
     public bool IsCommittee { get; private set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>Read by hand (<see cref="Kernel.PageNumber"/>): a property bound to "page" collides with Razor Pages' route value.</summary>
     public int? PageNumber { get; set; }
 
     [BindProperty]
@@ -64,6 +64,7 @@ public sealed class CampaignModel(ConsultationCommands commands, ConsultationQue
 
         Detail = detail;
         IsCommittee = ConsultationPolicy.Dispose(found.Value.Actor, Process) is null;
+        PageNumber = Kernel.PageNumber.From(Request);
         var filter = ConsultationEndpoints.Filter(null, null, null, null, null, PageNumber, null);
         if (filter.Error is not null)
         {

@@ -16,10 +16,14 @@ public sealed class CampaignsModel(ConsultationCommands commands, CampaignQuerie
 
     public DetectionRun? Detected { get; private set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>Read by hand (<see cref="Kernel.PageNumber"/>): a property bound to "page" collides with Razor Pages' route value.</summary>
     public int? PageNumber { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int cid, CancellationToken ct) => await LoadAsync(cid, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int cid, CancellationToken ct)
+    {
+        PageNumber = Kernel.PageNumber.From(Request);
+        return await LoadAsync(cid, ct) ?? Page();
+    }
 
     public async Task<IActionResult> OnPostDetectAsync(int cid, CancellationToken ct)
     {

@@ -45,7 +45,7 @@ public sealed record BreakoutDto(
     IReadOnlyList<MemberDto> Unassigned);
 
 /// <summary>Read models of breakout rounds, with names resolved for display.</summary>
-public sealed class BreakoutQueries(EqualFootingDb db, BreakoutCommands commands)
+public sealed class BreakoutQueries(EqualFootingDb db, BreakoutCommands commands, Privacy.PublicNames publicNames)
 {
     public Task<List<BreakoutSummaryDto>> ListAsync(int sessionId, CancellationToken ct = default) =>
         db.Breakouts
@@ -76,10 +76,7 @@ public sealed class BreakoutQueries(EqualFootingDb db, BreakoutCommands commands
         var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
         var room = await commands.RoomAsync(c.Session, ct);
         var ids = room.Select(r => r.ParticipantId).Concat(b.Members.Select(m => m.ParticipantId)).Distinct().ToList();
-        var names = await db.Participants
-            .Where(p => ids.Contains(p.Id))
-            .Join(db.Users, p => p.AccountId, u => u.Id, (p, u) => new { p.Id, u.DisplayName })
-            .ToDictionaryAsync(x => x.Id, x => x.DisplayName, ct);
+        var names = await publicNames.NamesAsync(process.Id, ids, ct);
 
         MemberDto Member(int participantId, int group, int region) => new(
             participantId,

@@ -9,6 +9,11 @@
     return;
   }
 
+  // The notice that the page needs a reload to update is for readers without this script.
+  for (const notice of document.querySelectorAll("[data-needs-script]")) {
+    notice.hidden = true;
+  }
+
   const sessionId = Number(root.dataset.sessionId);
   let sequence = Number(root.dataset.sequence);
   // Pages that show breakout groups also carry the session's breakout sequence, so joining can catch up on those too.
@@ -79,8 +84,19 @@
     const passed = (performance.now() - shownAt) / 1000;
     for (const timer of document.querySelectorAll("[data-timer-elapsed]")) {
       const elapsed = Number(timer.dataset.timerElapsed) + passed;
-      timer.textContent = clock(elapsed);
       const allotted = Number(timer.dataset.timerAllotted);
+      const shown = timer.querySelector("[data-timer-clock]") ?? timer;
+      if (timer.hasAttribute("data-timer-countdown")) {
+        // The projector counts the time left down to zero, then the time over; the words beside it are rendered by
+        // the server in the reader's language and shown by class.
+        const left = allotted - elapsed;
+        shown.textContent = clock(Math.abs(left));
+        timer.classList.toggle("overtime", left <= 0);
+        timer.classList.toggle("warning", left > 0 && left <= Number(timer.dataset.timerWarning));
+        continue;
+      }
+
+      shown.textContent = clock(elapsed);
       timer.closest(".timer")?.classList.toggle("overtime", allotted > 0 && elapsed > allotted);
     }
 
@@ -91,10 +107,18 @@
 
   setInterval(tick, 1000);
 
+  // A room's screen runs for hours: retry for ever (at once, then backing off to every 30 seconds) instead of
+  // SignalR's default of giving up after four tries, and say on screen while the connection is down.
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/sessions")
-    .withAutomaticReconnect()
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: retry => retry.previousRetryCount === 0 ? 0 : Math.min(30000, 1000 * 2 ** Math.min(retry.previousRetryCount, 5)) })
     .build();
+
+  function connected(ok) {
+    for (const notice of document.querySelectorAll("[data-connection=lost]")) {
+      notice.hidden = ok;
+    }
+  }
 
   connection.on("StateChanged", state => {
     if (state.id === sessionId && state.sequence > sequence) {
@@ -124,6 +148,27 @@
     }
   }
 
-  connection.onreconnected(() => join().catch(() => {}));
-  connection.start().then(join).catch(() => {});
+  async function start() {
+    try {
+      await connection.start();
+    } catch {
+      connected(false);
+      setTimeout(start, 5000);
+      return;
+    }
+
+    connected(true);
+    await join().catch(() => {});
+  }
+
+  connection.onreconnecting(() => connected(false));
+  connection.onreconnected(() => {
+    connected(true);
+    join().catch(() => {});
+  });
+  connection.onclose(() => {
+    connected(false);
+    setTimeout(start, 5000);
+  });
+  start();
 })();

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EqualFooting.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEqualFootingDb))]
-    [Migration("20261206040430_VerifiableRecord")]
-    partial class VerifiableRecord
+    [Migration("20261206051352_Decisions")]
+    partial class Decisions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -316,6 +316,523 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("DraftVersions");
                 });
 
+            modelBuilder.Entity("EqualFooting.Decisions.Appeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewerAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("RuledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Ruling")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RulingReason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("Appeals");
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.DecisionDuty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ProcessId", "AccountId", "Duty")
+                        .IsUnique();
+
+                    b.ToTable("DecisionDuties");
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.MinorityView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("MinorityViews");
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.ObjectionResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long>("PositionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PositionId");
+
+                    b.HasIndex("ProposalId", "PositionId");
+
+                    b.ToTable("ObjectionResponses");
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppealWindowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Because")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("ChairAccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosingJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Designation")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)");
+
+                    b.Property<int>("EscalateAfterRounds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FacilitatorAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PositionsTaken")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("ReversedOnAppeal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RuleJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RuleKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("ProcessId", "Id");
+
+                    b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.ProposalLink", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProposalId", "Kind", "TargetId");
+
+                    b.ToTable("ProposalLink");
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.ProposalPosition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stance")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("StakeholderGroupId");
+
+                    b.HasIndex("ProposalId", "Round", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalPositions");
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.ProposalProxy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FromParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToParticipantId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromParticipantId");
+
+                    b.HasIndex("ToParticipantId");
+
+                    b.HasIndex("ProposalId", "FromParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("ProposalProxies");
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.RuleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("RuleChanges");
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.SeatHolder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("StakeholderGroupId");
+
+                    b.HasIndex("ProcessId", "ParticipantId", "From")
+                        .IsUnique();
+
+                    b.ToTable("SeatHolders");
+                });
+
+            modelBuilder.Entity("EqualFooting.FloorQuestions.FloorQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Addressee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AnsweredByIntervention")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AnsweredInSessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("AskerGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AskerParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AskerRegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskerParticipantId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("ProcessId", "SessionId", "Status");
+
+                    b.ToTable("FloorQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.FloorQuestions.QuestionVote", b =>
+                {
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("VotedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("QuestionId", "ParticipantId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("QuestionVotes", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Participation.Affiliation", b =>
                 {
                     b.Property<long>("Id")
@@ -434,6 +951,167 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RoleAssignments");
+                });
+
+            modelBuilder.Entity("EqualFooting.Polls.Ballot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Choices")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PollId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stance")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("StakeholderGroupId");
+
+                    b.HasIndex("PollId", "ParticipantId")
+                        .IsUnique();
+
+                    b.HasIndex("PollId", "StakeholderGroupId", "RegionId", "Choices");
+
+                    b.ToTable("Ballots", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Polls.HandCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CountedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<int>>("Counts")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<int>("PollId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PollId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("StakeholderGroupId");
+
+                    b.ToTable("HandCounts", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Polls.Poll", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("DontKnow")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasBallots")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.PrimitiveCollection<List<string>>("Options")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("ResultsWhileOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ScaleMin")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("ProcessId", "Id");
+
+                    b.ToTable("Polls");
                 });
 
             modelBuilder.Entity("EqualFooting.Processes.Process", b =>
@@ -572,12 +1250,6 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<int>("Format")
                         .HasColumnType("integer");
 
-                    b.Property<byte[]>("LeafHash")
-                        .HasColumnType("bytea");
-
-                    b.Property<long?>("LogIndex")
-                        .HasColumnType("bigint");
-
                     b.Property<int?>("ProcessId")
                         .HasColumnType("integer");
 
@@ -586,97 +1258,10 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LogIndex")
-                        .IsUnique();
-
                     b.HasIndex("ProcessId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("Record", (string)null);
-                });
-
-            modelBuilder.Entity("EqualFooting.Record.RecordLogNode", b =>
-                {
-                    b.Property<long>("Key")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("RecordLogNodes", (string)null);
-                });
-
-            modelBuilder.Entity("EqualFooting.Record.RecordLogState", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<byte[]>("Frontier")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("RecordLog", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Frontier = new byte[0],
-                            Size = 0L
-                        });
-                });
-
-            modelBuilder.Entity("EqualFooting.Record.RecordReceipt", b =>
-                {
-                    b.Property<string>("AccountId")
-                        .HasColumnType("text");
-
-                    b.Property<long>("LogIndex")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("AccountId", "LogIndex");
-
-                    b.HasIndex("LogIndex");
-
-                    b.ToTable("RecordReceipts", (string)null);
-                });
-
-            modelBuilder.Entity("EqualFooting.Record.RecordTreeHead", b =>
-                {
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte[]>("KeyId")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<byte[]>("RootHash")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<byte[]>("Signature")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<long>("Timestamp")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Size");
-
-                    b.ToTable("RecordTreeHeads", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.AgendaItem", b =>
@@ -1591,6 +2176,202 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Navigation("Paragraphs");
                 });
 
+            modelBuilder.Entity("EqualFooting.Decisions.Appeal", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Decisions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.DecisionDuty", b =>
+                {
+                    b.HasOne("EqualFooting.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.MinorityView", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Decisions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.ObjectionResponse", b =>
+                {
+                    b.HasOne("EqualFooting.Decisions.ProposalPosition", null)
+                        .WithMany()
+                        .HasForeignKey("PositionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Decisions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.Proposal", b =>
+                {
+                    b.HasOne("EqualFooting.Decisions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.ProposalLink", b =>
+                {
+                    b.HasOne("EqualFooting.Decisions.Proposal", null)
+                        .WithMany("Links")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.ProposalPosition", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Decisions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("StakeholderGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.ProposalProxy", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("FromParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Decisions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ToParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.RuleChange", b =>
+                {
+                    b.HasOne("EqualFooting.Decisions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.SeatHolder", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("StakeholderGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.FloorQuestions.FloorQuestion", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("AskerParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("EqualFooting.FloorQuestions.QuestionVote", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.FloorQuestions.FloorQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Participation.Affiliation", b =>
                 {
                     b.HasOne("EqualFooting.Participation.Participant", null)
@@ -1646,6 +2427,67 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .HasForeignKey("ProcessId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Polls.Ballot", b =>
+                {
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("StakeholderGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Polls.HandCount", b =>
+                {
+                    b.HasOne("EqualFooting.Polls.Poll", null)
+                        .WithMany()
+                        .HasForeignKey("PollId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EqualFooting.Processes.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("StakeholderGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Polls.Poll", b =>
+                {
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("EqualFooting.Processes.Region", b =>
@@ -1857,6 +2699,11 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.Proposal", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("EqualFooting.Participation.Participant", b =>

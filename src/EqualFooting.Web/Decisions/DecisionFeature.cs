@@ -1,0 +1,20 @@
+namespace EqualFooting.Web.Decisions;
+
+/// <summary>Proposals under explicit decision rules: positions, the rule comparison, minority views and appeals.</summary>
+public static class DecisionFeature
+{
+    public static IServiceCollection AddDecisions(this IServiceCollection services)
+    {
+        services.AddScoped<DecisionCommands>();
+        services.AddScoped<DecisionQueries>();
+        services.AddRecordActions(DecisionRecord.All);
+        services.AddProcessSection<DecisionsSection>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDecisions(this IEndpointRouteBuilder app)
+    {
+        app.MapDecisionEndpoints();
+        return app;
+    }
+}

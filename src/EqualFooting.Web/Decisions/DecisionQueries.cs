@@ -1,0 +1,183 @@
+using EqualFooting.Decisions;
+using EqualFooting.Deliberation;
+using EqualFooting.Persistence;
+using EqualFooting.Processes;
+using Microsoft.EntityFrameworkCore;
+using Outcome = EqualFooting.Decisions.Outcome;
+
+namespace EqualFooting.Web.Decisions;
+
+public sealed record ProposalSummary(int Id, string Title, RuleKind Rule, ProposalStatus Status, Outcome? Outcome, bool ReversedOnAppeal, int? ParentId, DateTimeOffset CreatedAt);
+
+public sealed record PositionLine(long Id, int ParticipantId, string Name, int StakeholderGroupId, string StakeholderGroup, int RegionId, string Region, Stance Stance, string? Reason, DateTimeOffset UpdatedAt, IReadOnlyList<ResponseLine> Responses);
+
+public sealed record ResponseLine(ResponseKind Kind, string Text, DateTimeOffset At);
+
+public sealed record MinorityViewLine(long Id, int ParticipantId, string Name, string StakeholderGroup, string Text, DateTimeOffset At);
+
+public sealed record AppealLine(int Id, int ParticipantId, string Name, string Grounds, DateTimeOffset FiledAt, Ruling? Ruling, string? RulingReason, string? ReviewerName, DateTimeOffset? RuledAt);
+
+public sealed record RuleChangeLine(int Round, RuleKind From, RuleKind To, string? Reason, DateTimeOffset At);
+
+public sealed record GroupLine(int Id, string Name, bool Retired, int Members, StanceCounts Counts, StanceCounts Seated);
+
+public sealed record RegionLine(int Id, string Name, StanceCounts Counts);
+
+public sealed record LinkLine(LinkKind Kind, int Id, string Href);
+
+/// <summary>Everything the proposal page and <c>GET …/proposals/{id}</c> show.</summary>
+public sealed record ProposalView(
+    Proposal Proposal,
+    DecisionRule Rule,
+    IReadOnlyList<LinkLine> Links,
+    IReadOnlyList<PositionLine> Positions,
+    IReadOnlyList<GroupLine> ByGroup,
+    IReadOnlyList<RegionLine> ByRegion,
+    StanceCounts Total,
+    IReadOnlyList<Verdict> Comparison,
+    IReadOnlyList<MinorityViewLine> MinorityViews,
+    IReadOnlyList<AppealLine> Appeals,
+    IReadOnlyList<RuleChangeLine> RuleChanges,
+    IReadOnlyList<ProposalSummary> Parts,
+    IReadOnlyDictionary<int, string> GroupNames,
+    int ProxyCount)
+{
+    /// <summary>Objections (disagree or block) with no recorded response: listed beside a rough-consensus ruling.</summary>
+    public IEnumerable<PositionLine> Unanswered => Positions.Where(p => p.Stance is Stance.Disagree or Stance.Block && p.Responses.Count == 0);
+}
+
+/// <summary>Read models of proposals: the list, one proposal with its tallies and the rule comparison.</summary>
+public sealed class DecisionQueries(EqualFootingDb db)
+{
+    /// <summary>The current round's positions with proxies applied, counted against <paramref name="state"/>.</summary>
+    public static async Task<Tally> TallyAsync(EqualFootingDb db, Proposal proposal, ClosingState state, CancellationToken ct)
+    {
+        var own = await db.ProposalPositions.AsNoTracking()
+            .Where(x => x.ProposalId == proposal.Id && x.Round == proposal.Round)
+            .Select(x => new CountedPosition(x.ParticipantId, x.StakeholderGroupId, x.Stance))
+            .ToListAsync(ct);
+        var proxies = proposal.Rule.ProxiesAllowed
+            ? await db.ProposalProxies.AsNoTracking().Where(x => x.ProposalId == proposal.Id)
+                .Join(db.Affiliations.Where(a => a.Until == null), x => x.FromParticipantId, a => a.ParticipantId, (x, a) => new Proxy(x.FromParticipantId, a.StakeholderGroupId, x.ToParticipantId))
+                .ToListAsync(ct)
+            : [];
+        return Tally.Count(state.Rolls, Proxies.Apply(own, proxies), state.Seats);
+    }
+
+    public Task<List<ProposalSummary>> ListAsync(int processId, CancellationToken ct = default) =>
+        db.Proposals.AsNoTracking().Where(p => p.ProcessId == processId).OrderByDescending(p => p.Id)
+            .Select(p => new ProposalSummary(p.Id, p.Title, p.RuleKind, p.Status, p.Outcome, p.ReversedOnAppeal, p.ParentId, p.CreatedAt))
+            .ToListAsync(ct);
+
+    public async Task<ProposalView?> ViewAsync(Process process, int proposalId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var proposal = await db.Proposals.AsNoTracking().Include(p => p.Links).FirstOrDefaultAsync(p => p.Id == proposalId && p.ProcessId == process.Id, ct);
+        if (proposal is null)
+        {
+            return null;
+        }
+
+        var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+        var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
+        var rule = proposal.Rule;
+
+        var rows = await (
+            from x in db.ProposalPositions.AsNoTracking()
+            where x.ProposalId == proposal.Id && x.Round == proposal.Round
+            join part in db.Participants on x.ParticipantId equals part.Id
+            join account in db.Users on part.AccountId equals account.Id
+            orderby x.Id
+            select new { x.Id, x.ParticipantId, account.DisplayName, x.StakeholderGroupId, x.RegionId, x.Stance, x.Reason, x.UpdatedAt })
+            .ToListAsync(ct);
+        var responses = (await db.ObjectionResponses.AsNoTracking().Where(r => r.ProposalId == proposal.Id).OrderBy(r => r.Id).ToListAsync(ct))
+            .ToLookup(r => r.PositionId, r => new ResponseLine(r.Kind, r.Text, r.At));
+        var positions = rows.Select(r => new PositionLine(r.Id, r.ParticipantId, r.DisplayName, r.StakeholderGroupId, groups.GetValueOrDefault(r.StakeholderGroupId, "?"), r.RegionId, regions.GetValueOrDefault(r.RegionId, "?"), r.Stance, r.Reason, r.UpdatedAt, [.. responses[r.Id]])).ToList();
+
+        // An open proposal is counted against today's rolls and seats; a closed one against those it closed with.
+        var state = proposal.ClosingJson is { } json ? ClosingState.FromJson(json) : await CurrentStateAsync(process, now, ct);
+        var tally = await TallyAsync(db, proposal, state, ct);
+        var declaration = proposal.Designation is { } d ? new RoughDeclaration(d, proposal.Rationale ?? "") : null;
+        var comparison = DecisionRules.Compare(rule, tally, declaration);
+
+        var byGroup = tally.Groups.Select(g => new GroupLine(g.Id, groups.GetValueOrDefault(g.Id, "?"), g.Retired, g.Members, g.Counts, g.Seated)).ToList();
+        var byRegion = process.Regions.OrderBy(r => r.Position).Select(r => new RegionLine(r.Id, r.Name, Count(positions.Where(p => p.RegionId == r.Id)))).ToList();
+
+        var views = await (
+            from v in db.MinorityViews.AsNoTracking()
+            where v.ProposalId == proposal.Id
+            join part in db.Participants on v.ParticipantId equals part.Id
+            join account in db.Users on part.AccountId equals account.Id
+            orderby v.Id
+            select new { v.Id, v.ParticipantId, account.DisplayName, v.Text, v.At, Group = db.Affiliations.Where(a => a.ParticipantId == part.Id && a.Until == null).Select(a => a.StakeholderGroupId).FirstOrDefault() })
+            .ToListAsync(ct);
+        var appeals = await (
+            from a in db.Appeals.AsNoTracking()
+            where a.ProposalId == proposal.Id
+            join part in db.Participants on a.ParticipantId equals part.Id
+            join account in db.Users on part.AccountId equals account.Id
+            orderby a.Id
+            select new AppealLine(a.Id, a.ParticipantId, account.DisplayName, a.Grounds, a.FiledAt, a.Ruling, a.RulingReason, db.Users.Where(u => u.Id == a.ReviewerAccountId).Select(u => u.DisplayName).FirstOrDefault(), a.RuledAt))
+            .ToListAsync(ct);
+        var changes = await db.RuleChanges.AsNoTracking().Where(r => r.ProposalId == proposal.Id).OrderBy(r => r.Id)
+            .Select(r => new RuleChangeLine(r.Round, r.From, r.To, r.Reason, r.At)).ToListAsync(ct);
+        var parts = await db.Proposals.AsNoTracking().Where(p => p.ParentId == proposal.Id).OrderBy(p => p.Id)
+            .Select(p => new ProposalSummary(p.Id, p.Title, p.RuleKind, p.Status, p.Outcome, p.ReversedOnAppeal, p.ParentId, p.CreatedAt)).ToListAsync(ct);
+        var proxies = await db.ProposalProxies.CountAsync(x => x.ProposalId == proposal.Id, ct);
+        var links = proposal.Links.OrderBy(l => l.Kind).ThenBy(l => l.TargetId).Select(l => new LinkLine(l.Kind, l.TargetId, Href(process.Id, l))).ToList();
+
+        return new ProposalView(
+            proposal,
+            rule,
+            links,
+            positions,
+            byGroup,
+            byRegion,
+            tally.All,
+            comparison,
+            [.. views.Select(v => new MinorityViewLine(v.Id, v.ParticipantId, v.DisplayName, groups.GetValueOrDefault(v.Group, "?"), v.Text, v.At))],
+            appeals,
+            changes,
+            parts,
+            groups,
+            proxies);
+    }
+
+    /// <summary>Links by kind and id: the features that own them are not referenced, only their public addresses.</summary>
+    private static string Href(int processId, ProposalLink l) => l.Kind switch
+    {
+        LinkKind.Consultation => $"/consultations/{l.TargetId}",
+        LinkKind.Session => $"/sessions/{l.TargetId}",
+        LinkKind.Poll => $"/polls/{l.TargetId}",
+        _ => $"/processes/{processId}/conversations/{l.TargetId}",
+    };
+
+    private static StanceCounts Count(IEnumerable<PositionLine> lines)
+    {
+        int a = 0, d = 0, ab = 0, b = 0;
+        foreach (var l in lines)
+        {
+            switch (l.Stance)
+            {
+                case Stance.Agree: a++; break;
+                case Stance.Disagree: d++; break;
+                case Stance.Abstain: ab++; break;
+                case Stance.Block: b++; break;
+            }
+        }
+
+        return new StanceCounts(a, d, ab, b);
+    }
+
+    private async Task<ClosingState> CurrentStateAsync(Process process, DateTimeOffset now, CancellationToken ct)
+    {
+        var members = await db.Affiliations.Where(a => a.ProcessId == process.Id && a.Until == null)
+            .GroupBy(a => a.StakeholderGroupId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var rolls = process.StakeholderGroups.OrderBy(g => g.Position).Select(g => new GroupRoll(g.Id, members.GetValueOrDefault(g.Id), g.IsRetired)).ToList();
+        var seats = (await db.SeatHolders.AsNoTracking().Where(s => s.ProcessId == process.Id).ToListAsync(ct))
+            .Where(s => s.InOffice(now)).GroupBy(s => s.ParticipantId).ToDictionary(s => s.Key, s => s.First().StakeholderGroupId);
+        return new ClosingState(rolls, seats);
+    }
+
+    /// <summary>Shared with the close, so what the page shows while open is what the close will count.</summary>
+    public Task<ClosingState> StateAsync(Process process, DateTimeOffset now, CancellationToken ct) => CurrentStateAsync(process, now, ct);
+}

@@ -1,0 +1,231 @@
+namespace EqualFooting.Conversations;
+
+/// <summary>
+/// Weighted k-means in the plane: k-means++ seeding from a seeded generator (so the same votes give the same groups),
+/// then Lloyd's iterations until no point moves. Several seedings are tried and the one with the least weighted
+/// within-group sum of squares kept. Also the weighted silhouette that chooses k.
+/// </summary>
+internal static class KMeans
+{
+    internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null)
+    {
+        var n = xs.Length;
+        k = Math.Min(k, n);
+        KMeansResult? best = null;
+        var random = new Random(seed);
+        for (var attempt = 0; attempt < restarts; attempt++)
+        {
+            double[] cx, cy;
+            if (attempt == 0 && startX is not null && startY is not null && startX.Length == k)
+            {
+                cx = (double[])startX.Clone();
+                cy = (double[])startY.Clone();
+            }
+            else
+            {
+                (cx, cy) = SeedPlusPlus(xs, ys, weights, k, random);
+            }
+
+            var result = Lloyd(xs, ys, weights, cx, cy, maxIterations);
+            if (best is null || result.Inertia < best.Inertia - 1e-12)
+            {
+                best = result;
+            }
+        }
+
+        return best!;
+    }
+
+    private static (double[] X, double[] Y) SeedPlusPlus(double[] xs, double[] ys, double[] weights, int k, Random random)
+    {
+        var n = xs.Length;
+        var cx = new double[k];
+        var cy = new double[k];
+        var d2 = new double[n];
+        var first = Pick(weights, weights.Sum(), random);
+        cx[0] = xs[first];
+        cy[0] = ys[first];
+        for (var i = 0; i < n; i++)
+        {
+            d2[i] = Square(xs[i] - cx[0], ys[i] - cy[0]);
+        }
+
+        var scores = new double[n];
+        for (var c = 1; c < k; c++)
+        {
+            double total = 0;
+            for (var i = 0; i < n; i++)
+            {
+                scores[i] = weights[i] * d2[i];
+                total += scores[i];
+            }
+
+            // Every point sits on a centre already (fewer distinct points than k): take any, the empty group is dropped later.
+            var chosen = total > 0 ? Pick(scores, total, random) : random.Next(n);
+            cx[c] = xs[chosen];
+            cy[c] = ys[chosen];
+            for (var i = 0; i < n; i++)
+            {
+                d2[i] = Math.Min(d2[i], Square(xs[i] - cx[c], ys[i] - cy[c]));
+            }
+        }
+
+        return (cx, cy);
+    }
+
+    private static int Pick(double[] scores, double total, Random random)
+    {
+        var target = random.NextDouble() * total;
+        double run = 0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            run += scores[i];
+            if (run >= target && scores[i] > 0)
+            {
+                return i;
+            }
+        }
+
+        return Array.FindLastIndex(scores, s => s > 0) is var last and >= 0 ? last : 0;
+    }
+
+    private static KMeansResult Lloyd(double[] xs, double[] ys, double[] weights, double[] cx, double[] cy, int maxIterations)
+    {
+        var n = xs.Length;
+        var k = cx.Length;
+        var labels = new int[n];
+        Array.Fill(labels, -1);
+        var sumX = new double[k];
+        var sumY = new double[k];
+        var sumW = new double[k];
+        var iterations = 0;
+        var changed = n;
+        // Stop when no more than one point in a thousand changed group: the last stragglers between two of a hundred
+        // base clusters move nothing that matters, and chasing them took most of the time on large conversations.
+        while (changed > n / 1000 && iterations < maxIterations)
+        {
+            iterations++;
+            changed = Assign(xs, ys, cx, cy, labels);
+            Array.Clear(sumX);
+            Array.Clear(sumY);
+            Array.Clear(sumW);
+            for (var i = 0; i < n; i++)
+            {
+                var l = labels[i];
+                sumX[l] += weights[i] * xs[i];
+                sumY[l] += weights[i] * ys[i];
+                sumW[l] += weights[i];
+            }
+
+            for (var c = 0; c < k; c++)
+            {
+                if (sumW[c] > 0)
+                {
+                    cx[c] = sumX[c] / sumW[c];
+                    cy[c] = sumY[c] / sumW[c];
+                }
+            }
+        }
+
+        double inertia = 0;
+        for (var i = 0; i < n; i++)
+        {
+            inertia += weights[i] * Square(xs[i] - cx[labels[i]], ys[i] - cy[labels[i]]);
+        }
+
+        return new KMeansResult(labels, cx, cy, sumW, inertia, iterations);
+    }
+
+    /// <summary>Nearest centre for every point (ties to the lower index); parallel over large inputs. Returns how many labels changed.</summary>
+    internal static int Assign(double[] xs, double[] ys, double[] cx, double[] cy, int[] labels)
+    {
+        var n = xs.Length;
+        var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 16384));
+        var changed = new int[chunks];
+        Parallel.For(0, chunks, chunk =>
+        {
+            var from = (int)((long)n * chunk / chunks);
+            var to = (int)((long)n * (chunk + 1) / chunks);
+            for (var i = from; i < to; i++)
+            {
+                var best = 0;
+                var bestD = double.MaxValue;
+                for (var c = 0; c < cx.Length; c++)
+                {
+                    var d = Square(xs[i] - cx[c], ys[i] - cy[c]);
+                    if (d < bestD)
+                    {
+                        bestD = d;
+                        best = c;
+                    }
+                }
+
+                if (labels[i] != best)
+                {
+                    labels[i] = best;
+                    changed[chunk]++;
+                }
+            }
+        });
+        return changed.Sum();
+    }
+
+    /// <summary>
+    /// The weighted mean silhouette: each point stands for <c>weights[i]</c> participants at the same place, so a(i) and
+    /// b(i) are weighted mean distances and the mean is weighted; a point alone in its group scores 0 (Rousseeuw's rule).
+    /// </summary>
+    internal static double Silhouette(double[] xs, double[] ys, double[] weights, int[] labels, int k)
+    {
+        var n = xs.Length;
+        double total = 0, weightTotal = 0;
+        var sums = new double[k];
+        var counts = new double[k];
+        for (var i = 0; i < n; i++)
+        {
+            Array.Clear(sums);
+            Array.Clear(counts);
+            for (var j = 0; j < n; j++)
+            {
+                if (j == i)
+                {
+                    continue;
+                }
+
+                sums[labels[j]] += weights[j] * Math.Sqrt(Square(xs[i] - xs[j], ys[i] - ys[j]));
+                counts[labels[j]] += weights[j];
+            }
+
+            // The other participants the point stands for are at distance zero from it.
+            counts[labels[i]] += weights[i] - 1;
+            var own = labels[i];
+            double s = 0;
+            if (counts[own] > 0)
+            {
+                var a = sums[own] / counts[own];
+                var b = double.MaxValue;
+                for (var c = 0; c < k; c++)
+                {
+                    if (c != own && counts[c] > 0)
+                    {
+                        b = Math.Min(b, sums[c] / counts[c]);
+                    }
+                }
+
+                if (b < double.MaxValue)
+                {
+                    var max = Math.Max(a, b);
+                    s = max > 0 ? (b - a) / max : 0;
+                }
+            }
+
+            total += weights[i] * s;
+            weightTotal += weights[i];
+        }
+
+        return weightTotal > 0 ? total / weightTotal : 0;
+    }
+
+    private static double Square(double dx, double dy) => (dx * dx) + (dy * dy);
+}
+
+internal sealed record KMeansResult(int[] Labels, double[] CentreX, double[] CentreY, double[] Weights, double Inertia, int Iterations);

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+
+namespace EqualFooting.Conversations;
+
+/// <summary>
+/// Opinion groups from votes, in the manner of Pol.is (docs/opinion-maps.md): participants with too few votes set aside;
+/// missing votes imputed with the statement's mean; the first two principal components (each participant's projection
+/// optionally scaled by √(statements / their votes), as today's Pol.is does); k-means into base clusters,
+/// then weighted k-means of those into 2–5 opinion groups, the number chosen by silhouette. Then each group's
+/// representative statements, the divisive statements and the bridging statements (agreed in every opinion group and
+/// every stakeholder group). Pure: no I/O, no clock; the same votes and settings always give the same map.
+/// </summary>
+public static class OpinionAnalysis
+{
+    /// <param name="stakeholderOf">Each participant's declared stakeholder group (0-based), −1 for none; null when none are known.</param>
+    /// <param name="previous">A map of an earlier state of the same conversation: the PCA and the base clusters continue from it, which makes an update after a few votes much cheaper.</param>
+    public static OpinionMap Run(VoteMatrix matrix, OpinionSettings? settings = null, IReadOnlyList<int>? stakeholderOf = null, OpinionMap? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        settings ??= new OpinionSettings();
+        var n = matrix.Participants;
+        var phases = new Dictionary<string, double>();
+        var mark = Stopwatch.GetTimestamp();
+        void Phase(string name)
+        {
+            var now = Stopwatch.GetTimestamp();
+            phases[name] = Stopwatch.GetElapsedTime(mark, now).TotalMilliseconds;
+            mark = now;
+        }
+
+        var statementsVoted = CountVotedStatements(matrix);
+        var threshold = Math.Max(1, Math.Min(settings.MinVotes, statementsVoted));
+        var kept = new List<int>();
+        for (var p = 0; p < n; p++)
+        {
+            if (matrix.VotesOf(p) >= threshold)
+            {
+                kept.Add(p);
+            }
+        }
+
+        var rows = kept.ToArray();
+        var groupOf = new int[n];
+        Array.Fill(groupOf, -1);
+        var means = ColumnMeans(matrix, rows);
+        var warm = previous?.State;
+        Phase("means");
+        var pca = SparsePca.Compute(matrix, rows, means, warm?.Directions, settings.MaxPcaIterations, settings.PcaTolerance, settings.Seed);
+        Phase("pca");
+        var (xs, ys) = Project(matrix, rows, means, pca.Directions, settings.ScaleSparseVoters ? statementsVoted : 0);
+        Phase("project");
+
+        // Base clusters: participants at the same place are one point; Pol.is's own method, which also makes the silhouette cheap.
+        var baseK = Math.Min(settings.BaseClusters, rows.Length);
+        var ones = new double[rows.Length];
+        Array.Fill(ones, 1.0);
+        var groups = new List<OpinionGroup>();
+        var silhouettes = new Dictionary<int, double>();
+        int[] baseLabels;
+        KMeansResult baseFit;
+        if (rows.Length == 0)
+        {
+            baseLabels = [];
+            baseFit = new KMeansResult([], [], [], [], 0, 0);
+        }
+        else
+        {
+            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: settings.BaseIterations, warm?.BaseX, warm?.BaseY);
+            baseLabels = baseFit.Labels;
+        }
+
+        Phase("base");
+        // Empty base clusters (possible when fewer distinct places than clusters) drop out of the group step.
+        var used = Enumerable.Range(0, baseFit.Weights.Length).Where(c => baseFit.Weights[c] > 0).ToArray();
+        var bx = used.Select(c => baseFit.CentreX[c]).ToArray();
+        var by = used.Select(c => baseFit.CentreY[c]).ToArray();
+        var bw = used.Select(c => baseFit.Weights[c]).ToArray();
+        var baseToUsed = new int[baseFit.Weights.Length];
+        for (var i = 0; i < used.Length; i++)
+        {
+            baseToUsed[used[i]] = i;
+        }
+
+        int[] usedGroup = new int[used.Length];
+        KMeansResult? chosen = null;
+        var bestSilhouette = double.NegativeInfinity;
+        for (var k = settings.MinGroups; k <= settings.MaxGroups && k < used.Length; k++)
+        {
+            var fit = KMeans.Fit(bx, by, bw, k, settings.Seed + k, settings.GroupRestarts, maxIterations: 300);
+            var s = KMeans.Silhouette(bx, by, bw, fit.Labels, k);
+            silhouettes[k] = s;
+            if (s > bestSilhouette + 1e-12)
+            {
+                bestSilhouette = s;
+                chosen = fit;
+            }
+        }
+
+        if (chosen is not null)
+        {
+            usedGroup = chosen.Labels;
+        }
+
+        Phase("groups");
+
+        // Number the groups by size, largest first, so "group A" means the same thing from one update to the next more often.
+        var k0 = chosen?.CentreX.Length ?? (used.Length > 0 ? 1 : 0);
+        var sizes = new int[k0];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            sizes[usedGroup[baseToUsed[baseLabels[i]]]]++;
+        }
+
+        var order = Enumerable.Range(0, k0).Where(g => sizes[g] > 0).OrderByDescending(g => sizes[g]).ThenBy(g => g).ToArray();
+        var rename = new int[k0];
+        for (var i = 0; i < order.Length; i++)
+        {
+            rename[order[i]] = i;
+        }
+
+        var points = new MapPoint[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var g = rename[usedGroup[baseToUsed[baseLabels[i]]]];
+            groupOf[rows[i]] = g;
+            points[i] = new MapPoint(rows[i], xs[i], ys[i], g);
+        }
+
+        var groupCount = order.Length;
+        var stakeholders = stakeholderOf is null ? 0 : (stakeholderOf.Count == 0 ? 0 : stakeholderOf.Max() + 1);
+        var tally = StatementTally.Count(matrix, groupOf, groupCount, stakeholderOf, stakeholders);
+        var centreX = new double[groupCount];
+        var centreY = new double[groupCount];
+        var counted = new int[groupCount];
+        foreach (var p in points)
+        {
+            centreX[p.Group] += p.X;
+            centreY[p.Group] += p.Y;
+            counted[p.Group]++;
+        }
+
+        for (var g = 0; g < groupCount; g++)
+        {
+            groups.Add(new OpinionGroup(g, counted[g], centreX[g] / counted[g], centreY[g] / counted[g], tally.Representative(g, settings)));
+        }
+
+        var divisive = tally.Divisive(settings);
+        var bridging = tally.Bridging(settings);
+        Phase("statements");
+        return new OpinionMap(groupOf, points, groups, silhouettes, divisive, bridging,
+            new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY), pca.Iterations, phases);
+    }
+
+    private static int CountVotedStatements(VoteMatrix matrix)
+    {
+        var seen = new bool[matrix.Statements];
+        foreach (var c in matrix.Columns)
+        {
+            seen[c] = true;
+        }
+
+        return seen.Count(s => s);
+    }
+
+    private static double[] ColumnMeans(VoteMatrix matrix, int[] rows)
+    {
+        var sums = new double[matrix.Statements];
+        var counts = new int[matrix.Statements];
+        foreach (var r in rows)
+        {
+            for (var k = matrix.RowStart[r]; k < matrix.RowStart[r + 1]; k++)
+            {
+                sums[matrix.Columns[k]] += matrix.Values[k];
+                counts[matrix.Columns[k]]++;
+            }
+        }
+
+        for (var j = 0; j < sums.Length; j++)
+        {
+            sums[j] = counts[j] > 0 ? sums[j] / counts[j] : 0;
+        }
+
+        return sums;
+    }
+
+    /// <param name="statementsVoted">The statements voted on, for the sparse-voter scaling; 0 for none.</param>
+    private static (double[] X, double[] Y) Project(VoteMatrix matrix, int[] rows, double[] means, double[] directions, int statementsVoted)
+    {
+        var z = new double[rows.Length * SparsePca.Block];
+        SparsePca.Multiply(matrix, rows, means, directions, z);
+        var xs = new double[rows.Length];
+        var ys = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            // Pol.is's correction: a participant who voted on few statements has most coordinates imputed at the mean and
+            // would sit near the centre whatever they think; scaling by √(statements / votes) puts them back out.
+            var scale = statementsVoted == 0 ? 1 : Math.Sqrt((double)statementsVoted / Math.Max(1, matrix.VotesOf(rows[i])));
+            xs[i] = z[i * SparsePca.Block] * scale;
+            ys[i] = z[(i * SparsePca.Block) + 1] * scale;
+        }
+
+        return (xs, ys);
+    }
+}

@@ -1,0 +1,88 @@
+namespace EqualFooting.Conversations;
+
+/// <summary>A clustered participant's place on the map and opinion group (0-based).</summary>
+public readonly record struct MapPoint(int Participant, double X, double Y, int Group);
+
+/// <summary>Votes on one statement within one group: agrees, disagrees and passes.</summary>
+public readonly record struct VoteCounts(int Agree, int Disagree, int Pass)
+{
+    public int Total => Agree + Disagree + Pass;
+
+    /// <summary>(agrees + 1) / (votes + 2): the agree rate with one imagined agree and one imagined other vote, so a statement few have seen sits near one half rather than at 0 or 1.</summary>
+    public double SmoothedAgreeRate => (Agree + 1.0) / (Total + 2.0);
+
+    /// <summary>(agrees − disagrees) / (votes + 2), between −1 and 1; passes pull it to 0.</summary>
+    public double Lean => (Agree - Disagree) / (Total + 2.0);
+}
+
+/// <summary>Whose rate this is: an opinion group of the map or a stakeholder group participants declared.</summary>
+public enum GroupKind
+{
+    Opinion,
+    Stakeholder,
+}
+
+/// <summary>A statement's votes in one group.</summary>
+public sealed record GroupRate(GroupKind Kind, int Group, VoteCounts Votes)
+{
+    public double AgreeRate => Votes.SmoothedAgreeRate;
+}
+
+/// <summary>A statement that sets one opinion group apart: the direction the group leans, its rate there and elsewhere.</summary>
+public sealed record RepresentativeStatement(int Statement, VoteChoice Direction, double GroupRate, double OtherRate, double Score, VoteCounts InGroup);
+
+/// <summary>A statement on which the opinion groups lean apart most; <see cref="Spread"/> is the largest minus the smallest lean.</summary>
+public sealed record DivisiveStatement(int Statement, double Spread, IReadOnlyList<GroupRate> Rates);
+
+/// <summary>A statement agreed in every group; <see cref="Score"/> is the smallest smoothed agree rate over them all.</summary>
+public sealed record BridgingStatement(int Statement, double Score, IReadOnlyList<GroupRate> Rates);
+
+/// <summary>One opinion group: its size and the statements that define it.</summary>
+public sealed record OpinionGroup(int Id, int Size, double CentreX, double CentreY, IReadOnlyList<RepresentativeStatement> Representative);
+
+/// <summary>What the analysis found; <see cref="OpinionAnalysis.Run"/> makes it and can continue from it when votes arrive.</summary>
+public sealed class OpinionMap
+{
+    private readonly int[] _groupOf;
+
+    internal OpinionMap(int[] groupOf, IReadOnlyList<MapPoint> points, IReadOnlyList<OpinionGroup> groups, IReadOnlyDictionary<int, double> silhouettes,
+        IReadOnlyList<DivisiveStatement> divisive, IReadOnlyList<BridgingStatement> bridging, AnalysisState state, int pcaIterations, IReadOnlyDictionary<string, double> phaseMilliseconds)
+    {
+        _groupOf = groupOf;
+        Points = points;
+        Groups = groups;
+        Silhouettes = silhouettes;
+        Divisive = divisive;
+        Bridging = bridging;
+        State = state;
+        PcaIterations = pcaIterations;
+        PhaseMilliseconds = phaseMilliseconds;
+    }
+
+    public int Participants => _groupOf.Length;
+
+    /// <summary>The participants kept (enough votes), with their place and group.</summary>
+    public IReadOnlyList<MapPoint> Points { get; }
+
+    public IReadOnlyList<OpinionGroup> Groups { get; }
+
+    /// <summary>The silhouette of every number of groups tried; the largest chose <see cref="Groups"/>.</summary>
+    public IReadOnlyDictionary<int, double> Silhouettes { get; }
+
+    public IReadOnlyList<DivisiveStatement> Divisive { get; }
+
+    public IReadOnlyList<BridgingStatement> Bridging { get; }
+
+    public int PcaIterations { get; }
+
+    /// <summary>How long each step took (means, pca, project, base, groups, statements), for benchmarks and logs; a stopwatch, not the clock.</summary>
+    public IReadOnlyDictionary<string, double> PhaseMilliseconds { get; }
+
+    internal AnalysisState State { get; }
+
+    /// <summary>The participant's opinion group, or −1 when they were set aside (too few votes).</summary>
+    public int GroupOf(int participant) => _groupOf[participant];
+}
+
+/// <summary>What an update continues from: the PCA's block and the base clusters' centres.</summary>
+internal sealed record AnalysisState(double[] Directions, double[] BaseX, double[] BaseY);

@@ -1,0 +1,175 @@
+namespace EqualFooting.Conversations;
+
+/// <summary>
+/// Votes on every statement counted by opinion group and by stakeholder group, and the three lists read from them:
+/// representative (per opinion group), divisive and bridging statements. One pass over the votes.
+/// </summary>
+internal sealed class StatementTally
+{
+    // [group, statement, 0 agree / 1 disagree / 2 pass]
+    private readonly int[] _opinion;
+    private readonly int[] _stakeholder;
+    private readonly int[] _all;
+    private readonly int _statements;
+    private readonly int _groups;
+    private readonly int _stakeholders;
+
+    private StatementTally(int statements, int groups, int stakeholders)
+    {
+        _statements = statements;
+        _groups = groups;
+        _stakeholders = stakeholders;
+        _opinion = new int[groups * statements * 3];
+        _stakeholder = new int[stakeholders * statements * 3];
+        _all = new int[statements * 3];
+    }
+
+    internal static StatementTally Count(VoteMatrix matrix, int[] groupOf, int groups, IReadOnlyList<int>? stakeholderOf, int stakeholders)
+    {
+        var m = matrix.Statements;
+        var tally = new StatementTally(m, groups, stakeholders);
+        for (var p = 0; p < matrix.Participants; p++)
+        {
+            var g = groupOf[p];
+            var s = stakeholderOf is not null && p < stakeholderOf.Count ? stakeholderOf[p] : -1;
+            for (var k = matrix.RowStart[p]; k < matrix.RowStart[p + 1]; k++)
+            {
+                var slot = (matrix.Columns[k] * 3) + (matrix.Values[k] switch { 1 => 0, -1 => 1, _ => 2 });
+                tally._all[slot]++;
+                if (g >= 0)
+                {
+                    tally._opinion[(g * m * 3) + slot]++;
+                }
+
+                if (s >= 0)
+                {
+                    tally._stakeholder[(s * m * 3) + slot]++;
+                }
+            }
+        }
+
+        return tally;
+    }
+
+    private static VoteCounts At(int[] counts, int offset) => new(counts[offset], counts[offset + 1], counts[offset + 2]);
+
+    private VoteCounts Opinion(int group, int statement) => At(_opinion, ((group * _statements) + statement) * 3);
+
+    private VoteCounts Stakeholder(int group, int statement) => At(_stakeholder, ((group * _statements) + statement) * 3);
+
+    private VoteCounts All(int statement) => At(_all, statement * 3);
+
+    /// <summary>
+    /// Pol.is's representativeness: for the direction (agree or disagree) the group leans, the group's smoothed rate
+    /// times its ratio to everyone else's; kept when a two-proportion z-test says the group differs from the rest at
+    /// the set level and the group's rate is above one half. Highest score first.
+    /// </summary>
+    internal IReadOnlyList<RepresentativeStatement> Representative(int group, OpinionSettings settings)
+    {
+        var found = new List<RepresentativeStatement>();
+        for (var j = 0; j < _statements; j++)
+        {
+            var inside = Opinion(group, j);
+            var all = All(j);
+            var outside = new VoteCounts(all.Agree - inside.Agree, all.Disagree - inside.Disagree, all.Pass - inside.Pass);
+            if (inside.Total == 0)
+            {
+                continue;
+            }
+
+            var best = (RepresentativeStatement?)null;
+            foreach (var direction in new[] { VoteChoice.Agree, VoteChoice.Disagree })
+            {
+                var hitsIn = direction == VoteChoice.Agree ? inside.Agree : inside.Disagree;
+                var hitsOut = direction == VoteChoice.Agree ? outside.Agree : outside.Disagree;
+                var rateIn = (hitsIn + 1.0) / (inside.Total + 2.0);
+                var rateOut = (hitsOut + 1.0) / (outside.Total + 2.0);
+                if (rateIn <= 0.5 || Z(hitsIn, inside.Total, hitsOut, outside.Total) < settings.RepresentativeZ)
+                {
+                    continue;
+                }
+
+                var score = rateIn * (rateIn / rateOut);
+                if (best is null || score > best.Score)
+                {
+                    best = new RepresentativeStatement(j, direction, rateIn, rateOut, score, inside);
+                }
+            }
+
+            if (best is not null)
+            {
+                found.Add(best);
+            }
+        }
+
+        return found.OrderByDescending(r => r.Score).ThenBy(r => r.Statement).Take(settings.RepresentativeCount).ToList();
+    }
+
+    /// <summary>Two-proportion z statistic (pooled), with Pol.is's add-one smoothing so that small groups do not divide by zero.</summary>
+    private static double Z(int hitsA, int totalA, int hitsB, int totalB)
+    {
+        var a = (hitsA + 1.0) / (totalA + 2.0);
+        var b = (hitsB + 1.0) / (totalB + 2.0);
+        var pooled = (hitsA + hitsB + 1.0) / (totalA + totalB + 2.0);
+        var se = Math.Sqrt(pooled * (1 - pooled) * ((1.0 / (totalA + 2)) + (1.0 / (totalB + 2))));
+        return se > 0 ? (a - b) / se : 0;
+    }
+
+    /// <summary>Statements whose lean, (agree − disagree) / (votes + 2), differs most between opinion groups; at least 0.2 apart.</summary>
+    internal IReadOnlyList<DivisiveStatement> Divisive(OpinionSettings settings)
+    {
+        if (_groups < 2)
+        {
+            return [];
+        }
+
+        var found = new List<DivisiveStatement>();
+        for (var j = 0; j < _statements; j++)
+        {
+            var rates = Enumerable.Range(0, _groups).Select(g => new GroupRate(GroupKind.Opinion, g, Opinion(g, j))).ToList();
+            var spread = rates.Max(r => r.Votes.Lean) - rates.Min(r => r.Votes.Lean);
+            if (spread >= 0.2)
+            {
+                found.Add(new DivisiveStatement(j, spread, rates));
+            }
+        }
+
+        return found.OrderByDescending(d => d.Spread).ThenBy(d => d.Statement).Take(settings.DivisiveCount).ToList();
+    }
+
+    /// <summary>
+    /// Statements ranked by the smallest smoothed agree rate over every opinion group and every stakeholder group with
+    /// members; a statement is bridging when even that smallest rate is above one half. A group that has not voted on
+    /// the statement counts at one half, so a statement unseen by a group can never bridge it.
+    /// </summary>
+    internal IReadOnlyList<BridgingStatement> Bridging(OpinionSettings settings)
+    {
+        var stakeholdersPresent = Enumerable.Range(0, _stakeholders)
+            .Where(s => Enumerable.Range(0, _statements).Any(j => Stakeholder(s, j).Total > 0)).ToList();
+        var found = new List<BridgingStatement>();
+        for (var j = 0; j < _statements; j++)
+        {
+            if (All(j).Total == 0)
+            {
+                continue;
+            }
+
+            var rates = Enumerable.Range(0, _groups).Select(g => new GroupRate(GroupKind.Opinion, g, Opinion(g, j)))
+                .Concat(stakeholdersPresent.Select(s => new GroupRate(GroupKind.Stakeholder, s, Stakeholder(s, j))))
+                .ToList();
+            if (rates.Count == 0)
+            {
+                continue;
+            }
+
+            var score = rates.Min(r => r.AgreeRate);
+            if (score > 0.5)
+            {
+                found.Add(new BridgingStatement(j, score, rates));
+            }
+        }
+
+        return found.OrderByDescending(b => b.Score).ThenByDescending(b => All(b.Statement).Total).ThenBy(b => b.Statement)
+            .Take(settings.BridgingCount).ToList();
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using EqualFooting.Web.Demo;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EqualFooting.Browser.Tests;
+
+/// <summary>
+/// axe-core over every page a reader reaches by following the site's links from the home page and the demo process,
+/// as an anonymous visitor, a participant and a convener, on a desktop and a 390-px phone, in English and Spanish:
+/// no critical and no serious violation. The moderate ones axe still reports are listed, with the reason each is
+/// kept, in docs/accessibility.md (set EQUALFOOTING_AXE_REPORT to a file to list every finding). One browser (the
+/// collection's) and one signed-in context per role keep it quick.
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed partial class AxeTests(Site site)
+{
+    private const int MaxPages = 30;
+
+    private static readonly (int Width, int Height, string Name)[] Screens = [(1280, 800, "desktop"), (390, 844, "390 px")];
+
+    private static readonly string[] Languages = ["en", "es"];
+
+    [Fact]
+    public async Task Every_page_has_no_critical_or_serious_violation_for_any_role_screen_or_language()
+    {
+        var failures = new List<string>();
+        var checkedPages = 0;
+        foreach (var role in new[] { "anonymous", "participant", "convener" })
+        {
+            await using var context = await site.NewContextAsync();
+            var page = await context.NewPageAsync();
+            await SignInAsync(role, page);
+            var pages = await PagesAsync(page);
+            foreach (var language in Languages)
+            {
+                await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={language}|uic={language}", Url = site.BaseAddress.ToString() }]);
+                foreach (var (width, height, screen) in Screens)
+                {
+                    await page.SetViewportSizeAsync(width, height);
+                    foreach (var path in pages)
+                    {
+                        await page.GotoAsync(path);
+                        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+                        checkedPages++;
+                        var found = result.Violations
+                            .Select(v => (v.Impact, Line: $"{role}, {screen}, {language}, {path}: {v.Impact} {v.Id} ({v.Help}) at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString() + " " + Shorten(n.Html)))}"))
+                            .ToList();
+                        failures.AddRange(found.Where(v => v.Impact is "critical" or "serious").Select(v => v.Line));
+                        if (Environment.GetEnvironmentVariable("EQUALFOOTING_AXE_REPORT") is { Length: > 0 } report)
+                        {
+                            // Every finding, moderate and minor included, for docs/accessibility.md.
+                            await File.AppendAllLinesAsync(report, found.Select(v => v.Line));
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(checkedPages > 60, $"Only {checkedPages} page views were checked.");
+        Assert.True(failures.Count == 0, $"{failures.Count} critical or serious violations:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task After_a_failed_submission_the_focus_is_on_the_error_summary()
+    {
+        await using var context = await site.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync($"nobody.{Guid.NewGuid():N}@example.org");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).Last.ClickAsync();
+
+        var summary = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Wrong email or password" });
+        await Expect(summary).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task Without_javascript_a_live_page_says_it_needs_a_reload()
+    {
+        await using var context = await site.NewContextAsync(javaScript: false);
+        var page = await context.NewPageAsync();
+        await new Visitor(page).OpenDemoProcessAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = DemoData.SessionTitle }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("reload the page to see the latest changes");
+    }
+
+    private async Task SignInAsync(string role, IPage page)
+    {
+        if (role == "anonymous")
+        {
+            return;
+        }
+
+        var visitor = new Visitor(page);
+        await visitor.RegisterAsync();
+        if (role == "convener")
+        {
+            await site.MakeAdministratorAsync(visitor.Email);
+            return;
+        }
+
+        await visitor.OpenDemoProcessAsync();
+        await visitor.JoinAsync(new Uri(page.Url).AbsolutePath, "Academia", "Africa");
+    }
+
+    /// <summary>The site's pages as this reader can reach them, two links deep from home and the demo process, one per kind.</summary>
+    private static async Task<List<string>> PagesAsync(IPage page)
+    {
+        await new Visitor(page).OpenDemoProcessAsync();
+        var process = new Uri(page.Url).AbsolutePath;
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        var pages = new List<string>();
+        var frontier = new List<string> { "/", process };
+        for (var depth = 0; depth < 3 && frontier.Count > 0 && pages.Count < MaxPages; depth++)
+        {
+            var next = new List<string>();
+            foreach (var path in frontier)
+            {
+                if (pages.Count >= MaxPages || !kinds.Add(Digits().Replace(path.Split('?')[0], "N")))
+                {
+                    continue;
+                }
+
+                var response = await page.GotoAsync(path);
+                if (response is null || !response.Ok || response.Headers.GetValueOrDefault("content-type")?.StartsWith("text/html", StringComparison.Ordinal) != true)
+                {
+                    continue;
+                }
+
+                pages.Add(path);
+                var links = await page.EvalOnSelectorAllAsync<string[]>("a[href^='/']", "links => links.map(a => a.getAttribute('href'))");
+                next.AddRange(links.Select(h => h.Split('#')[0]).Where(h => h.Length > 0
+                    && !h.StartsWith("/api", StringComparison.Ordinal) && !h.StartsWith("/account/logout", StringComparison.Ordinal)
+                    && !h.StartsWith("/openapi", StringComparison.Ordinal) && !h.Contains('.', StringComparison.Ordinal) && !h.EndsWith("/ical", StringComparison.Ordinal)));
+            }
+
+            frontier = next.Distinct().ToList();
+        }
+
+        return pages;
+    }
+
+    private static string Shorten(string? html) => html is null ? "" : html.Length > 120 ? html[..120] + "…" : html;
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+}

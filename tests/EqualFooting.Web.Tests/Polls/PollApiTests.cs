@@ -1,0 +1,207 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using EqualFooting.Web.Tests.Infrastructure;
+using EqualFooting.Web.Tests.Sessions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Tests.Polls;
+
+public abstract class PollApiTests(AppFactory app)
+{
+    private static async Task<JsonElement> CreateAsync(SessionScenario s, object request) =>
+        await (await s.Moderator.PostAsJsonAsync($"/api/processes/{s.Process.Id()}/polls", request)).JsonAsync(HttpStatusCode.Created);
+
+    private static Task<HttpResponseMessage> VoteAsync(HttpClient voter, JsonElement poll, object ballot) =>
+        voter.PutAsJsonAsync($"/api/polls/{poll.Id()}/ballot", ballot);
+
+    private async Task<JsonElement> ResultsAsync(JsonElement poll, HttpClient? reader = null) =>
+        await (await (reader ?? app.Anonymous()).GetAsync($"/api/polls/{poll.Id()}")).JsonAsync(HttpStatusCode.OK);
+
+    private static JsonElement Cell(JsonElement table, string list, string name) =>
+        table.GetProperty(list).EnumerateArray().Single(c => c.GetProperty("name").GetString() == name).GetProperty("cell");
+
+    [Fact]
+    public async Task A_likert_poll_counts_by_group_and_region_keeps_hand_counts_apart_and_hides_small_cells()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var voters = new List<HttpClient>();
+        foreach (var (name, group, region) in new[] { ("A", "Civil society", "Africa"), ("B", "Civil society", "Africa"), ("C", "Civil society", "Africa"), ("D", "Government", "Europe") })
+        {
+            voters.Add(await s.ParticipantAsync(name, group, region));
+        }
+
+        var poll = await CreateAsync(s, new { question = "Do governments in your region involve outside groups?", kind = "Likert", scaleMin = 0, dontKnow = true });
+        await (await VoteAsync(voters[0], poll, new { rating = 4 })).JsonAsync(HttpStatusCode.OK);
+        await (await VoteAsync(voters[1], poll, new { rating = 2 })).JsonAsync(HttpStatusCode.OK);
+        await (await VoteAsync(voters[2], poll, new { dontKnow = true })).JsonAsync(HttpStatusCode.OK);
+        await (await VoteAsync(voters[3], poll, new { rating = 1 })).JsonAsync(HttpStatusCode.OK);
+        var changed = await (await VoteAsync(voters[1], poll, new { rating = 3, reason = "Some consultation, late." })).JsonAsync(HttpStatusCode.OK);
+        await (await s.Moderator.PutAsJsonAsync($"/api/polls/{poll.Id()}/hand-counts", new { stakeholderGroupId = s.Process.GroupId("Government"), counts = new[] { 0, 0, 1, 4, 0, 0, 0 } })).JsonAsync(HttpStatusCode.OK);
+
+        var results = await ResultsAsync(poll);
+        var individual = results.GetProperty("individual");
+        var hands = results.GetProperty("handCounts");
+
+        Assert.Equal(3, changed.GetProperty("rating").GetInt32());
+        Assert.Equal(4, results.GetProperty("ballots").GetInt32());
+        Assert.Equal(4, individual.GetProperty("overall").GetProperty("n").GetInt32());
+        Assert.Equal([0, 1, 0, 1, 1, 0, 1], individual.GetProperty("overall").GetProperty("counts").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.Equal(2.67, individual.GetProperty("overall").GetProperty("mean").GetDouble());
+        var civil = Cell(individual, "byStakeholderGroup", "Civil society");
+        Assert.Equal(3, civil.GetProperty("n").GetInt32());
+        Assert.Equal(3.5, civil.GetProperty("mean").GetDouble());
+        var government = Cell(individual, "byStakeholderGroup", "Government");
+        Assert.True(government.GetProperty("hidden").GetBoolean());
+        Assert.False(government.TryGetProperty("counts", out _));
+        Assert.Equal(5, hands.GetProperty("overall").GetProperty("n").GetInt32());
+        Assert.Equal(4, Cell(hands, "byStakeholderGroup", "Government").GetProperty("counts")[3].GetInt32());
+        Assert.Equal(0, hands.GetProperty("byRegion").GetArrayLength());
+        Assert.Equal(4, await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.PollId == poll.Id())));
+        Assert.Equal(4, await app.WithDbAsync(db => db.Record.CountAsync(r => r.ProcessId == s.Process.Id() && r.Action == "poll.ballot-cast")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Record.CountAsync(r => r.ProcessId == s.Process.Id() && r.Action == "poll.ballot-changed")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Record.CountAsync(r => r.ProcessId == s.Process.Id() && r.Action == "poll.hands-counted")));
+    }
+
+    [Fact]
+    public async Task Bad_input_and_closed_polls_are_refused_with_their_status()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var voter = await s.ParticipantAsync("Amara", "Civil society", "Africa");
+        var (outsider, _) = await app.SignedInAsync("Olu");
+        var poll = await CreateAsync(s, new { question = "Rate it", kind = "Likert" });
+        var url = $"/api/processes/{s.Process.Id()}/polls";
+
+        await (await VoteAsync(voter, poll, new { rating = 6 })).ProblemAsync(HttpStatusCode.BadRequest, "rating");
+        await (await VoteAsync(voter, poll, new { rating = 0 })).ProblemAsync(HttpStatusCode.BadRequest, "rating");
+        await (await voter.PutAsync($"/api/polls/{poll.Id()}/ballot", new StringContent("{\"rating\":\"high\"}", System.Text.Encoding.UTF8, "application/json"))).ProblemAsync(HttpStatusCode.BadRequest, "rating");
+        await (await VoteAsync(outsider, poll, new { rating = 3 })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await VoteAsync(app.Anonymous(), poll, new { rating = 3 })).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await voter.PutAsJsonAsync("/api/polls/424242/ballot", new { rating = 3 })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await s.Moderator.PostAsJsonAsync(url, new { question = "", kind = "SingleChoice", options = new[] { "A", "B" } })).ProblemAsync(HttpStatusCode.BadRequest, "question");
+        await (await s.Moderator.PostAsJsonAsync(url, new { question = "Q", kind = "Lottery" })).ProblemAsync(HttpStatusCode.BadRequest, "kind");
+        await (await s.Moderator.PostAsJsonAsync(url, new { question = "Q", kind = "SingleChoice", options = new[] { "A" } })).ProblemAsync(HttpStatusCode.BadRequest, "options");
+        await (await voter.PostAsJsonAsync(url, new { question = "Q", kind = "SenseCheck" })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await app.Anonymous().PostAsJsonAsync(url, new { question = "Q", kind = "SenseCheck" })).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await voter.PutAsJsonAsync($"/api/polls/{poll.Id()}/hand-counts", new { stakeholderGroupId = s.Process.GroupId("Government"), counts = new[] { 1, 0, 0, 0, 0 } })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await s.Moderator.PutAsJsonAsync($"/api/polls/{poll.Id()}/hand-counts", new { stakeholderGroupId = 424242, counts = new[] { 1, 0, 0, 0, 0 } })).ProblemAsync(HttpStatusCode.BadRequest, "stakeholderGroupId");
+        await (await s.Moderator.PutAsJsonAsync($"/api/polls/{poll.Id()}/hand-counts", new { stakeholderGroupId = s.Process.GroupId("Government"), counts = new[] { 1 } })).ProblemAsync(HttpStatusCode.BadRequest, "counts");
+        await (await s.Moderator.PutAsJsonAsync($"/api/polls/{poll.Id()}/hand-counts", new { stakeholderGroupId = s.Process.GroupId("Government"), counts = new[] { 1, -1, 0, 0, 0 } })).ProblemAsync(HttpStatusCode.BadRequest, "counts");
+        await (await s.Moderator.PutAsJsonAsync($"/api/polls/{poll.Id()}/settings", new { anonymous = false })).ProblemAsync(HttpStatusCode.BadRequest, "resultsWhileOpen");
+        await (await voter.PostAsync($"/api/polls/{poll.Id()}/close", null)).ProblemAsync(HttpStatusCode.Forbidden);
+
+        await (await s.Moderator.PostAsync($"/api/polls/{poll.Id()}/close", null)).JsonAsync(HttpStatusCode.OK);
+        await (await VoteAsync(voter, poll, new { rating = 3 })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await s.Moderator.PutAsJsonAsync($"/api/polls/{poll.Id()}/hand-counts", new { stakeholderGroupId = s.Process.GroupId("Government"), counts = new[] { 1, 0, 0, 0, 0 } })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Record.CountAsync(r => r.ProcessId == s.Process.Id() && r.Action == "poll.closed")));
+    }
+
+    [Fact]
+    public async Task Anonymity_and_results_visibility_are_fixed_at_the_first_ballot()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var voter = await s.ParticipantAsync("Amara", "Civil society", "Africa");
+        var poll = await CreateAsync(s, new { question = "Should the IANA transition go ahead?", kind = "SenseCheck" });
+        var settings = $"/api/polls/{poll.Id()}/settings";
+
+        await (await s.Moderator.PutAsJsonAsync(settings, new { anonymous = false, resultsWhileOpen = false })).JsonAsync(HttpStatusCode.OK);
+        await (await VoteAsync(voter, poll, new { stance = "block", reason = "Accountability first." })).JsonAsync(HttpStatusCode.OK);
+        await (await s.Moderator.PutAsJsonAsync(settings, new { anonymous = true, resultsWhileOpen = false })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await s.Moderator.PutAsJsonAsync(settings, new { anonymous = false, resultsWhileOpen = true })).ProblemAsync(HttpStatusCode.Conflict);
+        var hidden = await ResultsAsync(poll);
+        var moderatorView = await ResultsAsync(poll, s.Moderator);
+        await (await s.Moderator.PostAsync($"/api/polls/{poll.Id()}/close", null)).JsonAsync(HttpStatusCode.OK);
+        var after = await ResultsAsync(poll);
+
+        Assert.False(hidden.GetProperty("visible").GetBoolean());
+        Assert.False(hidden.TryGetProperty("individual", out _));
+        Assert.Equal(1, hidden.GetProperty("ballots").GetInt32());
+        Assert.True(moderatorView.GetProperty("visible").GetBoolean());
+        Assert.True(after.GetProperty("visible").GetBoolean());
+        Assert.Equal(1, after.GetProperty("individual").GetProperty("overall").GetProperty("counts")[3].GetInt32());
+        var named = after.GetProperty("named").EnumerateArray().Single();
+        Assert.Equal("Amara", named.GetProperty("name").GetString());
+        Assert.Equal("Block", named.GetProperty("stance").GetString());
+        Assert.Equal("Accountability first.", named.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Two_hundred_parallel_ballots_from_one_account_store_exactly_one()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var voter = await s.ParticipantAsync("Amara", "Civil society", "Africa");
+        var poll = await CreateAsync(s, new { question = "Which venue?", kind = "SingleChoice", options = new[] { "São Paulo", "Istanbul" } });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => VoteAsync(voter, poll, new { choices = new[] { i % 2 } })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Ballots.CountAsync(b => b.PollId == poll.Id())));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Record.CountAsync(r => r.ProcessId == s.Process.Id() && r.Action == "poll.ballot-cast")));
+        Assert.Equal(1, (await ResultsAsync(poll)).GetProperty("ballots").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_sense_of_the_room_asks_agree_disagree_unsure_for_a_minute_and_its_counts_go_on_the_record()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var voter = await s.ParticipantAsync("Amara", "Civil society", "Africa");
+
+        await (await voter.PostAsync($"{s.Url}/polls/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await app.Anonymous().PostAsync($"{s.Url}/polls/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await s.Moderator.PostAsync("/api/sessions/424242/polls/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.NotFound);
+        var poll = await (await s.Moderator.PostAsync($"{s.Url}/polls/sense-of-the-room", null)).JsonAsync(HttpStatusCode.Created);
+        await (await VoteAsync(voter, poll, new { choices = new[] { 2 } })).JsonAsync(HttpStatusCode.OK);
+        await (await s.Moderator.PostAsync($"/api/polls/{poll.Id()}/close", null)).JsonAsync(HttpStatusCode.OK);
+        var closed = await app.WithDbAsync(db => db.Record.Where(r => r.ProcessId == s.Process.Id() && r.Action == "poll.closed").Select(r => r.Entry).SingleAsync());
+        await (await s.Moderator.PostAsync($"{s.Url}/end", null)).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(["Agree", "Disagree", "Unsure"], poll.GetProperty("options").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(s.SessionId, poll.GetProperty("sessionId").GetInt32());
+        Assert.InRange(poll.GetProperty("secondsLeft").GetInt32(), 1, 60);
+        Assert.True(poll.GetProperty("anonymous").GetBoolean());
+        Assert.Contains("\"ballotCounts\":[0,0,1]", closed);
+        Assert.Contains($"\"session\":{s.SessionId}", closed);
+        await (await s.Moderator.PostAsync($"{s.Url}/polls/sense-of-the-room", null)).ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_screen_receives_live_results_after_each_ballot()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var voter = await s.ParticipantAsync("Amara", "Civil society", "Africa");
+        var poll = await (await s.Moderator.PostAsJsonAsync($"{s.Url}/polls", new { question = "Sense of the room?", kind = "SenseCheck" })).JsonAsync(HttpStatusCode.Created);
+        await using var screen = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/polls"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        screen.On<JsonElement>("ResultsChanged", r =>
+        {
+            if (r.GetProperty("ballots").GetInt32() == 1)
+            {
+                received.TrySetResult(r);
+            }
+        });
+        await screen.StartAsync();
+        var joined = await screen.InvokeAsync<JsonElement>("Join", poll.Id());
+
+        await (await VoteAsync(voter, poll, new { stance = "agree" })).JsonAsync(HttpStatusCode.OK);
+        var live = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(s.SessionId, poll.GetProperty("sessionId").GetInt32());
+        Assert.Equal(0, joined.GetProperty("ballots").GetInt32());
+        Assert.Equal(1, live.GetProperty("individual").GetProperty("overall").GetProperty("n").GetInt32());
+        var missing = await Assert.ThrowsAsync<HubException>(() => screen.InvokeAsync<JsonElement>("Join", 424242));
+        Assert.Contains("404: No such poll.", missing.Message);
+    }
+}
+
+public sealed class PollApiOnSqlite(SqliteApp app) : PollApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PollApiOnPostgres(PostgresApp app) : PollApiTests(app), IClassFixture<PostgresApp>;
