@@ -49,6 +49,11 @@ public abstract class OpenApiTests(AppFactory app)
                 failures.Add($"{key}: a write without the bearer scheme");
             }
 
+            if (!secured && responses.Contains("401"))
+            {
+                failures.Add($"{key}: answers 401 but does not declare the bearer scheme (NeedsAccount)");
+            }
+
             if (secured && !responses.Contains("401"))
             {
                 failures.Add($"{key}: needs an account but does not answer 401");

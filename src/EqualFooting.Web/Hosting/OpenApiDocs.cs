@@ -72,6 +72,13 @@ public static class OpenApiDocs
                 Problem(operation, 429, "Too many requests: wait and try again.");
             }
 
+            // An endpoint that declares only its problems (and returns IResult) gets no success response from the
+            // API explorer; say at least that it succeeds, without inventing a body it did not declare.
+            if (!operation.Responses.Keys.Any(k => k.StartsWith('2')))
+            {
+                operation.Responses[write ? "2XX" : "200"] = new OpenApiResponse { Description = write ? "Done; the body, if any, is the changed resource." : "The resource, as JSON." };
+            }
+
             return Task.CompletedTask;
         });
     }
