@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using EqualFooting.Accounts;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
+using EqualFooting.Web.Balance;
 using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Conversations;
 using EqualFooting.Web.Decisions;
@@ -153,6 +154,7 @@ public static class App
         services.AddConversations();
         services.AddRecord();
         services.AddPrivacy();
+        services.AddBalance();
         services.AddModeration();
         services.AddNotifications();
         services.AddScoped<EqualFooting.Web.Mail.Mailer>();
@@ -212,6 +214,7 @@ public static class App
         app.MapConversations();
         app.MapRecord();
         app.MapPrivacy();
+        app.MapBalance();
         app.MapModeration();
         app.MapNotifications();
         app.MapCultureEndpoint();
