@@ -17,6 +17,7 @@ public static class RecordFeature
     {
         app.MapRecordEndpoints();
         app.MapRecordLogEndpoints();
+        app.MapRecordFeed();
         return app;
     }
 }
