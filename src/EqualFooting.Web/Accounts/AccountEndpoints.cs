@@ -24,7 +24,9 @@ public static class AccountEndpoints
             Problems.ToResult(
                 await Registration.RegisterAsync(users, db, writes, request.DisplayName, request.Email, request.Password, clock.GetUtcNow()),
                 a => Results.Created("/api/account/me", new { a.Id, a.DisplayName, a.Email })))
-            .WithName("Register");
+            .WithName("Register")
+            .WithSummary("Register an account")
+            .AllowAnonymous();
 
         api.MapPost("/token", async (TokenRequest request, SignInManager<Account> signIn, UserManager<Account> users) =>
         {
@@ -52,7 +54,9 @@ public static class AccountEndpoints
             return result.IsLockedOut
                 ? Results.Problem(detail: "Too many failed attempts; this account is locked for a while.", statusCode: StatusCodes.Status423Locked)
                 : Results.Problem(detail: "Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized);
-        }).WithName("GetToken");
+        }).WithName("GetToken")
+            .WithSummary("Get a bearer token for an account")
+            .AllowAnonymous();
 
         api.MapGet("/me", async (Actors actors, UserManager<Account> users, HttpContext ctx) =>
         {
@@ -62,6 +66,8 @@ public static class AccountEndpoints
             }
 
             return Results.Ok(new { account.Id, account.DisplayName, account.Email, account.IsAdministrator });
-        }).WithName("Me");
+        }).WithName("Me")
+            .WithSummary("The signed-in account")
+            .WithMetadata(new EqualFooting.Web.Hosting.NeedsAccount());
     }
 }

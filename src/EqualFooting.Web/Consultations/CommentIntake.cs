@@ -261,6 +261,7 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
         {
             var outcomes = new List<Result<IReadOnlyList<(Comment Comment, bool Created)>>>(group.Count);
             var entries = new List<RecordEntry>(group.Count);
+            var authors = new List<string>(group.Count);
             var now = clock.GetUtcNow();
             await using var transaction = await db.Database.BeginTransactionAsync(token);
             foreach (var submission in group)
@@ -284,6 +285,7 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
                 else if (stored.Value.Added.Count > 0)
                 {
                     entries.Add(Describe(submission, stored.Value.Added, now));
+                    authors.Add(submission.Actor.AccountId);
                 }
 
                 if (savepoint)
@@ -301,6 +303,9 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
             {
                 await records.InsertAsync(entry, token);
             }
+
+            // Each author's receipt for the entry their submission made.
+            await RecordPlaces.ReceiptsAsync(db, authors.Zip(entries, (author, entry) => (author, entry)).ToList(), token);
 
             await transaction.CommitAsync(token);
             _checkpoints.Writer.TryWrite(true);

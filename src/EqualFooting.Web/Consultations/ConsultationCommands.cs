@@ -253,6 +253,7 @@ public sealed class ConsultationCommands(
 
                 // The same reply sent twice at once: the unique key keeps one, and the other answers with it.
                 return Change.Recorded((reply.Value, true), c.Found.Process.Id, ConsultationRecord.CommentReplied, () => Describe(reply.Value))
+                    .WithReceipt()
                     .OnDuplicate(async token => await EarlierReplyAsync(c.Found, author, key, token) is { } winner
                         ? Comment.Reply(c.Parent, author, new ReplySubmission(text, channel, idempotencyKey), now, winner) is { Error: null } same
                             ? (Result<(Comment, bool)>?)(same.Value, false)

@@ -70,34 +70,40 @@ public static class ConsultationEndpoints
         {
             var found = await processes.FindAsync(id, ct);
             return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.ForProcessAsync(id, clock.GetUtcNow(), ct));
-        }).WithName("ListConsultations");
+        }).WithName("ListConsultations")
+            .WithSummary("List the consultations of a process");
         process.MapPost("/", async (int id, ConsultationRequest request, ConsultationCommands commands, ConsultationQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
             var created = await commands.CreateConsultationAsync(id, request.ToDetails(), ct);
             return created.Error is { } error
                 ? Problems.ToResult(error)
                 : Results.Created($"/api/consultations/{created.Value.Id}", await queries.SummaryAsync(created.Value, clock.GetUtcNow(), ct));
-        }).WithName("CreateConsultation");
+        }).WithName("CreateConsultation")
+            .WithSummary("Open a consultation on a draft");
 
         var api = app.MapGroup("/api/consultations/{cid:int}").WithTags("Consultations");
         api.MapGet("/", async (int cid, ConsultationCommands commands, ConsultationQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
             var found = await commands.FindAsync(cid, ct);
             return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.SummaryAsync(found.Value.Consultation, clock.GetUtcNow(), ct));
-        }).WithName("GetConsultation");
+        }).WithName("GetConsultation")
+            .WithSummary("Read a consultation");
         api.MapPost("/extend", async (int cid, ExtendRequest request, ConsultationCommands commands, ConsultationQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
             var done = await commands.ExtendConsultationAsync(cid, request.ClosesAt, request.Reason, ct);
             return done.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.SummaryAsync(done.Value, clock.GetUtcNow(), ct));
-        }).WithName("ExtendConsultation");
+        }).WithName("ExtendConsultation")
+            .WithSummary("Extend a consultation's closing time");
         api.MapPost("/close", async (int cid, CloseRequest request, ConsultationCommands commands, ConsultationQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
             var done = await commands.CloseConsultationAsync(cid, request.Reason, ct);
             return done.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.SummaryAsync(done.Value, clock.GetUtcNow(), ct));
-        }).WithName("CloseConsultation");
+        }).WithName("CloseConsultation")
+            .WithSummary("Close a consultation");
         api.MapPost("/versions", async (int cid, VersionRequest request, ConsultationCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.PublishVersionAsync(cid, request.Markdown, ct), v => Results.Created($"/api/consultations/{cid}/draft?version={v.Number}", VersionDto.From(v))))
-            .WithName("PublishVersion");
+            .WithName("PublishVersion")
+            .WithSummary("Publish a new version of the draft");
 
         api.MapGet("/draft", async (int cid, int? version, ConsultationCommands commands, ConsultationQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
@@ -109,7 +115,8 @@ public static class ConsultationEndpoints
 
             var draft = await queries.DraftAsync(found.Value.Process, found.Value.Consultation, version, clock.GetUtcNow(), ct);
             return draft is null ? Problems.ToResult(Error.NotFound("No such version of this draft.")) : Results.Ok(draft);
-        }).WithName("GetDraft");
+        }).WithName("GetDraft")
+            .WithSummary("Read the draft's paragraphs (a given version, or the latest)");
 
         api.MapGet("/comments", async (int cid, int? version, int? paragraphId, int? stakeholderGroupId, int? regionId, string? disposition, int? page, int? pageSize,
             bool? collapse, ConsultationCommands commands, ConsultationQueries queries, CancellationToken ct) =>
@@ -124,14 +131,16 @@ public static class ConsultationEndpoints
             return filter.Error is { } invalid
                 ? Problems.ToResult(invalid)
                 : Results.Ok(await queries.CommentsAsync(found.Value.Process, cid, filter.Value with { Collapse = collapse ?? false }, ct));
-        }).WithName("ListComments");
+        }).WithName("ListComments")
+            .WithSummary("List comments, filtered by version, paragraph, stakeholder group, region or text");
 
         api.MapPost("/comments", async (int cid, CommentRequest request, ConsultationCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.SubmitCommentAsync(cid, request.ToInput(), CommentChannel.Api, ct), done =>
                 done.Created
                     ? Results.Created($"/api/consultations/{cid}/comments/{done.Comment.Id}", CommentDto.From(done.Comment))
                     : Results.Ok(CommentDto.From(done.Comment))))
-            .WithName("SubmitComment");
+            .WithName("SubmitComment")
+            .WithSummary("Submit a comment");
 
         api.MapPost("/comments/batch", async (int cid, BatchRequest request, ConsultationCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.SubmitBatchAsync(cid, request.Comments?.Select(c => c?.ToInput()!).ToList(), CommentChannel.Api, ct), done =>
@@ -139,42 +148,50 @@ public static class ConsultationEndpoints
                     done.Count(d => d.Created),
                     done.Count(d => !d.Created),
                     done.Select(d => new BatchItemDto(d.Comment.Id, d.Comment.IdempotencyKey, d.Created)).ToList()))))
-            .WithName("SubmitCommentBatch");
+            .WithName("SubmitCommentBatch")
+            .WithSummary("Submit a batch of comments at once");
 
         api.MapPost("/comments/{commentId:long}/replies", async (int cid, long commentId, ReplyRequest request, ConsultationCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.ReplyToCommentAsync(cid, commentId, request.Text, request.IdempotencyKey, CommentChannel.Api, ct), done =>
                 done.Created
                     ? Results.Created($"/api/consultations/{cid}/comments/{done.Comment.Id}", CommentDto.From(done.Comment))
                     : Results.Ok(CommentDto.From(done.Comment))))
-            .WithName("ReplyToComment");
+            .WithName("ReplyToComment")
+            .WithSummary("Reply to a comment");
         api.MapPut("/comments/{commentId:long}", async (int cid, long commentId, EditRequest request, ConsultationCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.EditCommentAsync(cid, commentId, request.Text, ct), c => Results.Ok(CommentDto.From(c))))
-            .WithName("EditComment");
+            .WithName("EditComment")
+            .WithSummary("Edit your own comment while the consultation is open");
         api.MapPost("/comments/{commentId:long}/withdraw", async (int cid, long commentId, ConsultationCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.WithdrawCommentAsync(cid, commentId, ct), c => Results.Ok(CommentDto.From(c))))
-            .WithName("WithdrawComment");
+            .WithName("WithdrawComment")
+            .WithSummary("Withdraw your own comment");
         api.MapPost("/comments/{commentId:long}/disposition", async (int cid, long commentId, DispositionRequest request, ConsultationCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.DisposeCommentAsync(cid, commentId, request.Disposition, request.Reason, ct), c => Results.Ok(CommentDto.From(c))))
-            .WithName("DisposeComment");
+            .WithName("DisposeComment")
+            .WithSummary("Give a comment its disposition (accepted, partly, not accepted, noted)");
 
         api.MapGet("/progress", async (int cid, ConsultationCommands commands, ConsultationQueries queries, CancellationToken ct) =>
         {
             var found = await commands.FindAsync(cid, ct);
             return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.ProgressAsync(cid, ct));
-        }).WithName("DispositionProgress");
+        }).WithName("DispositionProgress")
+            .WithSummary("Disposition progress, split by stakeholder group and region");
 
         api.MapGet("/uptake", async (int cid, ConsultationCommands commands, ConsultationQueries queries, CancellationToken ct) =>
         {
             var found = await commands.FindAsync(cid, ct);
             return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(UptakeDto.From(await queries.UptakeAsync(found.Value.Process, cid, ct)));
-        }).WithName("UptakeReport");
+        }).WithName("UptakeReport")
+            .WithSummary("Uptake report: how comments changed the draft, by group and region");
         api.MapGet("/uptake.csv", async (int cid, ConsultationCommands commands, ConsultationQueries queries, CancellationToken ct) =>
         {
             var found = await commands.FindAsync(cid, ct);
             return found.Error is { } error
                 ? Problems.ToResult(error)
                 : Csv(ConsultationCsv.Uptake(await queries.UptakeAsync(found.Value.Process, cid, ct)), $"consultation-{cid}-uptake.csv");
-        }).WithName("UptakeReportCsv");
+        }).WithName("UptakeReportCsv")
+            .WithSummary("Uptake report as CSV");
 
         api.MapGet("/export", async (int cid, ConsultationCommands commands, ConsultationQueries queries, CampaignQueries campaigns, TimeProvider clock, CancellationToken ct) =>
         {
@@ -197,7 +214,8 @@ public static class ConsultationEndpoints
                     process.StakeholderGroups.FirstOrDefault(g => g.Id == c.StakeholderGroupId)?.Name ?? "",
                     process.Regions.FirstOrDefault(r => r.Id == c.RegionId)?.Name ?? "",
                     c.CampaignId is null ? null : canonicals.Contains(c.Id))).ToList()));
-        }).WithName("ExportConsultation");
+        }).WithName("ExportConsultation")
+            .WithSummary("Export the consultation (draft, comments, dispositions, campaigns) as JSON");
         api.MapGet("/export.csv", async (int cid, ConsultationCommands commands, ConsultationQueries queries, CampaignQueries campaigns, CancellationToken ct) =>
         {
             var found = await commands.FindAsync(cid, ct);
@@ -212,7 +230,8 @@ public static class ConsultationEndpoints
                 .ToDictionary(x => (x.Item1, x.Item2), x => x.Item3);
             var canonicals = (await campaigns.CanonicalsAsync(cid, ct)).Values.ToHashSet();
             return Csv(ConsultationCsv.Comments(found.Value.Process, comments, authors, numbers, canonicals), $"consultation-{cid}-comments.csv");
-        }).WithName("ExportConsultationCsv");
+        }).WithName("ExportConsultationCsv")
+            .WithSummary("Export the consultation's comments as CSV");
     }
 
     /// <summary>Checks the query string of a comment list; shared by the API and the pages.</summary>

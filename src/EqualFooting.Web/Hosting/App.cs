@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using EqualFooting.Accounts;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
+using EqualFooting.Web.Balance;
 using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Conversations;
 using EqualFooting.Web.Decisions;
@@ -135,7 +136,7 @@ public static class App
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(OpenApiDocs.Configure);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddRateLimiter(o => RateLimits.Configure(o, configuration));
@@ -154,6 +155,7 @@ public static class App
         services.AddConversations();
         services.AddRecord();
         services.AddPrivacy();
+        services.AddBalance();
         services.AddModeration();
         services.AddNotifications();
         services.AddMail(configuration);
@@ -201,6 +203,7 @@ public static class App
 
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapRazorPages();
         app.MapAccounts();
         app.MapProcesses();
@@ -213,6 +216,7 @@ public static class App
         app.MapConversations();
         app.MapRecord();
         app.MapPrivacy();
+        app.MapBalance();
         app.MapModeration();
         app.MapNotifications();
         app.MapCultureEndpoint();

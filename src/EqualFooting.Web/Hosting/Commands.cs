@@ -23,6 +23,7 @@ public static class Commands
             "                        read a session transcript and list its speakers, interventions and words;\n" +
             "                        with --process, store its interventions in that process (a new past session unless --session)",
             TranscriptCommand.RunAsync),
+        ["verify-record"] = (EqualFooting.Web.Record.VerifyRecordCommand.Usage, EqualFooting.Web.Record.VerifyRecordCommand.RunAsync),
         ["polis-compare"] = (EqualFooting.Web.Conversations.PolisCompareCommand.Usage, EqualFooting.Web.Conversations.PolisCompareCommand.RunAsync),
     };
 

@@ -18,5 +18,7 @@ public static class Culture
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(LocalUrls.OrHome(returnUrl));
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription()
+            .WithSummary("Choose the interface language (a form post from every page)")
+            .AllowAnonymous();
 }

@@ -10,7 +10,11 @@ public static class SecurityHeaders
         app.Use(async (ctx, next) =>
         {
             var headers = ctx.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            // The API reference page (Scalar's bundled script, served from this site) configures itself inline and
+            // styles itself inline; it shows no user content, so only it gets 'unsafe-inline'.
+            headers.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments(OpenApiDocs.ReferencePath)
+                ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
+                : "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             headers.XFrameOptions = "DENY";

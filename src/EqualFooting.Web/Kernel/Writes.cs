@@ -37,6 +37,10 @@ public sealed class Change<T>
 
     internal string? ActingAccount { get; private set; }
 
+    internal bool Receipted { get; private set; }
+
+    internal bool Anonymous { get; private set; }
+
     /// <summary>Claims to take first in the transaction, in this order.</summary>
     public Change<T> Claiming(params Claim[] claims)
     {
@@ -79,6 +83,26 @@ public sealed class Change<T>
     public Change<T> ActedBy(string accountId)
     {
         ActingAccount = accountId;
+        return this;
+    }
+
+    /// <summary>
+    /// The acting account gets a receipt for the entry (its place in the verifiable log, and an inclusion proof once a
+    /// tree head covers it): for a participant's own submissions, such as a comment, a ballot or a position.
+    /// </summary>
+    public Change<T> WithReceipt()
+    {
+        Receipted = true;
+        return this;
+    }
+
+    /// <summary>
+    /// The entry names no actor (no account, no affiliation): a ballot in an anonymous poll. With
+    /// <see cref="WithReceipt"/>, only the receipt, kept apart from the public record, ties it to its author.
+    /// </summary>
+    public Change<T> Anonymously()
+    {
+        Anonymous = true;
         return this;
     }
 
@@ -261,10 +285,16 @@ public sealed class Writes(EqualFootingDb db, Actors actors, TimeProvider clock,
 
             await db.SaveChangesAsync(token);
             var processId = change.ProcessId();
-            var actor = change.ActingAccount is { } acting ? await actors.ForRecordAsync(processId, acting, token) : await actors.ForRecordAsync(processId, token);
+            var actor = change.Anonymous ? null
+                : change.ActingAccount is { } acting ? await actors.ForRecordAsync(processId, acting, token) : await actors.ForRecordAsync(processId, token);
             var entry = change.Entry!(processId, actor, change.At ?? clock.GetUtcNow());
             await RecordPlaces.PlaceAsync(db, [entry], token);
             db.Record.Add(entry);
+            if (change.Receipted && (change.ActingAccount ?? actors.AccountId) is { } author)
+            {
+                db.RecordReceipts.Add(new RecordReceipt(author, entry.LogIndex!.Value, entry.Action));
+            }
+
             await db.SaveChangesAsync(token);
             await transaction.CommitAsync(token);
         }, ct);

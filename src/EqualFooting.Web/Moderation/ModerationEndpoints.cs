@@ -64,6 +64,7 @@ public static class ModerationEndpoints
         })
             .WithTags("Moderation")
             .WithName("ModerationQueue")
+            .WithMetadata(new EqualFooting.Web.Hosting.NeedsAccount())
             .WithSummary("The moderators' queue: open reports per comment with counts by the reporters' stakeholder group, and the hidden comments.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

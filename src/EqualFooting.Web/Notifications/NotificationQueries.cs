@@ -32,6 +32,7 @@ public static class NotificationFeature
             .WithTags("Notifications")
             .WithName("MyNotifications")
             .WithSummary("The signed-in account's inbox, newest first.")
+            .WithMetadata(new EqualFooting.Web.Hosting.NeedsAccount())
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }

@@ -62,7 +62,8 @@ public static class ParticipationEndpoints
                 joined.Created
                     ? Results.Created($"/api/processes/{id}/participants/me", ParticipantDto.From(joined.Participant))
                     : Results.Ok(ParticipantDto.From(joined.Participant)));
-        }).WithName("JoinProcess");
+        }).WithName("JoinProcess")
+            .WithSummary("Join a process with a stakeholder group and region");
 
         api.MapPut("/participants/me/affiliation", async (int id, AffiliationRequest request, ParticipationCommands commands, CancellationToken ct) =>
         {
@@ -73,7 +74,8 @@ public static class ParticipationEndpoints
             }
 
             return Problems.ToResult(await commands.ChangeAffiliationAsync(id, choice.Value, ct), changed => Results.Ok(ParticipantDto.From(changed.Participant)));
-        }).WithName("ChangeAffiliation");
+        }).WithName("ChangeAffiliation")
+            .WithSummary("Change your own affiliation in a process");
 
         api.MapGet("/participants/me/affiliations", async (int id, ProcessAccess processes, ParticipationQueries queries, Actors actors, CancellationToken ct) =>
         {
@@ -89,7 +91,9 @@ public static class ParticipationEndpoints
             }
 
             return Results.Ok(await queries.HistoryAsync(found.Value.Process, account, ct));
-        }).WithName("MyAffiliationHistory");
+        }).WithName("MyAffiliationHistory")
+            .WithSummary("Your own affiliations in a process over time")
+            .WithMetadata(new EqualFooting.Web.Hosting.NeedsAccount());
 
         api.MapGet("/participants", async (int id, int? page, int? pageSize, int? stakeholderGroupId, int? regionId, ProcessAccess processes, ParticipationQueries queries, CancellationToken ct) =>
         {
@@ -113,7 +117,8 @@ public static class ParticipationEndpoints
             var table = await queries.TableAsync(process, ct);
             var list = await queries.ListAsync(process, page ?? 1, pageSize ?? ParticipationQueries.DefaultPageSize, stakeholderGroupId, regionId, table, ct);
             return Results.Ok(new ParticipantListDto(list.Page, list.PageSize, list.Total, list.Items, ParticipationDto.From(table)));
-        }).WithName("ListParticipants");
+        }).WithName("ListParticipants")
+            .WithSummary("List a process's participants, as its privacy settings allow");
 
         api.MapGet("/participation", async (int id, ProcessAccess processes, ParticipationQueries queries, CancellationToken ct) =>
         {
@@ -121,6 +126,7 @@ public static class ParticipationEndpoints
             return found.Error is { } error
                 ? Problems.ToResult(error)
                 : Results.Ok(ParticipationDto.From(await queries.TableAsync(found.Value.Process, ct)));
-        }).WithName("ParticipationTable");
+        }).WithName("ParticipationTable")
+            .WithSummary("Participation counts by stakeholder group and region");
     }
 }

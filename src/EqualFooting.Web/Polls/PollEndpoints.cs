@@ -88,6 +88,7 @@ public static class PollEndpoints
                 return await queries.MyBallotAsync(pollId, found.Value.Actor, found.Value.Process.Id, ct) is { } mine ? Results.Ok(mine) : Results.NoContent();
             })
             .WithName("MyBallot").WithSummary("The signed-in participant's own ballot on the poll (204 when none).")
+            .WithMetadata(new EqualFooting.Web.Hosting.NeedsAccount())
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         poll.MapPut("/ballot", async (int pollId, BallotRequest request, PollCommands commands, PollQueries queries, CancellationToken ct) =>

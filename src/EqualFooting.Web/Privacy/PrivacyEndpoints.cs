@@ -66,6 +66,7 @@ public static class PrivacyEndpoints
             Problems.ToResult(await mine.ViewAsync(id, ct), Results.Ok))
             .WithName("MyPrivacy")
             .WithSummary("The signed-in participant's own privacy choice and exactly what others see of them.")
+            .WithMetadata(new EqualFooting.Web.Hosting.NeedsAccount())
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -90,6 +91,7 @@ public static class PrivacyEndpoints
                 : Problems.ToResult(Error.Unauthenticated()))
             .WithName("MyData")
             .WithSummary("Everything the product holds about the signed-in account, as JSON.")
+            .WithMetadata(new EqualFooting.Web.Hosting.NeedsAccount())
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         account.MapPost("/erase", async (EraseRequest request, PrivacyCommands commands, CancellationToken ct) =>

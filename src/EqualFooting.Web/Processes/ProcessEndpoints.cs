@@ -65,47 +65,58 @@ public static class ProcessEndpoints
     {
         var api = app.MapGroup("/api/processes").WithTags("Processes");
 
-        api.MapGet("/", ListAsync).WithName("ListProcesses");
+        api.MapGet("/", ListAsync).WithName("ListProcesses")
+            .WithSummary("List the processes a reader may see");
         api.MapGet("/{id:int}", async (int id, ProcessAccess access, CancellationToken ct) =>
             Problems.ToResult(await access.ViewAsync(id, ct), found => Results.Ok(ProcessDto.From(found.Process))))
-            .WithName("GetProcess");
+            .WithName("GetProcess")
+            .WithSummary("Read a process with its stakeholder groups and regions");
 
         api.MapPost("/", async (ProcessRequest request, ProcessCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.CreateProcessAsync(request.ToDetails(), ct), p => Results.Created($"/api/processes/{p.Id}", ProcessDto.From(p))))
-            .WithName("CreateProcess");
+            .WithName("CreateProcess")
+            .WithSummary("Create a process (site administrators)");
 
         api.MapPut("/{id:int}", async (int id, ProcessRequest request, ProcessCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.UpdateProcessAsync(id, request.ToDetails(), ct), p => Results.Ok(ProcessDto.From(p))))
-            .WithName("UpdateProcess");
+            .WithName("UpdateProcess")
+            .WithSummary("Edit a process's name, description, status and settings");
 
         MapCategories(api, "stakeholder-groups", CategoryKind.StakeholderGroup);
         MapCategories(api, "regions", CategoryKind.Region);
 
-        api.MapGet("/{id:int}/roles", ListRolesAsync).WithName("ListRoles");
+        api.MapGet("/{id:int}/roles", ListRolesAsync).WithName("ListRoles")
+            .WithSummary("List the role assignments of a process");
         api.MapPost("/{id:int}/roles", async (int id, RoleRequest request, ProcessCommands commands, CancellationToken ct) =>
             request.Role is not { } role
                 ? Problems.ToResult(EqualFooting.Common.Error.Invalid("role", "Role is required."))
                 : Problems.ToResult(await commands.AssignRoleAsync(id, request.Email, role, ct), r => Results.Ok(new { r.Id, r.AccountId, r.Role })))
-            .WithName("AssignRole");
+            .WithName("AssignRole")
+            .WithSummary("Assign a role in a process to an account");
         api.MapDelete("/{id:int}/roles/{assignmentId:int}", async (int id, int assignmentId, ProcessCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.RemoveRoleAsync(id, assignmentId, ct), _ => Results.NoContent()))
-            .WithName("RemoveRole");
+            .WithName("RemoveRole")
+            .WithSummary("Remove a role assignment from a process");
     }
 
     private static void MapCategories(RouteGroupBuilder api, string segment, CategoryKind kind)
     {
         api.MapPost($"/{{id:int}}/{segment}", async (int id, CategoryRequest request, ProcessCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.AddCategoryAsync(id, kind, request.Name, ct), c => Results.Created($"/api/processes/{id}/{segment}/{c.Id}", CategoryDto.From(c))))
-            .WithName($"Add{kind}");
+            .WithName($"Add{kind}")
+            .WithSummary("Add a stakeholder group or region to a process");
         api.MapPut($"/{{id:int}}/{segment}/{{categoryId:int}}", async (int id, int categoryId, CategoryRequest request, ProcessCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.RenameCategoryAsync(id, kind, categoryId, request.Name, ct), c => Results.Ok(CategoryDto.From(c))))
-            .WithName($"Rename{kind}");
+            .WithName($"Rename{kind}")
+            .WithSummary("Rename a stakeholder group or region");
         api.MapPost($"/{{id:int}}/{segment}/{{categoryId:int}}/retire", async (int id, int categoryId, ProcessCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.RetireCategoryAsync(id, kind, categoryId, ct), c => Results.Ok(CategoryDto.From(c))))
-            .WithName($"Retire{kind}");
+            .WithName($"Retire{kind}")
+            .WithSummary("Retire a stakeholder group or region (kept in history, closed to new affiliations)");
         api.MapPost($"/{{id:int}}/{segment}/{{categoryId:int}}/restore", async (int id, int categoryId, ProcessCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.RestoreCategoryAsync(id, kind, categoryId, ct), c => Results.Ok(CategoryDto.From(c))))
-            .WithName($"Restore{kind}");
+            .WithName($"Restore{kind}")
+            .WithSummary("Restore a retired stakeholder group or region");
     }
 
     private static async Task<IResult> ListAsync(EqualFootingDb db, Actors actors, CancellationToken ct) =>

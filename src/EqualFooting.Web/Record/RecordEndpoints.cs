@@ -101,5 +101,6 @@ public static class RecordEndpoints
             }
 
             return Results.Ok(await RecordQueries.ForProcessAsync(db, id, before, limit ?? 50, ct));
-        }).WithTags("Record").WithName("ProcessRecord");
+        }).WithTags("Record").WithName("ProcessRecord")
+            .WithSummary("A process's record, newest entry first, paged back by place");
 }

@@ -40,25 +40,29 @@ public static class SessionEndpoints
         {
             var found = await processes.FindAsync(id, ct);
             return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.ListAsync(id, ct));
-        }).WithName("ListSessions");
+        }).WithName("ListSessions")
+            .WithSummary("List the sessions of a process");
 
         process.MapPost("", async (int id, SessionRequest request, SessionCommands commands, CancellationToken ct) =>
         {
             var details = new SessionDetails(request.Title, request.StartsAt, request.EndsAt, request.Room, request.RemoteParticipation ?? true);
             return Problems.ToResult(await commands.CreateSessionAsync(id, details, request.Policy, request.PolicySettings, ct), s =>
                 Results.Created($"/api/sessions/{s.Id}", new SessionSummaryDto(s.Id, s.ProcessId, s.Title, s.StartsAt, s.EndsAt, s.Room, s.RemoteParticipation, s.Status)));
-        }).WithName("CreateSession");
+        }).WithName("CreateSession")
+            .WithSummary("Schedule a session");
 
         var session = app.MapGroup("/api/sessions/{sessionId:int}").WithTags("Sessions");
 
         session.MapGet("", async (int sessionId, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
-            await StateAsync(sessionId, commands, queries, ct)).WithName("SessionState");
+            await StateAsync(sessionId, commands, queries, ct)).WithName("SessionState")
+            .WithSummary("Read a session with its queue and floor");
 
         session.MapGet("/statistics", async (int sessionId, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
         {
             var found = await commands.FindAsync(sessionId, ct);
             return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.StatisticsAsync(found.Value, ct));
-        }).WithName("SessionStatistics");
+        }).WithName("SessionStatistics")
+            .WithSummary("Speaking statistics of a session, by stakeholder group and region");
 
         session.MapGet("/ical", async (int sessionId, HttpContext http, SessionCommands commands, TimeProvider clock, CancellationToken ct) =>
         {
@@ -82,60 +86,74 @@ public static class SessionEndpoints
                 $"{origin}/sessions/{s.Id}"));
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"session-{s.Id}.ics\"";
             return Results.Text(calendar, "text/calendar; charset=utf-8");
-        }).WithName("SessionCalendar");
+        }).WithName("SessionCalendar")
+            .WithSummary("A session as an iCalendar event");
 
         session.MapPost("/agenda", async (int sessionId, AgendaItemRequest request, SessionCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.AddAgendaItemAsync(sessionId, request.Title, request.PlannedMinutes, request.AllottedSeconds, ct), item =>
                 Results.Created($"/api/sessions/{sessionId}", new AgendaItemDto(item.Id, item.Position, item.Title, item.PlannedMinutes, item.AllottedSeconds, item.StartedAt, item.EndedAt, null))))
-            .WithName("AddAgendaItem");
+            .WithName("AddAgendaItem")
+            .WithSummary("Add an agenda item");
 
         session.MapPost("/agenda/{itemId:int}/start", async (int sessionId, int itemId, ModeratorRequest? request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
             await ThenStateAsync(await commands.StartAgendaItemAsync(sessionId, itemId, request?.ExpectedSequence, ct), sessionId, commands, queries, ct))
-            .WithName("StartAgendaItem");
+            .WithName("StartAgendaItem")
+            .WithSummary("Start an agenda item");
 
         session.MapPut("/allotment", async (int sessionId, AllotmentRequest request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
             await ThenStateAsync(await commands.AdjustAllotmentAsync(sessionId, request.AllottedSeconds, request.ExpectedSequence, ct), sessionId, commands, queries, ct))
-            .WithName("AdjustAllotment");
+            .WithName("AdjustAllotment")
+            .WithSummary("Set the speaking-time allotment");
 
         session.MapPost("/start", async (int sessionId, ModeratorRequest? request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
             await ThenStateAsync(await commands.StartSessionAsync(sessionId, request?.ExpectedSequence, ct), sessionId, commands, queries, ct))
-            .WithName("StartSession");
+            .WithName("StartSession")
+            .WithSummary("Start a session");
 
         session.MapPost("/end", async (int sessionId, ModeratorRequest? request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
             await ThenStateAsync(await commands.EndSessionAsync(sessionId, request?.ExpectedSequence, ct), sessionId, commands, queries, ct))
-            .WithName("EndSession");
+            .WithName("EndSession")
+            .WithSummary("End a session");
 
         session.MapPost("/hands", async (int sessionId, HandRequest? request, SessionCommands commands, CancellationToken ct) =>
             await EntryAsync(await commands.RaiseHandAsync(sessionId, request?.Remote ?? false, request?.PointOfOrder ?? false, ct), sessionId, commands, ct))
-            .WithName("RaiseHand");
+            .WithName("RaiseHand")
+            .WithSummary("Raise your hand to speak");
 
         session.MapDelete("/hands/me", async (int sessionId, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
             await ThenStateAsync(await commands.LowerHandAsync(sessionId, ct), sessionId, commands, queries, ct))
-            .WithName("LowerHand");
+            .WithName("LowerHand")
+            .WithSummary("Lower your own hand");
 
         session.MapPost("/hands/in-room", async (int sessionId, InRoomSpeakerRequest request, SessionCommands commands, CancellationToken ct) =>
             await EntryAsync(await commands.AddInRoomSpeakerAsync(sessionId, request.Name, request.StakeholderGroupId, request.RegionId, request.Gender, ct), sessionId, commands, ct))
-            .WithName("AddInRoomSpeaker");
+            .WithName("AddInRoomSpeaker")
+            .WithSummary("Add an in-room speaker to the queue");
 
         session.MapDelete("/hands/{entryId:long}", async (int sessionId, long entryId, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
             await ThenStateAsync(await commands.LowerHandOfAsync(sessionId, entryId, ct), sessionId, commands, queries, ct))
-            .WithName("LowerHandOf");
+            .WithName("LowerHandOf")
+            .WithSummary("Remove an entry from the speaking queue");
 
         session.MapPost("/floor", async (int sessionId, FloorRequest? request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
             await ThenStateAsync(await commands.GiveFloorAsync(sessionId, request?.EntryId, request?.Reason, request?.ExpectedSequence, ct), sessionId, commands, queries, ct))
-            .WithName("GiveFloor");
+            .WithName("GiveFloor")
+            .WithSummary("Give the floor to the next speaker");
 
         session.MapPost("/floor/end", async (int sessionId, ModeratorRequest? request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
             await ThenStateAsync(await commands.EndInterventionAsync(sessionId, request?.ExpectedSequence, ct), sessionId, commands, queries, ct))
-            .WithName("EndIntervention");
+            .WithName("EndIntervention")
+            .WithSummary("End the current intervention");
 
         session.MapPost("/queue/close", async (int sessionId, ModeratorRequest? request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
             await ThenStateAsync(await commands.CloseQueueAsync(sessionId, request?.ExpectedSequence, ct), sessionId, commands, queries, ct))
-            .WithName("CloseQueue");
+            .WithName("CloseQueue")
+            .WithSummary("Close the speaking queue");
 
         session.MapPost("/queue/reopen", async (int sessionId, ModeratorRequest? request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
             await ThenStateAsync(await commands.ReopenQueueAsync(sessionId, request?.ExpectedSequence, ct), sessionId, commands, queries, ct))
-            .WithName("ReopenQueue");
+            .WithName("ReopenQueue")
+            .WithSummary("Reopen the speaking queue");
 
         app.MapSessionUiEndpoints();
     }

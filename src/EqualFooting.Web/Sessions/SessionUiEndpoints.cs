@@ -27,13 +27,15 @@ public static class SessionUiEndpoints
         {
             var changed = await commands.ChangePolicyAsync(sessionId, request.Policy, request.PolicySettings, request.ExpectedSequence, ct);
             return changed.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.StateAsync((await commands.FindAsync(sessionId, ct)).Value, ct));
-        }).WithName("ChangeQueuePolicy");
+        }).WithName("ChangeQueuePolicy")
+            .WithSummary("Choose a session's speaking-queue policy");
 
         session.MapPost("/hubs", async (int sessionId, HubRequest request, SessionCommands commands, CancellationToken ct) =>
             Problems.ToResult(
                 await commands.RegisterHubAsync(sessionId, new RemoteHubDetails(request.Name, request.Location, request.RegionId, request.StakeholderGroupId, request.StakeholderMix), request.OperatorEmail, ct),
                 hub => Results.Created($"/api/sessions/{sessionId}", new { id = hub.Id, hub.Name, hub.Location, hub.RegionId, hub.StakeholderGroupId, hub.StakeholderMix })))
-            .WithName("RegisterRemoteHub");
+            .WithName("RegisterRemoteHub")
+            .WithSummary("Register a remote hub for a session");
 
         session.MapPost("/hubs/{hubId:int}/hand", async (int sessionId, int hubId, HubHandRequest? request, SessionCommands commands, CancellationToken ct) =>
         {
@@ -45,13 +47,15 @@ public static class SessionUiEndpoints
 
             var found = await commands.FindAsync(sessionId, ct);
             return Results.Ok(new EntryDto(raised.Value.Id, found.IsSuccess ? found.Value.Session.Version : 0));
-        }).WithName("RaiseHubHand");
+        }).WithName("RaiseHubHand")
+            .WithSummary("Raise a hand for a remote hub's speaker");
 
         session.MapDelete("/hubs/{hubId:int}/hand", async (int sessionId, int hubId, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
         {
             var lowered = await commands.LowerHubHandAsync(sessionId, hubId, ct);
             return lowered.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.StateAsync((await commands.FindAsync(sessionId, ct)).Value, ct));
-        }).WithName("LowerHubHand");
+        }).WithName("LowerHubHand")
+            .WithSummary("Lower a remote hub's raised hand");
 
         var process = app.MapGroup("/api/processes/{id:int}").WithTags("Sessions");
 
@@ -68,7 +72,8 @@ public static class SessionUiEndpoints
             var (content, options, sessionId) = read.Value;
             var imported = await imports.ImportAsync(id, sessionId, http.Query["fileName"].ToString(), content, options, ct);
             return Problems.ToResult(imported, dto => Results.Created($"/api/sessions/{dto.SessionId}/statistics", dto));
-        }).WithName("ImportTranscript");
+        }).WithName("ImportTranscript")
+            .WithSummary("Import a session transcript into a process");
 
         process.MapPost("/transcripts/preview", async (int id, HttpRequest http, TranscriptImports imports, CancellationToken ct) =>
         {
@@ -79,14 +84,17 @@ public static class SessionUiEndpoints
             }
 
             return Problems.ToResult(await imports.PreviewAsync(id, read.Value.Content, read.Value.Options, ct), Results.Ok);
-        }).WithName("PreviewTranscript");
+        }).WithName("PreviewTranscript")
+            .WithSummary("Preview a transcript import without storing it");
 
         process.MapGet("/speaker-names", async (int id, TranscriptImports imports, CancellationToken ct) =>
-            Problems.ToResult(await imports.SpeakersAsync(id, ct), Results.Ok)).WithName("SpeakerNames");
+            Problems.ToResult(await imports.SpeakersAsync(id, ct), Results.Ok)).WithName("SpeakerNames")
+            .WithSummary("The speaker-name table used to match transcript speakers to participants");
 
         process.MapPut("/speaker-names", async (int id, SpeakerNameRequest request, TranscriptImports imports, CancellationToken ct) =>
             Problems.ToResult(await imports.MapSpeakerAsync(id, request.Name, request.ParticipantId, request.StakeholderGroupId, request.RegionId, ct), Results.Ok))
-            .WithName("MapSpeakerName");
+            .WithName("MapSpeakerName")
+            .WithSummary("Update the speaker-name table");
     }
 
     /// <summary>The options of an import, from text as a form or query string gives them, each error naming its field.</summary>

@@ -44,6 +44,14 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
 
     public DbSet<RecordEntry> Record => Set<RecordEntry>();
 
+    public DbSet<RecordLogState> RecordLog => Set<RecordLogState>();
+
+    public DbSet<RecordLogNode> RecordLogNodes => Set<RecordLogNode>();
+
+    public DbSet<RecordTreeHead> RecordTreeHeads => Set<RecordTreeHead>();
+
+    public DbSet<RecordReceipt> RecordReceipts => Set<RecordReceipt>();
+
     public DbSet<Session> Sessions => Set<Session>();
 
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();

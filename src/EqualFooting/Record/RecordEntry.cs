@@ -44,6 +44,31 @@ public sealed class RecordEntry
 
     public string Entry { get; private set; }
 
+    /// <summary>
+    /// The entry's leaf in the verifiable log (0, 1, 2… across all processes), taken under the log's lock in the
+    /// entry's own transaction, so leaves follow commit order. Null only for entries written before the log existed.
+    /// </summary>
+    public long? LogIndex { get; private set; }
+
+    /// <summary>SHA-256(0x00 || UTF-8 of <see cref="Entry"/>): the leaf hash of RFC 9162, kept so proofs read it instead of rehashing.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1819", Justification = "A hash column mapped by EF Core.")]
+    public byte[]? LeafHash { get; private set; }
+
+    /// <summary>The bytes the log hashes: the canonical JSON as UTF-8.</summary>
+    public byte[] LeafBytes() => System.Text.Encoding.UTF8.GetBytes(Entry);
+
+    /// <summary>Takes the entry's leaf in the verifiable log; see <see cref="LogIndex"/>.</summary>
+    public void Log(long index)
+    {
+        if (LogIndex is not null || index < 0)
+        {
+            throw new InvalidOperationException("An entry takes one leaf in the log, once.");
+        }
+
+        LogIndex = index;
+        LeafHash = MerkleLog.LeafHash(LeafBytes());
+    }
+
     /// <param name="action">The feature's declaration of this kind of entry.</param>
     /// <param name="actor">The affiliation the actor held in this process at the time, when they had one.</param>
     /// <param name="data">What changed, restricted to values <see cref="CanonicalJson"/> accepts.</param>

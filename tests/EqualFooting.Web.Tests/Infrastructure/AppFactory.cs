@@ -40,6 +40,9 @@ public abstract partial class AppFactory : WebApplicationFactory<Program>
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>Where this app keeps the record's signing key: outside the source tree, one per app (a restart reuses it).</summary>
+    public string SigningKeyPath { get; init; } = Path.Combine(Path.GetTempPath(), $"equalfooting-test-key-{Guid.NewGuid():N}.pem");
+
     /// <summary>What the app logged from its start on, as an operator would read it.</summary>
     public LogLines Logs { get; } = new();
 
@@ -55,6 +58,7 @@ public abstract partial class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("RateLimits:WritesPerMinute", "100000");
         builder.UseSetting("RateLimits:AccountAttemptsPerMinute", "100000");
+        builder.UseSetting("Record:SigningKeyPath", SigningKeyPath);
     }
 
     public async Task<T> WithDbAsync<T>(Func<EqualFootingDb, Task<T>> query)

@@ -24,7 +24,8 @@ public static class CampaignEndpoints
             return paging.Error is { } invalid
                 ? Problems.ToResult(invalid)
                 : Results.Ok(await queries.ListAsync(cid, paging.Value.Page, paging.Value.PageSize, ct));
-        }).WithName("ListCampaigns");
+        }).WithName("ListCampaigns")
+            .WithSummary("List the comment campaigns detected in a consultation");
 
         api.MapGet("/{campaignId:long}", async (int cid, long campaignId, ConsultationCommands commands, CampaignQueries queries, CancellationToken ct) =>
         {
@@ -36,7 +37,8 @@ public static class CampaignEndpoints
 
             var detail = await queries.DetailAsync(found.Value.Process, cid, campaignId, ct);
             return detail is null ? Problems.ToResult(Error.NotFound("No such campaign.")) : Results.Ok(detail);
-        }).WithName("GetCampaign");
+        }).WithName("GetCampaign")
+            .WithSummary("Read one detected campaign");
 
         api.MapGet("/{campaignId:long}/members", async (int cid, long campaignId, int? page, int? pageSize,
             ConsultationCommands commands, ConsultationQueries consultations, CampaignQueries queries, CancellationToken ct) =>
@@ -59,15 +61,18 @@ public static class CampaignEndpoints
             }
 
             return Results.Ok(await consultations.CommentsAsync(found.Value.Process, cid, filter.Value with { CampaignId = campaignId }, ct));
-        }).WithName("ListCampaignMembers");
+        }).WithName("ListCampaignMembers")
+            .WithSummary("List the comments in a campaign");
 
         api.MapPost("/detect", async (int cid, CampaignCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.DetectAsync(cid, ct), Results.Ok))
-            .WithName("DetectCampaigns");
+            .WithName("DetectCampaigns")
+            .WithSummary("Detect campaigns (near-identical comments) in a consultation now");
 
         api.MapPost("/{campaignId:long}/disposition", async (int cid, long campaignId, CampaignDispositionRequest request, CampaignCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.DisposeCampaignAsync(cid, campaignId, request.Disposition, request.Reason, request.Overwrite ?? false, ct), Results.Ok))
-            .WithName("DisposeCampaign");
+            .WithName("DisposeCampaign")
+            .WithSummary("Give one disposition to every comment in a campaign");
     }
 
     public static Result<(int Page, int PageSize)> Paging(int? page, int? pageSize)

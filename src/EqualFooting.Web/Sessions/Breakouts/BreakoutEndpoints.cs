@@ -25,22 +25,26 @@ public static class BreakoutEndpoints
         {
             var found = await sessions.FindAsync(sessionId, ct);
             return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.ListAsync(sessionId, ct));
-        }).WithName("ListBreakouts");
+        }).WithName("ListBreakouts")
+            .WithSummary("List a session's breakouts");
 
         session.MapPost("/breakouts", async (int sessionId, SplitRequest request, BreakoutCommands commands, BreakoutQueries queries, CancellationToken ct) =>
         {
             var created = await commands.SplitAsync(sessionId, request, ct);
             return created.Error is { } error ? Problems.ToResult(error) : await ViewAsync(created.Value.Id, commands, queries, ct, created: true);
-        }).WithName("SplitIntoBreakouts");
+        }).WithName("SplitIntoBreakouts")
+            .WithSummary("Split a session into breakout groups");
 
         session.MapPut("/table", async (int sessionId, TableRequest request, BreakoutCommands commands, CancellationToken ct) =>
             Problems.ToResult(await commands.DeclareTableAsync(sessionId, request.Table, ct), table => Results.Ok(new { table })))
-            .WithName("DeclareTable");
+            .WithName("DeclareTable")
+            .WithSummary("Declare the tables of a room for breakouts");
 
         var breakout = app.MapGroup("/api/breakouts/{breakoutId:int}").WithTags("Breakouts");
 
         breakout.MapGet("", (int breakoutId, BreakoutCommands commands, BreakoutQueries queries, CancellationToken ct) =>
-            ViewAsync(breakoutId, commands, queries, ct)).WithName("BreakoutRound");
+            ViewAsync(breakoutId, commands, queries, ct)).WithName("BreakoutRound")
+            .WithSummary("Read a breakout with its groups");
 
         breakout.MapGet("/report.md", async (int breakoutId, HttpContext http, BreakoutCommands commands, BreakoutQueries queries, CancellationToken ct) =>
         {
@@ -52,15 +56,18 @@ public static class BreakoutEndpoints
 
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"breakout-{breakoutId}-report.md\"";
             return Results.Text(BreakoutQueries.Markdown(await queries.ViewAsync(found.Value, ct)), "text/markdown; charset=utf-8");
-        }).WithName("BreakoutReportMarkdown");
+        }).WithName("BreakoutReportMarkdown")
+            .WithSummary("A breakout's report as Markdown");
 
         breakout.MapPut("/members/{participantId:int}", async (int breakoutId, int participantId, MoveRequest request, BreakoutCommands commands, BreakoutQueries queries, CancellationToken ct) =>
             await ThenViewAsync(await commands.MoveAsync(breakoutId, participantId, request.Group, ct), breakoutId, commands, queries, ct))
-            .WithName("MoveBreakoutMember");
+            .WithName("MoveBreakoutMember")
+            .WithSummary("Move a participant to another breakout group");
 
         breakout.MapPut("/groups/{group:int}/rapporteur", async (int breakoutId, int group, RapporteurRequest request, BreakoutCommands commands, BreakoutQueries queries, CancellationToken ct) =>
             await ThenViewAsync(await commands.ChooseRapporteurAsync(breakoutId, group, request.ParticipantId, ct), breakoutId, commands, queries, ct))
-            .WithName("ChooseGroupRapporteur");
+            .WithName("ChooseGroupRapporteur")
+            .WithSummary("Name a breakout group's rapporteur");
 
         breakout.MapPut("/groups/{group:int}/report", async (int breakoutId, int group, ReportRequest request, BreakoutCommands commands, BreakoutQueries queries, CancellationToken ct) =>
         {
@@ -71,13 +78,15 @@ public static class BreakoutEndpoints
             }
 
             return saved.Error is { } error ? Problems.ToResult(error) : Results.Ok(await ReportOfAsync(breakoutId, group, commands, queries, ct));
-        }).WithName("SaveGroupReport");
+        }).WithName("SaveGroupReport")
+            .WithSummary("Write a breakout group's report");
 
         breakout.MapPost("/groups/{group:int}/reminders", async (int breakoutId, int group, BreakoutCommands commands, BreakoutQueries queries, CancellationToken ct) =>
         {
             var reminded = await commands.RemindAsync(breakoutId, group, ct);
             return reminded.Error is { } error ? Problems.ToResult(error) : Results.Ok(await ReportOfAsync(breakoutId, group, commands, queries, ct));
-        }).WithName("RemindGroup");
+        }).WithName("RemindGroup")
+            .WithSummary("Remind a breakout group's rapporteur");
     }
 
     private static async Task<IResult> ViewAsync(int breakoutId, BreakoutCommands commands, BreakoutQueries queries, CancellationToken ct, bool created = false)

@@ -1559,6 +1559,12 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<int>("Format")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("LeafHash")
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("LogIndex")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("ProcessId")
                         .HasColumnType("integer");
 
@@ -1567,10 +1573,97 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LogIndex")
+                        .IsUnique();
+
                     b.HasIndex("ProcessId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("Record", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Record.RecordLogNode", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RecordLogNodes", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Record.RecordLogState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Frontier")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecordLog", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Frontier = new byte[0],
+                            Size = 0L
+                        });
+                });
+
+            modelBuilder.Entity("EqualFooting.Record.RecordReceipt", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("AccountId", "LogIndex");
+
+                    b.HasIndex("LogIndex");
+
+                    b.ToTable("RecordReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Record.RecordTreeHead", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("RecordTreeHeads", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.AgendaItem", b =>

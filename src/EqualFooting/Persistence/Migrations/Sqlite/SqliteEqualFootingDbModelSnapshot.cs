@@ -1493,6 +1493,12 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<int>("Format")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("LeafHash")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("LogIndex")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("ProcessId")
                         .HasColumnType("INTEGER");
 
@@ -1501,10 +1507,97 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LogIndex")
+                        .IsUnique();
+
                     b.HasIndex("ProcessId", "Sequence")
                         .IsUnique();
 
                     b.ToTable("Record", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Record.RecordLogNode", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RecordLogNodes", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Record.RecordLogState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Frontier")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecordLog", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Frontier = new byte[0],
+                            Size = 0L
+                        });
+                });
+
+            modelBuilder.Entity("EqualFooting.Record.RecordReceipt", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LogIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "LogIndex");
+
+                    b.HasIndex("LogIndex");
+
+                    b.ToTable("RecordReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Record.RecordTreeHead", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("KeyId")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("RootHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("RecordTreeHeads", (string)null);
                 });
 
             modelBuilder.Entity("EqualFooting.Sessions.AgendaItem", b =>

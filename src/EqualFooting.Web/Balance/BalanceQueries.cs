@@ -1,0 +1,161 @@
+using EqualFooting.Balance;
+using EqualFooting.Consultations;
+using EqualFooting.Persistence;
+using EqualFooting.Privacy;
+using EqualFooting.Processes;
+using EqualFooting.Sessions;
+using EqualFooting.Web.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace EqualFooting.Web.Balance;
+
+/// <summary>A measure split two ways: by stakeholder group and by region.</summary>
+public sealed record BalanceRow(string Key, BalanceMeasure ByGroup, BalanceMeasure ByRegion);
+
+/// <summary>Working-group health: how much happens, how recently it decided, and how concentrated the floor is.</summary>
+public sealed record WorkingGroupHealth(int SessionsHeld, DateTimeOffset? LastDecisionAt, TimeSpan? SinceLastDecision, double? TopTenthOfInterventions, double? TopTenthOfPositions);
+
+/// <summary>
+/// The participation-balance dashboard of one process: every measure by group and region, gender of registrations in
+/// aggregate (small cells hidden as the process's privacy settings say), voice against presence, warnings and health.
+/// </summary>
+public sealed record BalanceDashboard(
+    int ProcessId,
+    double Threshold,
+    IReadOnlyList<BalanceRow> Measures,
+    IReadOnlyList<AggregateCell<string>> RegistrationsByGender,
+    int MinimumCellSize,
+    IReadOnlyList<GroupRatio> FloorAgainstPresence,
+    IReadOnlyList<GroupRatio> AcceptedAgainstPresence,
+    IReadOnlyList<BalanceWarning> Warnings,
+    WorkingGroupHealth Health);
+
+/// <summary>Counts for the dashboard, grouped in the database; the indices are computed by <see cref="BalanceIndices"/>.</summary>
+public sealed class BalanceQueries(EqualFootingDb db, PublicNames publicNames, IConfiguration configuration)
+{
+    public const string Registrations = "registrations";
+    public const string Speakers = "speakers";
+    public const string Interventions = "interventions";
+    public const string SpeakingTime = "speaking-seconds";
+    public const string Comments = "comments";
+    public const string AcceptedComments = "accepted-comments";
+    public const string PollAnswers = "poll-answers";
+    public const string Positions = "positions";
+
+    /// <summary>The share under which a group is flagged (setting Balance:WarningThreshold, 0.10 by default).</summary>
+    public double Threshold => configuration.GetValue("Balance:WarningThreshold", BalanceIndices.DefaultThreshold);
+
+    private sealed record Cell(int Group, int Region, long Count);
+
+    public async Task<BalanceDashboard> DashboardAsync(Process process, DateTimeOffset now, double? threshold = null, CancellationToken ct = default)
+    {
+        var id = process.Id;
+        var registrations = await db.Affiliations.Where(a => a.ProcessId == id && a.Until == null)
+            .GroupBy(a => new { a.StakeholderGroupId, a.RegionId })
+            .Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count()))
+            .ToListAsync(ct);
+
+        var sessions = db.Sessions.Where(s => s.ProcessId == id).Select(s => s.Id);
+        var turns = await db.Interventions.Where(i => sessions.Contains(i.SessionId))
+            .Select(i => new { i.StakeholderGroupId, i.RegionId, i.SpeakerKind, i.SpeakerId, i.SpeakerName, i.StartedAt, i.EndedAt })
+            .ToListAsync(ct);
+        var interventions = turns.GroupBy(t => (t.StakeholderGroupId, t.RegionId)).Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count())).ToList();
+        var speakingTime = turns.GroupBy(t => (t.StakeholderGroupId, t.RegionId))
+            .Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, (long)g.Sum(t => t.EndedAt is { } end ? Math.Max(0, (end - t.StartedAt).TotalSeconds) : 0)))
+            .ToList();
+
+        // A speaker is a participant (by id) or a named person in the room; the same person counts once per group and region.
+        var speakerKeys = turns.Select(t => (t.StakeholderGroupId, t.RegionId, Who: t.SpeakerKind == SpeakerKind.Participant ? $"p{t.SpeakerId}" : $"n{t.SpeakerName}")).ToList();
+        var speakers = speakerKeys.Distinct().GroupBy(t => (t.StakeholderGroupId, t.RegionId)).Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count())).ToList();
+
+        var consultations = db.Consultations.Where(c => c.ProcessId == id).Select(c => c.Id);
+        var comments = await db.Comments.Where(c => consultations.Contains(c.ConsultationId) && c.WithdrawnAt == null)
+            .GroupBy(c => new { c.StakeholderGroupId, c.RegionId })
+            .Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count()))
+            .ToListAsync(ct);
+        var accepted = (await db.Comments.Where(c => consultations.Contains(c.ConsultationId) && c.WithdrawnAt == null)
+                .Select(c => new
+                {
+                    c.StakeholderGroupId,
+                    c.RegionId,
+                    Last = c.Dispositions.OrderByDescending(d => EF.Property<long>(d, "Id")).Select(d => (Disposition?)d.Disposition).FirstOrDefault(),
+                })
+                .Where(c => c.Last == Disposition.Accepted || c.Last == Disposition.PartlyAccepted)
+                .ToListAsync(ct))
+            .GroupBy(c => (c.StakeholderGroupId, c.RegionId)).Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count())).ToList();
+
+        var polls = db.Polls.Where(p => p.ProcessId == id).Select(p => p.Id);
+        var pollAnswers = await db.Ballots.Where(b => polls.Contains(b.PollId))
+            .GroupBy(b => new { b.StakeholderGroupId, b.RegionId })
+            .Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count()))
+            .ToListAsync(ct);
+
+        var proposals = db.Proposals.Where(p => p.ProcessId == id).Select(p => p.Id);
+        var positions = await db.ProposalPositions.Where(p => proposals.Contains(p.ProposalId))
+            .GroupBy(p => new { p.StakeholderGroupId, p.RegionId })
+            .Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count()))
+            .ToListAsync(ct);
+
+        var groups = process.StakeholderGroups.OrderBy(g => g.Position).ToList();
+        var regions = process.Regions.OrderBy(r => r.Position).ToList();
+        BalanceRow Row(string key, IReadOnlyList<Cell> cells)
+        {
+            var byGroup = groups.ToDictionary(g => g.Name, g => cells.Where(c => c.Group == g.Id).Sum(c => c.Count));
+            var byRegion = regions.ToDictionary(r => r.Name, r => cells.Where(c => c.Region == r.Id).Sum(c => c.Count));
+            return new BalanceRow(key, BalanceMeasure.Of(key, groups.Select(g => g.Name), byGroup), BalanceMeasure.Of(key, regions.Select(r => r.Name), byRegion));
+        }
+
+        var rows = new List<BalanceRow>
+        {
+            Row(Registrations, registrations),
+            Row(Speakers, speakers),
+            Row(Interventions, interventions),
+            Row(SpeakingTime, speakingTime),
+            Row(Comments, comments),
+            Row(AcceptedComments, accepted),
+            Row(PollAnswers, pollAnswers),
+            Row(Positions, positions),
+        };
+
+        // Gender is never public one by one: only in aggregate, with cells smaller than the process's minimum hidden.
+        var settings = await publicNames.SettingsAsync(id, ct);
+        var genders = await db.Affiliations.Where(a => a.ProcessId == id && a.Until == null)
+            .GroupBy(a => a.Gender)
+            .Select(g => new { Gender = g.Key, People = g.Count() })
+            .ToListAsync(ct);
+        var byGender = SmallCells.Hide(
+            genders.OrderBy(g => g.Gender == null).ThenBy(g => g.Gender, StringComparer.Ordinal).Select(g => new KeyValuePair<string, int>(g.Gender ?? string.Empty, g.People)),
+            settings.MinimumCellSize);
+
+        var share = threshold ?? Threshold;
+        var warnings = rows.Where(r => r.Key is Registrations or Speakers or Comments or PollAnswers or Positions)
+            .SelectMany(r => BalanceIndices.Warnings(r.ByGroup, share))
+            .ToList();
+
+        var lastDecision = await db.Proposals.Where(p => p.ProcessId == id && p.ClosedAt != null)
+            .Select(p => p.ClosedAt).ToListAsync(ct);
+        var last = lastDecision.Count == 0 ? null : lastDecision.Max();
+        var sessionsHeld = await db.Sessions.CountAsync(s => s.ProcessId == id && s.StartedAt != null, ct);
+        var perSpeaker = speakerKeys.GroupBy(k => k.Who).Select(g => (long)g.Count());
+        var perPositionHolder = await db.ProposalPositions.Where(p => proposals.Contains(p.ProposalId))
+            .GroupBy(p => p.ParticipantId).Select(g => (long)g.Count()).ToListAsync(ct);
+        var health = new WorkingGroupHealth(
+            sessionsHeld,
+            last,
+            last is { } at ? now - at : null,
+            BalanceIndices.TopTenthShare(perSpeaker),
+            BalanceIndices.TopTenthShare(perPositionHolder));
+
+        var presence = rows[0].ByGroup;
+        return new BalanceDashboard(
+            id,
+            share,
+            rows,
+            byGender,
+            settings.MinimumCellSize,
+            BalanceIndices.VoiceAgainstPresence(rows[3].ByGroup, presence),
+            BalanceIndices.VoiceAgainstPresence(rows[5].ByGroup, presence),
+            warnings,
+            health);
+    }
+}
