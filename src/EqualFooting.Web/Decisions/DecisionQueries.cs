@@ -24,6 +24,12 @@ public sealed record GroupLine(int Id, string Name, bool Retired, int Members, S
 
 public sealed record RegionLine(int Id, string Name, StanceCounts Counts);
 
+public sealed record ParticipantChoice(int Id, string Name, int StakeholderGroupId, bool IsMe);
+
+public sealed record SeatLine(int Id, int ParticipantId, string Name, int StakeholderGroupId, string StakeholderGroup, DateTimeOffset From, DateTimeOffset Until, bool InOffice);
+
+public sealed record DutyLine(Duty Duty, string Name);
+
 public sealed record LinkLine(LinkKind Kind, int Id, string Href);
 
 /// <summary>Everything the proposal page and <c>GET …/proposals/{id}</c> show.</summary>
@@ -137,6 +143,36 @@ public sealed class DecisionQueries(EqualFootingDb db, PublicNames names)
             parts,
             groups,
             proxies);
+    }
+
+    /// <summary>
+    /// The process's participants as readers may see them, for choosing a proxy or a seat holder, with the one signed
+    /// in marked so a form can leave them out.
+    /// </summary>
+    public async Task<List<ParticipantChoice>> ParticipantsAsync(int processId, string? accountId, CancellationToken ct = default)
+    {
+        var rows = await db.Participants.AsNoTracking().Where(p => p.ProcessId == processId).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.AccountId, Group = db.Affiliations.Where(a => a.ParticipantId == p.Id && a.Until == null).Select(a => a.StakeholderGroupId).FirstOrDefault() })
+            .ToListAsync(ct);
+        var who = await names.NamesAsync(processId, rows.Select(r => r.Id), ct);
+        return [.. rows.Select(r => new ParticipantChoice(r.Id, who.GetValueOrDefault(r.Id, ""), r.Group, r.AccountId == accountId))];
+    }
+
+    /// <summary>A process's council seat holders, current and past, named as the privacy settings allow.</summary>
+    public async Task<List<SeatLine>> SeatsAsync(Process process, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var seats = await db.SeatHolders.AsNoTracking().Where(s => s.ProcessId == process.Id).OrderBy(s => s.StakeholderGroupId).ThenBy(s => s.From).ToListAsync(ct);
+        var who = await names.NamesAsync(process.Id, seats.Select(s => s.ParticipantId), ct);
+        var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+        return [.. seats.Select(s => new SeatLine(s.Id, s.ParticipantId, who.GetValueOrDefault(s.ParticipantId, ""), s.StakeholderGroupId, groups.GetValueOrDefault(s.StakeholderGroupId, "?"), s.From, s.Until, s.InOffice(now)))];
+    }
+
+    /// <summary>The process's reviewers and facilitators, named as the privacy settings allow.</summary>
+    public async Task<List<DutyLine>> DutiesAsync(int processId, CancellationToken ct = default)
+    {
+        var duties = await db.DecisionDuties.AsNoTracking().Where(d => d.ProcessId == processId).OrderBy(d => d.Duty).ThenBy(d => d.Id).ToListAsync(ct);
+        var who = await names.AccountNamesAsync(processId, [.. duties.Select(d => d.AccountId).Distinct()], ct);
+        return [.. duties.Select(d => new DutyLine(d.Duty, who.GetValueOrDefault(d.AccountId, "")))];
     }
 
     /// <summary>Links by kind and id: the features that own them are not referenced, only their public addresses.</summary>
