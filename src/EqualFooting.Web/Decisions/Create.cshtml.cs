@@ -56,6 +56,9 @@ public sealed class ProposalForm
             .Select(parts => new LinkRequest(parts[0], parts.Length > 1 && int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0))];
 }
 
+/// <summary>The rule fields' model: the form they fill and the process's active stakeholder groups.</summary>
+public sealed record RuleFieldsModel(ProposalForm Form, IReadOnlyList<StakeholderGroup> Groups);
+
 public sealed class CreateModel(ProcessAccess processes, DecisionCommands commands) : PageModel
 {
     public Process Process { get; private set; } = null!;

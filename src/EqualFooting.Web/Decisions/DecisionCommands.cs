@@ -81,7 +81,7 @@ public sealed class DecisionCommands(EqualFootingDb db, ProcessAccess processes,
             async (c, now) =>
             {
                 var p = c.Proposal;
-                if (p.AcceptsPositions() is { } closed)
+                if (p.AcceptsPositions(now) is { } closed)
                 {
                     return closed;
                 }
@@ -130,7 +130,7 @@ public sealed class DecisionCommands(EqualFootingDb db, ProcessAccess processes,
             async (c, now) =>
             {
                 var p = c.Proposal;
-                if (p.AcceptsPositions() is { } closed)
+                if (p.AcceptsPositions(now) is { } closed)
                 {
                     return closed;
                 }
@@ -439,9 +439,9 @@ public sealed class DecisionCommands(EqualFootingDb db, ProcessAccess processes,
             ct);
 
     private Task<ClosingState> ClosingStateAsync(Process process, DateTimeOffset now, CancellationToken ct) =>
-        new DecisionQueries(db).StateAsync(process, now, ct);
+        DecisionQueries.StateAsync(db, process, now, ct);
 
-    private static Result<DecisionRule> Validate(Process process, DecisionRule rule) =>
+    internal static Result<DecisionRule> Validate(Process process, DecisionRule rule) =>
         rule.Validate(
             [.. process.StakeholderGroups.Where(g => !g.IsRetired).Select(g => g.Id)],
             [.. process.StakeholderGroups.Select(g => g.Id)]);

@@ -7,7 +7,10 @@ public static class DecisionFeature
     {
         services.AddScoped<DecisionCommands>();
         services.AddScoped<DecisionQueries>();
+        services.AddScoped<StatementCommands>();
+        services.AddScoped<StatementQueries>();
         services.AddRecordActions(DecisionRecord.All);
+        services.AddRecordActions(StatementRecord.All);
         services.AddProcessSection<DecisionsSection>();
         return services;
     }
@@ -15,6 +18,7 @@ public static class DecisionFeature
     public static IEndpointRouteBuilder MapDecisions(this IEndpointRouteBuilder app)
     {
         app.MapDecisionEndpoints();
+        app.MapStatementEndpoints();
         return app;
     }
 }

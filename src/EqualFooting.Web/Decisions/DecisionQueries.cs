@@ -2,6 +2,7 @@ using EqualFooting.Decisions;
 using EqualFooting.Deliberation;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
+using EqualFooting.Web.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Outcome = EqualFooting.Decisions.Outcome;
 
@@ -22,6 +23,12 @@ public sealed record RuleChangeLine(int Round, RuleKind From, RuleKind To, strin
 public sealed record GroupLine(int Id, string Name, bool Retired, int Members, StanceCounts Counts, StanceCounts Seated);
 
 public sealed record RegionLine(int Id, string Name, StanceCounts Counts);
+
+public sealed record ParticipantChoice(int Id, string Name, int StakeholderGroupId, bool IsMe);
+
+public sealed record SeatLine(int Id, int ParticipantId, string Name, int StakeholderGroupId, string StakeholderGroup, DateTimeOffset From, DateTimeOffset Until, bool InOffice);
+
+public sealed record DutyLine(Duty Duty, string Name);
 
 public sealed record LinkLine(LinkKind Kind, int Id, string Href);
 
@@ -47,7 +54,7 @@ public sealed record ProposalView(
 }
 
 /// <summary>Read models of proposals: the list, one proposal with its tallies and the rule comparison.</summary>
-public sealed class DecisionQueries(EqualFootingDb db)
+public sealed class DecisionQueries(EqualFootingDb db, PublicNames names)
 {
     /// <summary>The current round's positions with proxies applied, counted against <paramref name="state"/>.</summary>
     public static async Task<Tally> TallyAsync(EqualFootingDb db, Proposal proposal, ClosingState state, CancellationToken ct)
@@ -84,17 +91,28 @@ public sealed class DecisionQueries(EqualFootingDb db)
         var rows = await (
             from x in db.ProposalPositions.AsNoTracking()
             where x.ProposalId == proposal.Id && x.Round == proposal.Round
-            join part in db.Participants on x.ParticipantId equals part.Id
-            join account in db.Users on part.AccountId equals account.Id
             orderby x.Id
-            select new { x.Id, x.ParticipantId, account.DisplayName, x.StakeholderGroupId, x.RegionId, x.Stance, x.Reason, x.UpdatedAt })
+            select new { x.Id, x.ParticipantId, x.StakeholderGroupId, x.RegionId, x.Stance, x.Reason, x.UpdatedAt })
             .ToListAsync(ct);
         var responses = (await db.ObjectionResponses.AsNoTracking().Where(r => r.ProposalId == proposal.Id).OrderBy(r => r.Id).ToListAsync(ct))
             .ToLookup(r => r.PositionId, r => new ResponseLine(r.Kind, r.Text, r.At));
-        var positions = rows.Select(r => new PositionLine(r.Id, r.ParticipantId, r.DisplayName, r.StakeholderGroupId, groups.GetValueOrDefault(r.StakeholderGroupId, "?"), r.RegionId, regions.GetValueOrDefault(r.RegionId, "?"), r.Stance, r.Reason, r.UpdatedAt, [.. responses[r.Id]])).ToList();
+        var views = await (
+            from v in db.MinorityViews.AsNoTracking()
+            where v.ProposalId == proposal.Id
+            orderby v.Id
+            select new { v.Id, v.ParticipantId, v.Text, v.At, Group = db.Affiliations.Where(a => a.ParticipantId == v.ParticipantId && a.Until == null).Select(a => a.StakeholderGroupId).FirstOrDefault() })
+            .ToListAsync(ct);
+        var appealRows = await db.Appeals.AsNoTracking().Where(a => a.ProposalId == proposal.Id).OrderBy(a => a.Id).ToListAsync(ct);
+
+        // Names only as the process's privacy settings and each participant's own choice allow, resolved here at read time.
+        var who = await names.NamesAsync(process.Id, rows.Select(r => r.ParticipantId).Concat(views.Select(v => v.ParticipantId)).Concat(appealRows.Select(a => a.ParticipantId)), ct);
+        var reviewers = await names.AccountNamesAsync(process.Id, [.. appealRows.Select(a => a.ReviewerAccountId).OfType<string>().Distinct()], ct);
+        string Name(int participantId) => who.GetValueOrDefault(participantId, "");
+
+        var positions = rows.Select(r => new PositionLine(r.Id, r.ParticipantId, Name(r.ParticipantId), r.StakeholderGroupId, groups.GetValueOrDefault(r.StakeholderGroupId, "?"), r.RegionId, regions.GetValueOrDefault(r.RegionId, "?"), r.Stance, r.Reason, r.UpdatedAt, [.. responses[r.Id]])).ToList();
 
         // An open proposal is counted against today's rolls and seats; a closed one against those it closed with.
-        var state = proposal.ClosingJson is { } json ? ClosingState.FromJson(json) : await CurrentStateAsync(process, now, ct);
+        var state = proposal.ClosingJson is { } json ? ClosingState.FromJson(json) : await StateAsync(db, process, now, ct);
         var tally = await TallyAsync(db, proposal, state, ct);
         var declaration = proposal.Designation is { } d ? new RoughDeclaration(d, proposal.Rationale ?? "") : null;
         var comparison = DecisionRules.Compare(rule, tally, declaration);
@@ -102,22 +120,7 @@ public sealed class DecisionQueries(EqualFootingDb db)
         var byGroup = tally.Groups.Select(g => new GroupLine(g.Id, groups.GetValueOrDefault(g.Id, "?"), g.Retired, g.Members, g.Counts, g.Seated)).ToList();
         var byRegion = process.Regions.OrderBy(r => r.Position).Select(r => new RegionLine(r.Id, r.Name, Count(positions.Where(p => p.RegionId == r.Id)))).ToList();
 
-        var views = await (
-            from v in db.MinorityViews.AsNoTracking()
-            where v.ProposalId == proposal.Id
-            join part in db.Participants on v.ParticipantId equals part.Id
-            join account in db.Users on part.AccountId equals account.Id
-            orderby v.Id
-            select new { v.Id, v.ParticipantId, account.DisplayName, v.Text, v.At, Group = db.Affiliations.Where(a => a.ParticipantId == part.Id && a.Until == null).Select(a => a.StakeholderGroupId).FirstOrDefault() })
-            .ToListAsync(ct);
-        var appeals = await (
-            from a in db.Appeals.AsNoTracking()
-            where a.ProposalId == proposal.Id
-            join part in db.Participants on a.ParticipantId equals part.Id
-            join account in db.Users on part.AccountId equals account.Id
-            orderby a.Id
-            select new AppealLine(a.Id, a.ParticipantId, account.DisplayName, a.Grounds, a.FiledAt, a.Ruling, a.RulingReason, db.Users.Where(u => u.Id == a.ReviewerAccountId).Select(u => u.DisplayName).FirstOrDefault(), a.RuledAt))
-            .ToListAsync(ct);
+        var appeals = appealRows.Select(a => new AppealLine(a.Id, a.ParticipantId, Name(a.ParticipantId), a.Grounds, a.FiledAt, a.Ruling, a.RulingReason, a.ReviewerAccountId is { } r ? reviewers.GetValueOrDefault(r) : null, a.RuledAt)).ToList();
         var changes = await db.RuleChanges.AsNoTracking().Where(r => r.ProposalId == proposal.Id).OrderBy(r => r.Id)
             .Select(r => new RuleChangeLine(r.Round, r.From, r.To, r.Reason, r.At)).ToListAsync(ct);
         var parts = await db.Proposals.AsNoTracking().Where(p => p.ParentId == proposal.Id).OrderBy(p => p.Id)
@@ -134,12 +137,42 @@ public sealed class DecisionQueries(EqualFootingDb db)
             byRegion,
             tally.All,
             comparison,
-            [.. views.Select(v => new MinorityViewLine(v.Id, v.ParticipantId, v.DisplayName, groups.GetValueOrDefault(v.Group, "?"), v.Text, v.At))],
+            [.. views.Select(v => new MinorityViewLine(v.Id, v.ParticipantId, Name(v.ParticipantId), groups.GetValueOrDefault(v.Group, "?"), v.Text, v.At))],
             appeals,
             changes,
             parts,
             groups,
             proxies);
+    }
+
+    /// <summary>
+    /// The process's participants as readers may see them, for choosing a proxy or a seat holder, with the one signed
+    /// in marked so a form can leave them out.
+    /// </summary>
+    public async Task<List<ParticipantChoice>> ParticipantsAsync(int processId, string? accountId, CancellationToken ct = default)
+    {
+        var rows = await db.Participants.AsNoTracking().Where(p => p.ProcessId == processId).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.AccountId, Group = db.Affiliations.Where(a => a.ParticipantId == p.Id && a.Until == null).Select(a => a.StakeholderGroupId).FirstOrDefault() })
+            .ToListAsync(ct);
+        var who = await names.NamesAsync(processId, rows.Select(r => r.Id), ct);
+        return [.. rows.Select(r => new ParticipantChoice(r.Id, who.GetValueOrDefault(r.Id, ""), r.Group, r.AccountId == accountId))];
+    }
+
+    /// <summary>A process's council seat holders, current and past, named as the privacy settings allow.</summary>
+    public async Task<List<SeatLine>> SeatsAsync(Process process, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var seats = await db.SeatHolders.AsNoTracking().Where(s => s.ProcessId == process.Id).OrderBy(s => s.StakeholderGroupId).ThenBy(s => s.From).ToListAsync(ct);
+        var who = await names.NamesAsync(process.Id, seats.Select(s => s.ParticipantId), ct);
+        var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+        return [.. seats.Select(s => new SeatLine(s.Id, s.ParticipantId, who.GetValueOrDefault(s.ParticipantId, ""), s.StakeholderGroupId, groups.GetValueOrDefault(s.StakeholderGroupId, "?"), s.From, s.Until, s.InOffice(now)))];
+    }
+
+    /// <summary>The process's reviewers and facilitators, named as the privacy settings allow.</summary>
+    public async Task<List<DutyLine>> DutiesAsync(int processId, CancellationToken ct = default)
+    {
+        var duties = await db.DecisionDuties.AsNoTracking().Where(d => d.ProcessId == processId).OrderBy(d => d.Duty).ThenBy(d => d.Id).ToListAsync(ct);
+        var who = await names.AccountNamesAsync(processId, [.. duties.Select(d => d.AccountId).Distinct()], ct);
+        return [.. duties.Select(d => new DutyLine(d.Duty, who.GetValueOrDefault(d.AccountId, "")))];
     }
 
     /// <summary>Links by kind and id: the features that own them are not referenced, only their public addresses.</summary>
@@ -168,7 +201,8 @@ public sealed class DecisionQueries(EqualFootingDb db)
         return new StanceCounts(a, d, ab, b);
     }
 
-    private async Task<ClosingState> CurrentStateAsync(Process process, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Today's rolls and seats; shared with the close, so what the page shows while open is what the close will count.</summary>
+    public static async Task<ClosingState> StateAsync(EqualFootingDb db, Process process, DateTimeOffset now, CancellationToken ct)
     {
         var members = await db.Affiliations.Where(a => a.ProcessId == process.Id && a.Until == null)
             .GroupBy(a => a.StakeholderGroupId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -177,7 +211,4 @@ public sealed class DecisionQueries(EqualFootingDb db)
             .Where(s => s.InOffice(now)).GroupBy(s => s.ParticipantId).ToDictionary(s => s.Key, s => s.First().StakeholderGroupId);
         return new ClosingState(rolls, seats);
     }
-
-    /// <summary>Shared with the close, so what the page shows while open is what the close will count.</summary>
-    public Task<ClosingState> StateAsync(Process process, DateTimeOffset now, CancellationToken ct) => CurrentStateAsync(process, now, ct);
 }

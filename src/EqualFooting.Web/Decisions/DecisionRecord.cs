@@ -51,3 +51,19 @@ public sealed record SplitEntry(int Proposal, IReadOnlyList<int> Parts);
 public sealed record DutyEntry(string Account, string Duty);
 
 public sealed record SeatEntry(int SeatHolder, int Participant, int StakeholderGroupId);
+
+/// <summary>The record entries of statements: ids, version numbers and rule kinds only.</summary>
+public static class StatementRecord
+{
+    public static readonly RecordAction<StatementEntry> Drafted = new("statement.drafted", "started a statement from a consultation");
+    public static readonly RecordAction<RatificationEntry> PutToRatification = new("statement.put-to-ratification", "put a statement's version to the members for ratification");
+    public static readonly RecordAction<SentEntry> Sent = new("statement.sent", "marked a ratified statement as sent");
+
+    public static IEnumerable<RecordAction> All => [Drafted, PutToRatification, Sent];
+}
+
+public sealed record StatementEntry(int Statement, int Consultation);
+
+public sealed record RatificationEntry(int Statement, int Proposal, int Version, string Rule);
+
+public sealed record SentEntry(int Statement, int Proposal);

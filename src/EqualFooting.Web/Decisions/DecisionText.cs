@@ -17,6 +17,7 @@ public static class DecisionText
         "Your appeal is filed.",
         "The ruling is recorded.",
         "The response is recorded.",
+        "Your proxy is named.",
     ];
 
     /// <summary>Every key these functions return, for the translation test.</summary>
@@ -31,7 +32,11 @@ public static class DecisionText
             .Concat(Enum.GetValues<Ruling>().Select(Ruling))
             .Concat(Enum.GetValues<ResponseKind>().Select(Response))
             .Concat(Enum.GetValues<LinkKind>().Select(Link))
+            .Concat(Enum.GetValues<StatementStatus>().Select(Statement))
             .Concat(Notices)
+            .Concat(StatementModel.Notices)
+            .Concat(SeatsModel.Notices)
+            .Concat(Enum.GetValues<Duty>().Select(Duty))
             .Distinct();
 
     /// <summary>The key in the reader's language.</summary>
@@ -64,6 +69,17 @@ public static class DecisionText
         EqualFooting.Decisions.Outcome.NoQuorum => "No quorum",
         EqualFooting.Decisions.Outcome.AwaitingDeclaration => "Awaiting the chair's declaration",
         _ => "Not set up for this proposal",
+    };
+
+    public static string Duty(Duty duty) => duty == EqualFooting.Decisions.Duty.Reviewer ? "Reviewer of appeals" : "Facilitator";
+
+    public static string Statement(StatementStatus status) => status switch
+    {
+        StatementStatus.Drafting => "Drafting: out for comment",
+        StatementStatus.Ratifying => "Before the members for ratification",
+        StatementStatus.Ratified => "Ratified",
+        StatementStatus.NotRatified => "Not ratified",
+        _ => "Sent",
     };
 
     public static string Status(ProposalStatus status) => status switch

@@ -17,7 +17,13 @@ public sealed class ProposalModel(ProcessAccess processes, DecisionQueries queri
 
     public bool CanChair => DecisionPolicy.Chair(Actor, Process, View.Proposal) is null;
 
-    public bool CanTakePosition => Actor.IsParticipant && !View.Proposal.IsClosed;
+    public bool CanTakePosition => Actor.IsParticipant && View.Proposal.AcceptsPositions(clock.GetUtcNow()) is null;
+
+    /// <summary>Whom the signed-in participant may name as proxy; empty when the rule allows none or positions are over.</summary>
+    public IReadOnlyList<ParticipantChoice> ProxyChoices { get; private set; } = [];
+
+    [BindProperty]
+    public int? To { get; set; }
 
     public bool AppealOpen => Actor.IsParticipant && View.Proposal.AcceptsAppeal(clock.GetUtcNow()) is null;
 
@@ -74,6 +80,11 @@ public sealed class ProposalModel(ProcessAccess processes, DecisionQueries queri
             ? (await commands.RuleAsync(id, pid, AppealId, r, Reason, ct)).Error
             : Common.Error.Invalid("ruling", "Rule upheld, sent back or reversed."), "The ruling is recorded.", ct);
 
+    public Task<IActionResult> OnPostProxyAsync(int id, int pid, CancellationToken ct) =>
+        PostAsync(id, pid, async () => To is { } to
+            ? (await commands.GiveProxyAsync(id, pid, to, ct)).Error
+            : Common.Error.Invalid("to", "Name the participant who carries your position."), "Your proxy is named.", ct);
+
     public Task<IActionResult> OnPostResponseAsync(int id, int pid, CancellationToken ct) =>
         PostAsync(id, pid, async () => Enum.TryParse<ResponseKind>(Answer, out var r)
             ? (await commands.AnswerObjectionAsync(id, pid, PositionId, r, Text, ct)).Error
@@ -112,6 +123,11 @@ public sealed class ProposalModel(ProcessAccess processes, DecisionQueries queri
         }
 
         View = view;
+        if (view.Rule.ProxiesAllowed && CanTakePosition)
+        {
+            ProxyChoices = [.. (await queries.ParticipantsAsync(id, Actor.AccountId, ct)).Where(p => !p.IsMe)];
+        }
+
         Notice = TempData["Notice"] as string;
         return null;
     }

@@ -141,3 +141,31 @@ internal sealed class RuleChangeMapping : IEntityTypeConfiguration<RuleChange>
         b.HasIndex(r => r.ProposalId);
     }
 }
+
+internal sealed class DecisionStatementMapping : IEntityTypeConfiguration<DecisionStatement>
+{
+    public void Configure(EntityTypeBuilder<DecisionStatement> b)
+    {
+        b.Property(s => s.Title).HasMaxLength(DecisionStatement.TitleMax);
+        b.Property(s => s.Recipient).HasMaxLength(DecisionStatement.RecipientMax);
+        b.Property(s => s.SentVia).HasMaxLength(DecisionStatement.ChannelMax);
+        b.Property(s => s.Version).IsConcurrencyToken();
+        b.HasOne<Process>().WithMany().HasForeignKey(s => s.ProcessId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Consultations.Consultation>().WithMany().HasForeignKey(s => s.ConsultationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => new { s.ProcessId, s.Id });
+        b.HasIndex(s => s.ConsultationId);
+    }
+}
+
+internal sealed class StatementRatificationMapping : IEntityTypeConfiguration<StatementRatification>
+{
+    public void Configure(EntityTypeBuilder<StatementRatification> b)
+    {
+        b.HasOne<DecisionStatement>().WithMany().HasForeignKey(r => r.StatementId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.Proposal).WithMany().HasForeignKey(r => r.ProposalId).OnDelete(DeleteBehavior.Restrict);
+
+        // A proposal ratifies at most one statement.
+        b.HasIndex(r => r.ProposalId).IsUnique();
+        b.HasIndex(r => r.StatementId);
+    }
+}

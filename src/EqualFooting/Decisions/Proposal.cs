@@ -82,6 +82,9 @@ public sealed class Proposal
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When set (a statement's ratification window), positions are refused after it; the chair then closes.</summary>
+    public DateTimeOffset? PositionsCloseAt { get; private set; }
+
     public DateTimeOffset? ClosedAt { get; private set; }
 
     public Outcome? Outcome { get; private set; }
@@ -110,7 +113,7 @@ public sealed class Proposal
 
     public bool IsClosed => Status != ProposalStatus.Open;
 
-    public static Result<Proposal> Create(int processId, string chairAccountId, string? title, string? body, string? question, DecisionRule rule, IEnumerable<(LinkKind Kind, int Id)> links, int appealWindowDays, int escalateAfterRounds, DateTimeOffset now, int? parentId = null)
+    public static Result<Proposal> Create(int processId, string chairAccountId, string? title, string? body, string? question, DecisionRule rule, IEnumerable<(LinkKind Kind, int Id)> links, int appealWindowDays, int escalateAfterRounds, DateTimeOffset now, int? parentId = null, DateTimeOffset? positionsCloseAt = null)
     {
         var t = Text.Required("title", title, TitleMax);
         if (t.Error is { } e1)
@@ -133,6 +136,11 @@ public sealed class Proposal
         if (appealWindowDays is < 0 or > MaxAppealWindowDays)
         {
             return Error.Invalid("appealWindowDays", $"The appeal window is between 0 and {MaxAppealWindowDays} days.");
+        }
+
+        if (positionsCloseAt is { } until && until <= now)
+        {
+            return Error.Invalid("windowDays", "The window for positions must end in the future.");
         }
 
         if (escalateAfterRounds is < 0 or > 100)
@@ -164,6 +172,7 @@ public sealed class Proposal
             EscalateAfterRounds = escalateAfterRounds,
             CreatedAt = now,
             ParentId = parentId,
+            PositionsCloseAt = positionsCloseAt,
         };
         proposal._links.AddRange(distinct.Select(l => new ProposalLink(l.Kind, l.Id)));
         return proposal;
@@ -171,8 +180,10 @@ public sealed class Proposal
 
     public bool Chairs(string? accountId) => accountId is not null && (accountId == ChairAccountId || accountId == FacilitatorAccountId);
 
-    public Error? AcceptsPositions() =>
-        Status == ProposalStatus.Open ? null : Error.Conflict("This proposal is closed: positions can no longer be taken or changed.");
+    public Error? AcceptsPositions(DateTimeOffset now) =>
+        Status != ProposalStatus.Open ? Error.Conflict("This proposal is closed: positions can no longer be taken or changed.")
+        : PositionsCloseAt is { } until && now >= until ? Error.Conflict("The window for positions has closed; the chair will close the proposal.")
+        : null;
 
     /// <summary>
     /// Sets a new rule. Before any position of the round, it simply replaces the old one. Afterwards it needs a reason,

@@ -105,6 +105,10 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
 
     public DbSet<RuleChange> RuleChanges => Set<RuleChange>();
 
+    public DbSet<DecisionStatement> DecisionStatements => Set<DecisionStatement>();
+
+    public DbSet<StatementRatification> StatementRatifications => Set<StatementRatification>();
+
     public DbSet<ProcessPrivacy> ProcessPrivacy => Set<ProcessPrivacy>();
 
     public DbSet<ContentReport> ContentReports => Set<ContentReport>();

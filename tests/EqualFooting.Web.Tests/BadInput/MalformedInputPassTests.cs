@@ -90,6 +90,10 @@ public abstract class MalformedInputPassTests(AppFactory app)
                 markdown = "# Principles\n\nHuman rights apply online as offline.\n\nThe Internet should remain open.",
             })).JsonAsync(HttpStatusCode.Created);
             await s.RaiseAsync(admin);
+
+            // A statement and a proposal allowing proxies, so their pages' ratification and proxy forms are reached too.
+            await (await admin.PostAsJsonAsync($"/api/processes/{processId}/statements", new { title = "ALAC statement", recipient = "ICANN Board", consultationId = consultation.Id() })).JsonAsync(HttpStatusCode.Created);
+            await (await admin.PostAsJsonAsync($"/api/processes/{processId}/proposals", new { title = "Proposal", question = "Adopt it?", rule = new { kind = "majority", proxiesAllowed = true } })).JsonAsync(HttpStatusCode.Created);
             return new World(admin, email, processId, consultation.Id(), s.SessionId);
         }
 

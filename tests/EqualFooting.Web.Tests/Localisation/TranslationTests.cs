@@ -48,6 +48,10 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         ("fr", "Participant"),
         ("pt", "Hub"),
         ("fr", "Conversations"),
+        ("es", "No"),
+        ("fr", "Ratification"),
+        ("fr", "Versions"),
+        ("fr", "Version {0}"),
     ];
 
     /// <summary>

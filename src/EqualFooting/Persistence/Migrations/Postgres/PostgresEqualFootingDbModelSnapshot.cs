@@ -506,6 +506,53 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("DecisionDuties");
                 });
 
+            modelBuilder.Entity("EqualFooting.Decisions.DecisionStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentVia")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("ProcessId", "Id");
+
+                    b.ToTable("DecisionStatements");
+                });
+
             modelBuilder.Entity("EqualFooting.Decisions.MinorityView", b =>
                 {
                     b.Property<long>("Id")
@@ -624,6 +671,9 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PositionsCloseAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("PositionsTaken")
                         .HasColumnType("bigint");
@@ -850,6 +900,36 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SeatHolders");
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.StatementRatification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.HasIndex("StatementId");
+
+                    b.ToTable("StatementRatifications");
                 });
 
             modelBuilder.Entity("EqualFooting.FloorQuestions.FloorQuestion", b =>
@@ -2652,6 +2732,21 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Decisions.DecisionStatement", b =>
+                {
+                    b.HasOne("EqualFooting.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Decisions.MinorityView", b =>
                 {
                     b.HasOne("EqualFooting.Participation.Participant", null)
@@ -2781,6 +2876,23 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .HasForeignKey("StakeholderGroupId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.StatementRatification", b =>
+                {
+                    b.HasOne("EqualFooting.Decisions.Proposal", "Proposal")
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Decisions.DecisionStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
                 });
 
             modelBuilder.Entity("EqualFooting.FloorQuestions.FloorQuestion", b =>

@@ -482,6 +482,51 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.ToTable("DecisionDuties");
                 });
 
+            modelBuilder.Entity("EqualFooting.Decisions.DecisionStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentVia")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("ProcessId", "Id");
+
+                    b.ToTable("DecisionStatements");
+                });
+
             modelBuilder.Entity("EqualFooting.Decisions.MinorityView", b =>
                 {
                     b.Property<long>("Id")
@@ -593,6 +638,9 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PositionsCloseAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PositionsTaken")
@@ -812,6 +860,34 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SeatHolders");
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.StatementRatification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique();
+
+                    b.HasIndex("StatementId");
+
+                    b.ToTable("StatementRatifications");
                 });
 
             modelBuilder.Entity("EqualFooting.FloorQuestions.FloorQuestion", b =>
@@ -2566,6 +2642,21 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EqualFooting.Decisions.DecisionStatement", b =>
+                {
+                    b.HasOne("EqualFooting.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EqualFooting.Decisions.MinorityView", b =>
                 {
                     b.HasOne("EqualFooting.Participation.Participant", null)
@@ -2695,6 +2786,23 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .HasForeignKey("StakeholderGroupId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Decisions.StatementRatification", b =>
+                {
+                    b.HasOne("EqualFooting.Decisions.Proposal", "Proposal")
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Decisions.DecisionStatement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Proposal");
                 });
 
             modelBuilder.Entity("EqualFooting.FloorQuestions.FloorQuestion", b =>
