@@ -13,6 +13,7 @@ using EqualFooting.Web.Demo;
 using EqualFooting.Web.FloorQuestions;
 using EqualFooting.Web.Moderation;
 using EqualFooting.Web.Notifications;
+using EqualFooting.Web.Outcomes;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Polls;
 using EqualFooting.Web.Privacy;
@@ -155,6 +156,7 @@ public static class App
         services.AddPrivacy();
         services.AddModeration();
         services.AddNotifications();
+        services.AddOutcomes();
         services.AddScoped<EqualFooting.Web.Mail.Mailer>();
         services.AddHostedService<StartupTasks>();
     }
@@ -213,6 +215,7 @@ public static class App
         app.MapPrivacy();
         app.MapModeration();
         app.MapNotifications();
+        app.MapOutcomes();
         app.MapCultureEndpoint();
     }
 }
