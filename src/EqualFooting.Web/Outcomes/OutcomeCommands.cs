@@ -49,7 +49,9 @@ public sealed class OutcomeCommands(EqualFootingDb db, ProcessAccess processes, 
 
                 var report = drafted.Value;
                 db.SessionReports.Add(report);
-                return Change.Recorded(report, c.Process.Id, OutcomeRecord.ReportDrafted, () => new ReportEntry(sessionId, report.Id));
+                // Two first drafts at once: the unique index on the session keeps one, and the loser runs again as a revision of it.
+                return Change.Recorded(report, c.Process.Id, OutcomeRecord.ReportDrafted, () => new ReportEntry(sessionId, report.Id))
+                    .OnDuplicate(async token => await DraftReportAsync(sessionId, text, token));
             },
             ct);
 

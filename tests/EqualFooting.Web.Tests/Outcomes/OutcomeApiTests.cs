@@ -81,6 +81,16 @@ public abstract class OutcomeApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Parallel_first_drafts_store_one_report()
+    {
+        var (s, rapporteur, _) = await ScenarioAsync();
+        var url = $"/api/sessions/{s.SessionId}/report";
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => rapporteur.PutAsJsonAsync(url, Report(s.Process, $"Summary {i}"))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.SessionReports.CountAsync(r => r.SessionId == s.SessionId)));
+    }
+
+    [Fact]
     public async Task A_process_that_requires_reports_lists_the_missing_ones()
     {
         var (s, rapporteur, outsider) = await ScenarioAsync();
