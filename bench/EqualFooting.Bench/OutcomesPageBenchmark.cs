@@ -11,6 +11,7 @@ using EqualFooting.Record;
 using EqualFooting.Sessions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Process = EqualFooting.Processes.Process;
 
 namespace EqualFooting.Bench;
