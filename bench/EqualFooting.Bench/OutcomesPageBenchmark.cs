@@ -11,7 +11,6 @@ using EqualFooting.Record;
 using EqualFooting.Sessions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Process = EqualFooting.Processes.Process;
 
 namespace EqualFooting.Bench;
@@ -210,7 +209,7 @@ public sealed class OutcomesPageBenchmark : IBenchmark
         // Two million points: one prepared statement, not the change tracker.
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await using var insert = connection.CreateCommand();
-        insert.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
+        insert.Transaction = (SqliteTransaction)Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(transaction);
         insert.CommandText = "INSERT INTO IndicatorPoints (IndicatorId, \"On\", Value) VALUES ($i, $on, $v)";
         var pi = insert.Parameters.Add("$i", SqliteType.Integer);
         var pon = insert.Parameters.Add("$on", SqliteType.Text);
