@@ -15,6 +15,7 @@ using EqualFooting.Web.FloorQuestions;
 using EqualFooting.Web.Mail;
 using EqualFooting.Web.Moderation;
 using EqualFooting.Web.Notifications;
+using EqualFooting.Web.Outcomes;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Polls;
 using EqualFooting.Web.Privacy;
@@ -158,6 +159,7 @@ public static class App
         services.AddBalance();
         services.AddModeration();
         services.AddNotifications();
+        services.AddOutcomes();
         services.AddMail(configuration);
         services.AddHostedService<StartupTasks>();
     }
@@ -219,6 +221,7 @@ public static class App
         app.MapBalance();
         app.MapModeration();
         app.MapNotifications();
+        app.MapOutcomes();
         app.MapCultureEndpoint();
     }
 }

@@ -125,6 +125,24 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
 
     public DbSet<StatementVote> StatementVotes => Set<StatementVote>();
 
+    public DbSet<Outcomes.SessionReport> SessionReports => Set<Outcomes.SessionReport>();
+
+    public DbSet<Outcomes.OutcomeSettings> OutcomeSettings => Set<Outcomes.OutcomeSettings>();
+
+    public DbSet<Outcomes.Message> Messages => Set<Outcomes.Message>();
+
+    public DbSet<Outcomes.Commitment> Commitments => Set<Outcomes.Commitment>();
+
+    public DbSet<Outcomes.Milestone> Milestones => Set<Outcomes.Milestone>();
+
+    public DbSet<Outcomes.Advice> Advice => Set<Outcomes.Advice>();
+
+    public DbSet<Outcomes.Indicator> Indicators => Set<Outcomes.Indicator>();
+
+    public DbSet<Outcomes.IndicatorPoint> IndicatorPoints => Set<Outcomes.IndicatorPoint>();
+
+    public DbSet<Outcomes.IndicatorEvent> IndicatorEvents => Set<Outcomes.IndicatorEvent>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
 

@@ -1,0 +1,21 @@
+namespace EqualFooting.Web.Outcomes;
+
+/// <summary>Outcomes and follow-up: session reports, messages, commitments with milestones, indicators and the advice register.</summary>
+public static class OutcomesFeature
+{
+    public static IServiceCollection AddOutcomes(this IServiceCollection services)
+    {
+        services.AddScoped<OutcomeCommands>();
+        services.AddScoped<OutcomeQueries>();
+        services.AddScoped<SourceChoices>();
+        services.AddRecordActions(OutcomeRecord.All);
+        services.AddProcessSection<OutcomesSection>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOutcomes(this IEndpointRouteBuilder app)
+    {
+        app.MapOutcomeEndpoints();
+        return app;
+    }
+}
