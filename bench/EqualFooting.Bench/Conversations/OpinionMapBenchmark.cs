@@ -67,8 +67,11 @@ public sealed class OpinionMapBenchmark : IBenchmark
             var roundCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var update = Stopwatch.StartNew();
             next = next.With(changes);
+            var withCpu = (Process.GetCurrentProcess().TotalProcessorTime - roundCpu).TotalMilliseconds;
+            var withWall = update.Elapsed.TotalMilliseconds;
             updated = OpinionAnalysis.Run(next, previous: updated);
             update.Stop();
+            await Console.Error.WriteLineAsync($"  VoteMatrix.With: {withWall:0.0} ms wall, {withCpu:0.0} ms CPU; GC collections so far (gen0/1/2): {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
             rounds.Add((update.Elapsed.TotalMilliseconds, (Process.GetCurrentProcess().TotalProcessorTime - roundCpu).TotalMilliseconds));
             await Console.Error.WriteLineAsync($"update {round + 1} after {updateVotes} votes: {update.Elapsed.TotalMilliseconds:0.0} ms, {updated.PcaIterations} PCA iterations; phases (ms): "
                 + string.Join(", ", updated.PhaseMilliseconds.Select(p => $"{p.Key} {p.Value:0.0}")));

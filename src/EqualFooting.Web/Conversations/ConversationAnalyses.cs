@@ -45,6 +45,9 @@ public sealed class ConversationAnalyses(IServiceScopeFactory scopes, TimeProvid
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<int, (long Ticket, ConversationMap Map, DateTimeOffset At)> _maps = new();
+
+    // The last analysis of each conversation, which the next one continues from (only the votes that changed are re-counted).
+    private readonly ConcurrentDictionary<int, OpinionMap> _analyses = new();
     private long _tickets;
     private readonly ConcurrentDictionary<int, byte> _stale = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -147,7 +150,10 @@ public sealed class ConversationAnalyses(IServiceScopeFactory scopes, TimeProvid
             return new ConversationMap(conversationId, votes.Count, statements, [], [], [], [], groupIds, participantIds.Count);
         }
 
-        var map = OpinionAnalysis.Run(matrix, settings, stakeholderOf);
+        // Participants and statements are numbered by id, so new ones come last and an update changes few rows; when
+        // that is not so (a statement rejected), the analysis notices and counts afresh.
+        var map = OpinionAnalysis.Run(matrix, settings, stakeholderOf, _analyses.GetValueOrDefault(conversationId));
+        _analyses[conversationId] = map;
         var points = map.Points.Select(p =>
         {
             var id = participantIds[p.Participant];
