@@ -152,3 +152,49 @@ public sealed class IncrementalUpdateTests
         return AdjustedRandIndex.Compute(ids.Select(a.GroupOf).ToList(), ids.Select(b.GroupOf).ToList());
     }
 }
+
+public sealed class IncrementalUpdateVoteByVoteTests
+{
+    /// <summary>
+    /// A small conversation as the web worker sees it: voters arrive one by one and vote on every statement, the
+    /// analysis continuing from its last map after each vote. Two camps, each voter passing on a different statement.
+    /// </summary>
+    [Theory]
+    [InlineData(1.0, 1)]
+    [InlineData(0.3, 2)]
+    [InlineData(0.1, 3)]
+    [InlineData(0.05, 4)]
+    [InlineData(0.2, 5)]
+    [InlineData(0.1, 6)]
+    [InlineData(0.1, 7)]
+    [InlineData(0.05, 8)]
+    public void Continuing_after_every_single_vote_ends_where_a_full_computation_does(double share, int seed)
+    {
+        var random = new Random(seed);
+        var votes = new List<CastVote>();
+        OpinionMap? map = null;
+        VoteMatrix? matrix = null;
+        for (var p = 0; p < 12; p++)
+        {
+            for (var i = 0; i < 7; i++)
+            {
+                var camp = p < 6;
+                var choice = i == 0 ? VoteChoice.Agree : (i - 1) == p % 6 ? VoteChoice.Pass : ((i - 1) % 2 == 0) == camp ? VoteChoice.Agree : VoteChoice.Disagree;
+                votes.Add(new CastVote(p, i, choice));
+                matrix = VoteMatrix.Build(p + 1, 7, votes);
+                if (p + 1 > 2 && random.NextDouble() < share)
+                {
+                    map = OpinionAnalysis.Run(matrix, previous: map);
+                }
+            }
+        }
+
+        // The worker's last computation, after the last vote, continues from whichever it made before.
+        map = OpinionAnalysis.Run(matrix!, previous: map);
+        var fresh = OpinionAnalysis.Run(matrix!);
+
+        Assert.Equal(2, fresh.Groups.Count);
+        Assert.Equal(fresh.Groups.Count, map!.Groups.Count);
+        Assert.Equal(1.0, AdjustedRandIndex.Compute(fresh.Points.Select(p => p.Group).ToList(), map.Points.Select(p => p.Group).ToList()), 9);
+    }
+}
