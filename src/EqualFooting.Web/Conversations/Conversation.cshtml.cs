@@ -3,6 +3,7 @@ using EqualFooting.Conversations;
 using EqualFooting.Processes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace EqualFooting.Web.Conversations;
 
@@ -10,6 +11,7 @@ namespace EqualFooting.Web.Conversations;
 /// A conversation without JavaScript: one statement at a time with three buttons (the one with fewest votes first),
 /// a form to add a statement, the moderation queue for moderators, and the opinion map with its report.
 /// </summary>
+[EnableRateLimiting(RateLimits.Votes)]
 public sealed class ConversationModel(ProcessAccess processes, ConversationQueries queries, ConversationCommands commands, ConversationAnalyses analyses) : PageModel
 {
     public Process Process { get; private set; } = null!;
@@ -35,6 +37,9 @@ public sealed class ConversationModel(ProcessAccess processes, ConversationQueri
 
     public string? Message { get; private set; }
 
+    /// <summary>The actor may close the conversation (a convener of the process).</summary>
+    public bool CanConvene { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, int conversationId, CancellationToken ct) =>
         await LoadAsync(id, conversationId, ct) ?? Page();
 
@@ -44,6 +49,10 @@ public sealed class ConversationModel(ProcessAccess processes, ConversationQueri
             var parsed = VoteChoices.Parse(choice);
             return parsed.Error ?? (await commands.VoteAsync(id, conversationId, statementId, parsed.Value, ct)).Error;
         }, ct);
+
+    /// <summary>Conveners close the conversation to statements and votes; the map and report stay.</summary>
+    public Task<IActionResult> OnPostCloseAsync(int id, int conversationId, CancellationToken ct) =>
+        PostAsync(id, conversationId, async () => (await commands.CloseAsync(id, conversationId, ct)).Error, ct);
 
     public Task<IActionResult> OnPostStatementAsync(int id, int conversationId, CancellationToken ct) =>
         PostAsync(id, conversationId, async () => (await commands.AddStatementAsync(id, conversationId, Text, ct)).Error, ct);
@@ -87,6 +96,7 @@ public sealed class ConversationModel(ProcessAccess processes, ConversationQueri
         }
 
         Conversation = conversation;
+        CanConvene = ConversationPolicy.Close(Actor, Process) is null;
         var participant = await queries.ParticipantIdAsync(id, Actor.AccountId, ct);
         Next = participant is null ? null : await queries.NextAsync(conversationId, participant, ct);
         if (ConversationPolicy.IsModerator(Actor))

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using EqualFooting.Conversations;
 using EqualFooting.Persistence;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
 namespace EqualFooting.Web.Conversations;
@@ -34,9 +35,12 @@ public sealed record ConversationMap(
 /// conversation stale (<see cref="Touch"/>); this worker recomputes stale maps at most once every five seconds, so
 /// however fast votes arrive a vote never waits for the analysis and the map is at most a few seconds behind.
 /// </summary>
-public sealed class ConversationAnalyses(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ConversationAnalyses> log) : BackgroundService
+public sealed class ConversationAnalyses(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ConversationAnalyses> log, IHubContext<ConversationHub, IConversationClient> hub) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Below this many votes each map is computed afresh rather than continued from the last.</summary>
+    public const int ContinueFromVotes = 10_000;
 
     /// <summary>
     /// Votes taken by another web node never mark this node's map stale, so a map older than this is refreshed in the
@@ -45,6 +49,9 @@ public sealed class ConversationAnalyses(IServiceScopeFactory scopes, TimeProvid
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<int, (long Ticket, ConversationMap Map, DateTimeOffset At)> _maps = new();
+
+    // The last analysis of each conversation, which the next one continues from (only the votes that changed are re-counted).
+    private readonly ConcurrentDictionary<int, OpinionMap> _analyses = new();
     private long _tickets;
     private readonly ConcurrentDictionary<int, byte> _stale = new();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -95,7 +102,9 @@ public sealed class ConversationAnalyses(IServiceScopeFactory scopes, TimeProvid
                 _stale.TryRemove(id, out _);
                 try
                 {
-                    await RefreshAsync(id, stoppingToken);
+                    var map = await RefreshAsync(id, stoppingToken);
+                    // Pages following the conversation refresh their map and counts (docs/opinion-maps.md).
+                    await hub.Clients.Group(ConversationHub.Group(id)).MapChanged(ConversationHub.Summary(map));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -147,7 +156,13 @@ public sealed class ConversationAnalyses(IServiceScopeFactory scopes, TimeProvid
             return new ConversationMap(conversationId, votes.Count, statements, [], [], [], [], groupIds, participantIds.Count);
         }
 
-        var map = OpinionAnalysis.Run(matrix, settings, stakeholderOf);
+        // Participants and statements are numbered by id, so new ones come last and an update changes few rows; when
+        // that is not so (a statement rejected), the analysis notices and counts afresh. A small conversation is
+        // computed afresh every time: it takes milliseconds, and a chain of warm starts on a dozen voters can settle
+        // k-means in another local optimum than a fresh run.
+        var previous = matrix.Count >= ContinueFromVotes ? _analyses.GetValueOrDefault(conversationId) : null;
+        var map = OpinionAnalysis.Run(matrix, settings, stakeholderOf, previous);
+        _analyses[conversationId] = map;
         var points = map.Points.Select(p =>
         {
             var id = participantIds[p.Participant];

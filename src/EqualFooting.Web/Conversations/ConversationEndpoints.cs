@@ -82,7 +82,8 @@ public static class ConversationEndpoints
                 ? Problems.ToResult(invalid)
                 : Problems.ToResult(await commands.VoteAsync(id, conversationId, statementId, choice.Value, ct), v => Results.Ok(new VoteDto(v.StatementId, VoteChoices.Name(v.Choice))));
         }).WithName("VoteOnStatement").WithSummary("Casts or changes the participant's vote (agree, disagree or pass) on a shown statement.")
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .RequireRateLimiting(RateLimits.Votes)
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
 
         api.MapGet("/{conversationId:int}/report", async (int id, int conversationId, ProcessAccess processes, ConversationQueries queries, ConversationAnalyses analyses, CancellationToken ct) =>
         {

@@ -17,6 +17,7 @@ public static class ConversationFeature
     public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder app)
     {
         app.MapConversationEndpoints();
+        app.MapHub<ConversationHub>(ConversationHub.Path);
         return app;
     }
 }

@@ -12,6 +12,13 @@ public static class RateLimits
 {
     public const string AccountAttempts = "account-attempts";
 
+    /// <summary>
+    /// Votes in a conversation, per account, on top of the write budget: a person reads each statement before voting,
+    /// so 60 a minute (`RateLimits:VotesPerMinute`) is generous for people and stops a script flooding a map (and the
+    /// record, where every changed vote is an entry). On a page only its Vote handler counts.
+    /// </summary>
+    public const string Votes = "votes";
+
     public static void Configure(RateLimiterOptions options, IConfiguration configuration)
     {
         var writes = configuration.GetValue("RateLimits:WritesPerMinute", 120);
@@ -51,6 +58,23 @@ public static class RateLimits
                 {
                     PermitLimit = attempts,
                     Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        AddVotes(options, configuration);
+    }
+
+    private static void AddVotes(RateLimiterOptions options, IConfiguration configuration)
+    {
+        var votes = configuration.GetValue("RateLimits:VotesPerMinute", 60);
+        options.AddPolicy(Votes, ctx =>
+            HttpMethods.IsGet(ctx.Request.Method)
+                || (ctx.Request.Query.TryGetValue("handler", out var handler) && !string.Equals(handler, "Vote", StringComparison.OrdinalIgnoreCase))
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetTokenBucketLimiter("votes:" + PartitionKey(ctx), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = votes,
+                    TokensPerPeriod = votes,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
     }

@@ -7,7 +7,8 @@ namespace EqualFooting.Conversations;
 /// </summary>
 internal static class KMeans
 {
-    internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null)
+    /// <param name="startLabels">With start centres: each point's cluster before (−1 for none), so that a pass that moves next to nobody ends the fit.</param>
+    internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null, int[]? startLabels = null)
     {
         var n = xs.Length;
         k = Math.Min(k, n);
@@ -16,17 +17,19 @@ internal static class KMeans
         for (var attempt = 0; attempt < restarts; attempt++)
         {
             double[] cx, cy;
+            int[]? labels = null;
             if (attempt == 0 && startX is not null && startY is not null && startX.Length == k)
             {
                 cx = (double[])startX.Clone();
                 cy = (double[])startY.Clone();
+                labels = startLabels is not null && startLabels.Length == n ? (int[])startLabels.Clone() : null;
             }
             else
             {
                 (cx, cy) = SeedPlusPlus(xs, ys, weights, k, random);
             }
 
-            var result = Lloyd(xs, ys, weights, cx, cy, maxIterations);
+            var result = Lloyd(xs, ys, weights, cx, cy, maxIterations, labels);
             if (best is null || result.Inertia < best.Inertia - 1e-12)
             {
                 best = result;
@@ -89,23 +92,51 @@ internal static class KMeans
         return Array.FindLastIndex(scores, s => s > 0) is var last and >= 0 ? last : 0;
     }
 
-    private static KMeansResult Lloyd(double[] xs, double[] ys, double[] weights, double[] cx, double[] cy, int maxIterations)
+    private static KMeansResult Lloyd(double[] xs, double[] ys, double[] weights, double[] cx, double[] cy, int maxIterations, int[]? labels)
     {
         var n = xs.Length;
         var k = cx.Length;
-        var labels = new int[n];
-        Array.Fill(labels, -1);
+        if (labels is null)
+        {
+            labels = new int[n];
+            Array.Fill(labels, -1);
+        }
+
         var sumX = new double[k];
         var sumY = new double[k];
         var sumW = new double[k];
         var iterations = 0;
         var changed = n;
+        // Hamerly's bounds: upper[i] ≥ the distance to the point's centre, lower[i] ≤ the distance to any other centre.
+        // After centres move, a point whose upper bound stays below both its lower bound and half the distance from its
+        // centre to the nearest other one cannot have changed cluster and is skipped; late passes, when centres barely
+        // move, then cost next to nothing. The labels are those of plain Lloyd's steps.
+        var upper = new double[n];
+        var lower = new double[n];
+        var half = new double[k];
+        var moved = new double[k];
+        var bounded = false;
         // Stop when no more than one point in a thousand changed group: the last stragglers between two of a hundred
         // base clusters move nothing that matters, and chasing them took most of the time on large conversations.
         while (changed > n / 1000 && iterations < maxIterations)
         {
             iterations++;
-            changed = Assign(xs, ys, cx, cy, labels);
+            for (var c = 0; c < k; c++)
+            {
+                var nearest = double.MaxValue;
+                for (var o = 0; o < k; o++)
+                {
+                    if (o != c)
+                    {
+                        nearest = Math.Min(nearest, Square(cx[c] - cx[o], cy[c] - cy[o]));
+                    }
+                }
+
+                half[c] = Math.Sqrt(nearest) / 2;
+            }
+
+            changed = Assign(xs, ys, cx, cy, labels, upper, lower, half, bounded);
+            bounded = true;
             Array.Clear(sumX);
             Array.Clear(sumY);
             Array.Clear(sumW);
@@ -117,13 +148,37 @@ internal static class KMeans
                 sumW[l] += weights[i];
             }
 
+            double most = 0, second = 0;
+            var mostAt = -1;
             for (var c = 0; c < k; c++)
             {
+                moved[c] = 0;
                 if (sumW[c] > 0)
                 {
-                    cx[c] = sumX[c] / sumW[c];
-                    cy[c] = sumY[c] / sumW[c];
+                    var nx = sumX[c] / sumW[c];
+                    var ny = sumY[c] / sumW[c];
+                    moved[c] = Math.Sqrt(Square(nx - cx[c], ny - cy[c]));
+                    cx[c] = nx;
+                    cy[c] = ny;
                 }
+
+                if (moved[c] > most)
+                {
+                    second = most;
+                    most = moved[c];
+                    mostAt = c;
+                }
+                else if (moved[c] > second)
+                {
+                    second = moved[c];
+                }
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var l = labels[i];
+                upper[i] += moved[l];
+                lower[i] -= l == mostAt ? second : most;
             }
         }
 
@@ -136,8 +191,12 @@ internal static class KMeans
         return new KMeansResult(labels, cx, cy, sumW, inertia, iterations);
     }
 
-    /// <summary>Nearest centre for every point (ties to the lower index); parallel over large inputs. Returns how many labels changed.</summary>
-    internal static int Assign(double[] xs, double[] ys, double[] cx, double[] cy, int[] labels)
+    /// <summary>
+    /// Nearest centre for every point (ties to the lower index when a point is looked at in full); parallel over large
+    /// inputs. With <paramref name="bounded"/>, points the bounds clear are skipped (see <see cref="Lloyd"/>); every
+    /// point looked at in full gets exact bounds. Returns how many labels changed.
+    /// </summary>
+    private static int Assign(double[] xs, double[] ys, double[] cx, double[] cy, int[] labels, double[] upper, double[] lower, double[] half, bool bounded)
     {
         var n = xs.Length;
         var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 16384));
@@ -148,18 +207,41 @@ internal static class KMeans
             var to = (int)((long)n * (chunk + 1) / chunks);
             for (var i = from; i < to; i++)
             {
+                if (bounded)
+                {
+                    var bound = Math.Max(half[labels[i]], lower[i]);
+                    if (upper[i] <= bound)
+                    {
+                        continue;
+                    }
+
+                    upper[i] = Math.Sqrt(Square(xs[i] - cx[labels[i]], ys[i] - cy[labels[i]]));
+                    if (upper[i] <= bound)
+                    {
+                        continue;
+                    }
+                }
+
                 var best = 0;
                 var bestD = double.MaxValue;
+                var secondD = double.MaxValue;
                 for (var c = 0; c < cx.Length; c++)
                 {
                     var d = Square(xs[i] - cx[c], ys[i] - cy[c]);
                     if (d < bestD)
                     {
+                        secondD = bestD;
                         bestD = d;
                         best = c;
                     }
+                    else if (d < secondD)
+                    {
+                        secondD = d;
+                    }
                 }
 
+                upper[i] = Math.Sqrt(bestD);
+                lower[i] = Math.Sqrt(secondD);
                 if (labels[i] != best)
                 {
                     labels[i] = best;

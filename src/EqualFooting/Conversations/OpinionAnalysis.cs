@@ -42,10 +42,25 @@ public static class OpinionAnalysis
         var rows = kept.ToArray();
         var groupOf = new int[n];
         Array.Fill(groupOf, -1);
-        var means = ColumnMeans(matrix, rows);
         var warm = previous?.State;
+        // CᵀC through the co-vote sums when that pays: carried over from the previous map and changed only where votes
+        // changed (docs/opinion-maps.md, "Update"), else counted afresh.
+        CoVotes? coVotes = null;
+        if (warm?.CoVotes is { } earlier && warm.Threshold == threshold)
+        {
+            var before = warm.Matrix;
+            coVotes = earlier.Update(before, p => before.VotesOf(p) >= threshold, matrix, p => matrix.VotesOf(p) >= threshold);
+        }
+
+        if (coVotes is null && SparsePca.GramPays(matrix, rows, warm is not null))
+        {
+            coVotes = CoVotes.Build(matrix, rows);
+        }
+
+        var means = coVotes?.Means() ?? ColumnMeans(matrix, rows);
+        var gram = coVotes?.Gram(means);
         Phase("means");
-        var pca = SparsePca.Compute(matrix, rows, means, warm?.Directions, settings.MaxPcaIterations, settings.PcaTolerance, settings.Seed);
+        var pca = SparsePca.Compute(matrix, rows, means, warm?.Directions, settings.MaxPcaIterations, settings.PcaTolerance, settings.Seed, gram);
         Phase("pca");
         var (xs, ys) = Project(matrix, rows, means, pca.Directions, settings.ScaleSparseVoters ? statementsVoted : 0);
         Phase("project");
@@ -65,7 +80,9 @@ public static class OpinionAnalysis
         }
         else
         {
-            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: settings.BaseIterations, warm?.BaseX, warm?.BaseY);
+            // Each participant starts in the base cluster they were in, so that when few move one assignment pass suffices.
+            var startLabels = warm is null ? null : Array.ConvertAll(rows, r => r < warm.BaseLabelOf.Length ? warm.BaseLabelOf[r] : -1);
+            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: settings.BaseIterations, warm?.BaseX, warm?.BaseY, startLabels);
             baseLabels = baseFit.Labels;
         }
 
@@ -148,7 +165,19 @@ public static class OpinionAnalysis
         var bridging = tally.Bridging(settings);
         Phase("statements");
         return new OpinionMap(groupOf, points, groups, silhouettes, divisive, bridging,
-            new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY), pca.Iterations, phases);
+            new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY, BaseLabelOf(n, rows, baseLabels), matrix, threshold, coVotes), pca.Iterations, phases);
+    }
+
+    private static int[] BaseLabelOf(int participants, int[] rows, int[] baseLabels)
+    {
+        var of = new int[participants];
+        Array.Fill(of, -1);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            of[rows[i]] = baseLabels[i];
+        }
+
+        return of;
     }
 
     private static int CountVotedStatements(VoteMatrix matrix)
@@ -186,8 +215,8 @@ public static class OpinionAnalysis
     /// <param name="statementsVoted">The statements voted on, for the sparse-voter scaling; 0 for none.</param>
     private static (double[] X, double[] Y) Project(VoteMatrix matrix, int[] rows, double[] means, double[] directions, int statementsVoted)
     {
-        var z = new double[rows.Length * SparsePca.Block];
-        SparsePca.Multiply(matrix, rows, means, directions, z);
+        var z = new double[rows.Length * 2];
+        SparsePca.Multiply(matrix, rows, means, directions, z, width: 2);
         var xs = new double[rows.Length];
         var ys = new double[rows.Length];
         for (var i = 0; i < rows.Length; i++)
@@ -195,8 +224,8 @@ public static class OpinionAnalysis
             // Pol.is's correction: a participant who voted on few statements has most coordinates imputed at the mean and
             // would sit near the centre whatever they think; scaling by √(statements / votes) puts them back out.
             var scale = statementsVoted == 0 ? 1 : Math.Sqrt((double)statementsVoted / Math.Max(1, matrix.VotesOf(rows[i])));
-            xs[i] = z[i * SparsePca.Block] * scale;
-            ys[i] = z[(i * SparsePca.Block) + 1] * scale;
+            xs[i] = z[i * 2] * scale;
+            ys[i] = z[(i * 2) + 1] * scale;
         }
 
         return (xs, ys);

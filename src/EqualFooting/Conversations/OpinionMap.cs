@@ -84,5 +84,9 @@ public sealed class OpinionMap
     public int GroupOf(int participant) => _groupOf[participant];
 }
 
-/// <summary>What an update continues from: the PCA's block and the base clusters' centres.</summary>
-internal sealed record AnalysisState(double[] Directions, double[] BaseX, double[] BaseY);
+/// <summary>
+/// What an update continues from: the PCA's block, the base clusters' centres and each participant's base cluster
+/// (−1 when set aside), the votes the map was made from, the vote threshold then, and the co-vote sums (null when the
+/// sparse passes were used), which an update changes where votes changed instead of counting them again.
+/// </summary>
+internal sealed record AnalysisState(double[] Directions, double[] BaseX, double[] BaseY, int[] BaseLabelOf, VoteMatrix Matrix, int Threshold, CoVotes? CoVotes);

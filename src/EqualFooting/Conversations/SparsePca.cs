@@ -15,9 +15,9 @@ internal static class SparsePca
     internal const int Block = 6;
 
     /// <param name="rows">The participants kept (row indices into the matrix).</param>
-    /// <param name="allowGram">False forces the sparse passes (tests compare both ways).</param>
     /// <param name="start">A previous block (statements × <see cref="Block"/>, row-major) to continue from, or null.</param>
-    internal static PcaResult Compute(VoteMatrix matrix, int[] rows, double[] means, double[]? start, int maxIterations, double tolerance, int seed, bool allowGram = true)
+    /// <param name="gram">CᵀC (statements × statements, from <see cref="CoVotes.Gram"/>) when it is cheaper than the sparse passes (<see cref="GramPays"/>); null for the sparse passes.</param>
+    internal static PcaResult Compute(VoteMatrix matrix, int[] rows, double[] means, double[]? start, int maxIterations, double tolerance, int seed, double[]? gram)
     {
         var m = matrix.Statements;
         var q = new double[m * Block];
@@ -35,7 +35,6 @@ internal static class SparsePca
         }
 
         Orthonormalise(q, m);
-        var gram = allowGram ? Gram(matrix, rows, means, warm: start is not null) : null;
         var z = gram is null ? new double[rows.Length * Block] : [];
         var applied = new double[q.Length];
 
@@ -150,17 +149,16 @@ internal static class SparsePca
     }
 
     /// <summary>
-    /// CᵀC as a dense statements × statements matrix, when building it (half of Σ votes² over participants) costs less
-    /// than the sparse passes the iteration would make (about 30 from a random start, 3 from a previous map) and it fits
-    /// in 72 MB; otherwise null. Pol.is-sized conversations (hundreds of statements) take this way; a conversation of
-    /// ten thousand statements takes the sparse one.
+    /// Whether building CᵀC (through <see cref="CoVotes"/>, about Σ votes² / 2 pair updates over participants) costs
+    /// less than the sparse passes the iteration would make (about 30 from a random start, 3 from a previous map), and
+    /// the co-vote table fits (<see cref="CoVotes.MaxStatements"/>). Pol.is-sized conversations (hundreds of statements)
+    /// take this way, and then an update only re-counts the pairs new votes are in; ten thousand statements take the sparse one.
     /// </summary>
-    private static double[]? Gram(VoteMatrix matrix, int[] rows, double[] means, bool warm)
+    internal static bool GramPays(VoteMatrix matrix, int[] rows, bool warm)
     {
-        var m = matrix.Statements;
-        if (m > 3000)
+        if (matrix.Statements > CoVotes.MaxStatements)
         {
-            return null;
+            return false;
         }
 
         double pairs = 0, votes = 0;
@@ -171,59 +169,7 @@ internal static class SparsePca
             votes += n;
         }
 
-        if (pairs > (warm ? 3 : 30) * 2.0 * votes * Block)
-        {
-            return null;
-        }
-
-        var rowStart = matrix.RowStart;
-        var columns = matrix.Columns;
-        var values = matrix.Values;
-        var chunks = Chunks(rows.Length);
-        var partial = new double[chunks][];
-        Parallel.For(0, chunks, chunk =>
-        {
-            var (from, to) = Range(chunk, rows.Length);
-            var g = new double[m * m];
-            for (var i = from; i < to; i++)
-            {
-                var r = rows[i];
-                var end = rowStart[r + 1];
-                for (var a = rowStart[r]; a < end; a++)
-                {
-                    var ca = columns[a];
-                    var xa = values[a] - means[ca];
-                    var at = ca * m;
-                    // Columns ascend within a row: this fills the upper triangle only.
-                    for (var b = a; b < end; b++)
-                    {
-                        var cb = columns[b];
-                        g[at + cb] += xa * (values[b] - means[cb]);
-                    }
-                }
-            }
-
-            partial[chunk] = g;
-        });
-        var gram = partial[0];
-        for (var chunk = 1; chunk < chunks; chunk++)
-        {
-            var p = partial[chunk];
-            for (var i = 0; i < gram.Length; i++)
-            {
-                gram[i] += p[i];
-            }
-        }
-
-        for (var a = 0; a < m; a++)
-        {
-            for (var b = 0; b < a; b++)
-            {
-                gram[(a * m) + b] = gram[(b * m) + a];
-            }
-        }
-
-        return gram;
+        return pairs <= (warm ? 3 : 30) * 2.0 * votes * Block;
     }
 
     private static void MultiplyDense(double[] gram, int m, double[] q, double[] result)
@@ -253,8 +199,8 @@ internal static class SparsePca
         });
     }
 
-    /// <summary>z = C q, one row of z per kept participant.</summary>
-    internal static void Multiply(VoteMatrix matrix, int[] rows, double[] means, double[] q, double[] z)
+    /// <summary>z = C q, one row of z per kept participant; q has <see cref="Block"/> columns, of which the first <paramref name="width"/> are multiplied (the projection needs two).</summary>
+    internal static void Multiply(VoteMatrix matrix, int[] rows, double[] means, double[] q, double[] z, int width = Block)
     {
         var rowStart = matrix.RowStart;
         var columns = matrix.Columns;
@@ -262,7 +208,7 @@ internal static class SparsePca
         Parallel.For(0, Chunks(rows.Length), chunk =>
         {
             var (from, to) = Range(chunk, rows.Length);
-            Span<double> acc = stackalloc double[Block];
+            Span<double> acc = stackalloc double[width];
             for (var i = from; i < to; i++)
             {
                 acc.Clear();
@@ -272,13 +218,13 @@ internal static class SparsePca
                     var c = columns[k];
                     var x = values[k] - means[c];
                     var at = c * Block;
-                    for (var t = 0; t < Block; t++)
+                    for (var t = 0; t < width; t++)
                     {
                         acc[t] += x * q[at + t];
                     }
                 }
 
-                acc.CopyTo(z.AsSpan(i * Block, Block));
+                acc.CopyTo(z.AsSpan(i * width, width));
             }
         });
     }

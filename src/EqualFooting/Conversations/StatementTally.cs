@@ -24,31 +24,56 @@ internal sealed class StatementTally
         _all = new int[statements * 3];
     }
 
+    /// <summary>Counted in parallel over participants, each chunk into its own tally (a few thousand counts), added at the end.</summary>
     internal static StatementTally Count(VoteMatrix matrix, int[] groupOf, int groups, IReadOnlyList<int>? stakeholderOf, int stakeholders)
     {
         var m = matrix.Statements;
-        var tally = new StatementTally(m, groups, stakeholders);
-        for (var p = 0; p < matrix.Participants; p++)
+        var n = matrix.Participants;
+        var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 4096));
+        var partial = new StatementTally[chunks];
+        Parallel.For(0, chunks, chunk =>
         {
-            var g = groupOf[p];
-            var s = stakeholderOf is not null && p < stakeholderOf.Count ? stakeholderOf[p] : -1;
-            for (var k = matrix.RowStart[p]; k < matrix.RowStart[p + 1]; k++)
+            var tally = new StatementTally(m, groups, stakeholders);
+            var to = (int)((long)n * (chunk + 1) / chunks);
+            for (var p = (int)((long)n * chunk / chunks); p < to; p++)
             {
-                var slot = (matrix.Columns[k] * 3) + (matrix.Values[k] switch { 1 => 0, -1 => 1, _ => 2 });
-                tally._all[slot]++;
-                if (g >= 0)
+                var g = groupOf[p];
+                var s = stakeholderOf is not null && p < stakeholderOf.Count ? stakeholderOf[p] : -1;
+                for (var k = matrix.RowStart[p]; k < matrix.RowStart[p + 1]; k++)
                 {
-                    tally._opinion[(g * m * 3) + slot]++;
-                }
+                    var slot = (matrix.Columns[k] * 3) + (matrix.Values[k] switch { 1 => 0, -1 => 1, _ => 2 });
+                    tally._all[slot]++;
+                    if (g >= 0)
+                    {
+                        tally._opinion[(g * m * 3) + slot]++;
+                    }
 
-                if (s >= 0)
-                {
-                    tally._stakeholder[(s * m * 3) + slot]++;
+                    if (s >= 0)
+                    {
+                        tally._stakeholder[(s * m * 3) + slot]++;
+                    }
                 }
             }
+
+            partial[chunk] = tally;
+        });
+        var total = partial[0];
+        for (var chunk = 1; chunk < chunks; chunk++)
+        {
+            Add(total._all, partial[chunk]._all);
+            Add(total._opinion, partial[chunk]._opinion);
+            Add(total._stakeholder, partial[chunk]._stakeholder);
         }
 
-        return tally;
+        return total;
+    }
+
+    private static void Add(int[] into, int[] from)
+    {
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] += from[i];
+        }
     }
 
     private static VoteCounts At(int[] counts, int offset) => new(counts[offset], counts[offset + 1], counts[offset + 2]);

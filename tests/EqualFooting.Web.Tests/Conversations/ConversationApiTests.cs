@@ -4,6 +4,9 @@ using System.Text.Json;
 using EqualFooting.Conversations;
 using EqualFooting.Web.Conversations;
 using EqualFooting.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -238,6 +241,97 @@ public abstract class ConversationApiTests(AppFactory app)
         var vote = await app.WithDbAsync(db => db.StatementVotes.SingleAsync(v => v.StatementId == pending.Id()));
         Assert.Equal(VoteChoice.Disagree, vote.Choice);
         Assert.Contains("You have voted on every statement.", await browser.GetStringAsync(url));
+    }
+
+    [Fact]
+    public async Task A_page_following_the_conversation_hears_each_recomputed_map()
+    {
+        var s = await ConversationAsync();
+        var voter = await ParticipantAsync(s.Process);
+        var statement = await StatementAsync(voter, s, "Every stakeholder group should chair a session.");
+        await using var page = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/conversations"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.On<JsonElement>("MapChanged", m =>
+        {
+            if (m.GetProperty("votes").GetInt32() == 1)
+            {
+                received.TrySetResult(m);
+            }
+        });
+        await page.StartAsync();
+        var joined = await page.InvokeAsync<JsonElement>("Join", s.Process.Id(), s.ConversationId);
+
+        await (await VoteAsync(voter, s, statement, "agree")).JsonAsync(HttpStatusCode.OK);
+        var live = await received.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, joined.GetProperty("votes").GetInt32());
+        Assert.Equal(s.ConversationId, live.GetProperty("conversationId").GetInt32());
+        Assert.Equal(1, live.GetProperty("statements").GetInt32());
+        var missing = await Assert.ThrowsAsync<HubException>(() => page.InvokeAsync<JsonElement>("Join", s.Process.Id(), 424242));
+        Assert.Contains("404", missing.Message);
+        var elsewhere = await (await app.AdministratorAsync()).Client.CreateProcessAsync("Another process");
+        var wrongProcess = await Assert.ThrowsAsync<HubException>(() => page.InvokeAsync<JsonElement>("Join", elsewhere.Id(), s.ConversationId));
+        Assert.Contains("404", wrongProcess.Message);
+        Assert.Contains("reload the page", await app.Anonymous().GetStringAsync($"/processes/{s.Process.Id()}/conversations/{s.ConversationId}"));
+    }
+
+    [Fact]
+    public async Task Conveners_start_and_close_a_conversation_with_forms_and_others_cannot()
+    {
+        var (admin, adminEmail) = await app.AdministratorAsync();
+        var process = await admin.CreateProcessAsync();
+        var convener = await app.BrowserSignedInAsync(adminEmail);
+        var start = $"/processes/{process.Id()}/conversations/new";
+        Assert.Contains($"href=\"{start}\"", await convener.GetStringAsync($"/processes/{process.Id()}"));
+
+        // Bad input: the form comes back with the message, nothing is started.
+        var form = await AppFactory.FormAsync(convener, start);
+        form["Form.Title"] = "";
+        form["Form.Moderation"] = "after";
+        var empty = await convener.PostAsync(start, new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("aria-invalid=\"true\"", await empty.Content.ReadAsStringAsync());
+        form["Form.Title"] = "What should the IGF keep?";
+        form["Form.Moderation"] = "never";
+        var never = await convener.PostAsync(start, new FormUrlEncodedContent(form));
+        Assert.Contains("Moderation is before or after.", await never.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Conversations.CountAsync(c => c.ProcessId == process.Id())));
+
+        form["Form.Moderation"] = "after";
+        var started = await convener.PostAsync(start, new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var conversation = await app.WithDbAsync(db => db.Conversations.SingleAsync(c => c.ProcessId == process.Id()));
+        Assert.Equal(StatementModeration.After, conversation.Moderation);
+        var page = $"/processes/{process.Id()}/conversations/{conversation.Id}";
+        Assert.Equal(page, started.Headers.Location?.OriginalString);
+
+        // Authorisation: a participant neither sees nor uses the forms; an anonymous visitor is sent to sign in.
+        var (participantApi, participantEmail) = await app.SignedInAsync();
+        await (await participantApi.JoinAsync(process, "Civil society", "Africa")).JsonAsync(HttpStatusCode.Created);
+        var participant = await app.BrowserSignedInAsync(participantEmail);
+        Assert.StartsWith("/account/access-denied", (await participant.GetAsync(start)).Headers.Location?.PathAndQuery);
+        var participantForm = await AppFactory.FormAsync(participant, page);
+        Assert.DoesNotContain("handler=Close", await participant.GetStringAsync(page));
+        participantForm["Form.Title"] = "Mine";
+        Assert.StartsWith("/account/access-denied", (await participant.PostAsync(start, new FormUrlEncodedContent(participantForm))).Headers.Location?.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Forbidden, (await participant.PostAsync($"{page}?handler=Close", new FormUrlEncodedContent(participantForm))).StatusCode);
+        var anonymous = app.Anonymous();
+        Assert.StartsWith("/account/login", (await anonymous.GetAsync(start)).Headers.Location?.PathAndQuery);
+        Assert.True(await app.WithDbAsync(db => db.Conversations.Where(c => c.Id == conversation.Id).Select(c => c.ClosedAt == null).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Conversations.CountAsync(c => c.ProcessId == process.Id())));
+
+        var close = await AppFactory.FormAsync(convener, page);
+        Assert.Equal(HttpStatusCode.Redirect, (await convener.PostAsync($"{page}?handler=Close", new FormUrlEncodedContent(close))).StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Conversations.Where(c => c.Id == conversation.Id).Select(c => c.ClosedAt == null).SingleAsync()));
+        Assert.DoesNotContain("handler=Close", await convener.GetStringAsync(page));
+        // Closing again is a conflict, shown on the page.
+        Assert.Equal(HttpStatusCode.Conflict, (await convener.PostAsync($"{page}?handler=Close", new FormUrlEncodedContent(close))).StatusCode);
     }
 }
 

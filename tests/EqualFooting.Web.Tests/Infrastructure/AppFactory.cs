@@ -59,6 +59,7 @@ public abstract partial class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:WritesPerMinute", "100000");
         builder.UseSetting("RateLimits:AccountAttemptsPerMinute", "100000");
         builder.UseSetting("Record:SigningKeyPath", SigningKeyPath);
+        builder.UseSetting("RateLimits:VotesPerMinute", "100000");
     }
 
     public async Task<T> WithDbAsync<T>(Func<EqualFootingDb, Task<T>> query)

@@ -1,0 +1,313 @@
+namespace EqualFooting.Conversations;
+
+/// <summary>
+/// For every pair of statements (a ≤ b), over the kept participants who voted on both: how many they are, Σ vₐ·v_b,
+/// Σ vₐ and Σ v_b. All are integers (votes are −1, 0, 1), so they can be kept and changed exactly as votes arrive, and
+/// the centred Gram matrix CᵀC for any column means μ follows from them:
+/// Σ (vₐ − μₐ)(v_b − μ_b) = Σ vₐv_b − μ_b Σ vₐ − μₐ Σ v_b + μₐμ_b · both. The diagonal also gives each statement's
+/// votes and sum over the kept participants, hence the means. An update after a few votes touches only the pairs a
+/// changed vote is in (each changed vote with the rest of its voter's row), so it costs about a thousand-th of a
+/// rebuild on a Pol.is-sized conversation.
+/// </summary>
+internal sealed class CoVotes
+{
+    /// <summary>Above this many statements the table (16 bytes a pair, square) is not kept: 64 MB at 2,000.</summary>
+    internal const int MaxStatements = 2000;
+
+    // [a * m + b] for a ≤ b; the lower triangle is unused, which keeps the index arithmetic of the hot loops trivial.
+    private readonly PairSums[] _sums;
+
+    private CoVotes(int statements, PairSums[] sums)
+    {
+        Statements = statements;
+        _sums = sums;
+    }
+
+    internal int Statements { get; }
+
+    /// <summary>The sums over these rows of the matrix, built in parallel over rows (one table per chunk, added at the end).</summary>
+    internal static CoVotes Build(VoteMatrix matrix, int[] rows)
+    {
+        var m = matrix.Statements;
+        var rowStart = matrix.RowStart;
+        var columns = matrix.Columns;
+        var values = matrix.Values;
+        // At most 256 MB of partial tables, whatever the number of cores.
+        var chunks = Math.Max(1, Math.Min(Math.Max(1, rows.Length / 4096), Math.Min(Environment.ProcessorCount, (int)(256_000_000L / (16L * m * m + 1)))));
+        var partial = new PairSums[chunks][];
+        Parallel.For(0, chunks, chunk =>
+        {
+            var from = (int)((long)rows.Length * chunk / chunks);
+            var to = (int)((long)rows.Length * (chunk + 1) / chunks);
+            var sums = new PairSums[m * m];
+            for (var i = from; i < to; i++)
+            {
+                var r = rows[i];
+                AddRow(sums, m, columns.AsSpan(rowStart[r], rowStart[r + 1] - rowStart[r]), values.AsSpan(rowStart[r], rowStart[r + 1] - rowStart[r]), 1);
+            }
+
+            partial[chunk] = sums;
+        });
+        var total = partial[0];
+        for (var chunk = 1; chunk < chunks; chunk++)
+        {
+            var p = partial[chunk];
+            for (var i = 0; i < total.Length; i++)
+            {
+                total[i].Add(p[i], 1);
+            }
+        }
+
+        return new CoVotes(m, total);
+    }
+
+    /// <summary>
+    /// These sums moved from <paramref name="before"/> to <paramref name="after"/> (the same participants and
+    /// statements at the same indices, possibly more of both), where <paramref name="keptBefore"/> and
+    /// <paramref name="keptAfter"/> say which rows count. A new table: this one is left as it was, so an earlier map
+    /// can still be continued from. Null when so many rows changed that rebuilding is cheaper.
+    /// </summary>
+    internal CoVotes? Update(VoteMatrix before, Func<int, bool> keptBefore, VoteMatrix after, Func<int, bool> keptAfter)
+    {
+        var m = after.Statements;
+        if (m < Statements || after.Participants < before.Participants || before.Statements != Statements)
+        {
+            return null;
+        }
+
+        // Which rows changed, and what re-counting them costs in pair updates; give up when that nears a rebuild.
+        var changed = new List<int>();
+        long work = 0, rebuild = 0;
+        for (var p = 0; p < after.Participants; p++)
+        {
+            var newColumns = Columns(after, p);
+            var newValues = Values(after, p);
+            var existed = p < before.Participants;
+            var oldColumns = existed ? Columns(before, p) : [];
+            var oldValues = existed ? Values(before, p) : [];
+            var kept = keptAfter(p);
+            if (kept)
+            {
+                rebuild += (long)newColumns.Length * newColumns.Length / 2;
+            }
+
+            var wasKept = existed && keptBefore(p);
+            if ((!kept && !wasKept) || (kept && wasKept && newColumns.SequenceEqual(oldColumns) && newValues.SequenceEqual(oldValues)))
+            {
+                continue;
+            }
+
+            changed.Add(p);
+            work += kept == wasKept
+                ? (long)(newColumns.Length + oldColumns.Length) * Differences(oldColumns, oldValues, newColumns, newValues)
+                : ((long)newColumns.Length * newColumns.Length) + ((long)oldColumns.Length * oldColumns.Length);
+        }
+
+        if (work * 4 > rebuild)
+        {
+            return null;
+        }
+
+        var sums = new PairSums[m * m];
+        if (m == Statements)
+        {
+            Array.Copy(_sums, sums, sums.Length);
+        }
+        else
+        {
+            for (var a = 0; a < Statements; a++)
+            {
+                Array.Copy(_sums, a * Statements, sums, a * m, Statements);
+            }
+        }
+
+        var oldMark = new List<bool>();
+        var newMark = new List<bool>();
+        foreach (var p in changed)
+        {
+            var newColumns = Columns(after, p);
+            var newValues = Values(after, p);
+            var existed = p < before.Participants;
+            var oldColumns = existed ? Columns(before, p) : [];
+            var oldValues = existed ? Values(before, p) : [];
+            var wasKept = existed && keptBefore(p);
+            var isKept = keptAfter(p);
+            if (wasKept != isKept)
+            {
+                // The row enters or leaves the kept set: all of its pairs count or stop counting.
+                if (wasKept)
+                {
+                    AddRow(sums, m, oldColumns, oldValues, -1);
+                }
+
+                if (isKept)
+                {
+                    AddRow(sums, m, newColumns, newValues, 1);
+                }
+
+                continue;
+            }
+
+            // Both kept: only the pairs with a changed cell differ. Mark the cells of each row that the other lacks (or holds with another value).
+            Mark(oldColumns, oldValues, newColumns, newValues, oldMark);
+            Mark(newColumns, newValues, oldColumns, oldValues, newMark);
+            AddChangedPairs(sums, m, oldColumns, oldValues, oldMark, -1);
+            AddChangedPairs(sums, m, newColumns, newValues, newMark, 1);
+        }
+
+        return new CoVotes(m, sums);
+    }
+
+    /// <summary>Each statement's mean vote over the kept participants (0 when none voted on it).</summary>
+    internal double[] Means()
+    {
+        var m = Statements;
+        var means = new double[m];
+        for (var j = 0; j < m; j++)
+        {
+            var s = _sums[(j * m) + j];
+            means[j] = s.Both > 0 ? (double)s.SumA / s.Both : 0;
+        }
+
+        return means;
+    }
+
+    /// <summary>CᵀC of the centred, mean-imputed matrix, dense and symmetric (statements × statements, row-major).</summary>
+    internal double[] Gram(double[] means)
+    {
+        var m = Statements;
+        var gram = new double[m * m];
+        for (var a = 0; a < m; a++)
+        {
+            var ma = means[a];
+            for (var b = a; b < m; b++)
+            {
+                var s = _sums[(a * m) + b];
+                var mb = means[b];
+                var g = s.Product - (mb * s.SumA) - (ma * s.SumB) + (ma * mb * s.Both);
+                gram[(a * m) + b] = g;
+                gram[(b * m) + a] = g;
+            }
+        }
+
+        return gram;
+    }
+
+    private static ReadOnlySpan<int> Columns(VoteMatrix matrix, int p) => matrix.Columns.AsSpan(matrix.RowStart[p], matrix.VotesOf(p));
+
+    private static ReadOnlySpan<sbyte> Values(VoteMatrix matrix, int p) => matrix.Values.AsSpan(matrix.RowStart[p], matrix.VotesOf(p));
+
+    /// <summary>Cells (columns ascending in both rows) present in one row only or with another value in the other.</summary>
+    private static int Differences(ReadOnlySpan<int> oldColumns, ReadOnlySpan<sbyte> oldValues, ReadOnlySpan<int> newColumns, ReadOnlySpan<sbyte> newValues)
+    {
+        int i = 0, k = 0, differences = 0;
+        while (i < oldColumns.Length || k < newColumns.Length)
+        {
+            if (k >= newColumns.Length || (i < oldColumns.Length && oldColumns[i] < newColumns[k]))
+            {
+                i++;
+                differences++;
+            }
+            else if (i >= oldColumns.Length || newColumns[k] < oldColumns[i])
+            {
+                k++;
+                differences++;
+            }
+            else
+            {
+                differences += oldValues[i] != newValues[k] ? 2 : 0;
+                i++;
+                k++;
+            }
+        }
+
+        return differences;
+    }
+
+    /// <summary>marks[i]: cell i of this row (columns ascending) is absent from the other row or differs there.</summary>
+    private static void Mark(ReadOnlySpan<int> columns, ReadOnlySpan<sbyte> values, ReadOnlySpan<int> otherColumns, ReadOnlySpan<sbyte> otherValues, List<bool> marks)
+    {
+        marks.Clear();
+        var o = 0;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            while (o < otherColumns.Length && otherColumns[o] < columns[i])
+            {
+                o++;
+            }
+
+            marks.Add(o >= otherColumns.Length || otherColumns[o] != columns[i] || otherValues[o] != values[i]);
+        }
+    }
+
+    /// <summary>Adds (sign 1) or removes (−1) every pair a ≤ b of one row (columns ascending).</summary>
+    private static void AddRow(PairSums[] sums, int m, ReadOnlySpan<int> columns, ReadOnlySpan<sbyte> values, int sign)
+    {
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var at = columns[i] * m;
+            var va = values[i];
+            for (var k = i; k < columns.Length; k++)
+            {
+                sums[at + columns[k]].Add(va, values[k], sign);
+            }
+        }
+    }
+
+    /// <summary>Adds or removes the pairs of one row with at least one marked cell, each once.</summary>
+    private static void AddChangedPairs(PairSums[] sums, int m, ReadOnlySpan<int> columns, ReadOnlySpan<sbyte> values, List<bool> marks, int sign)
+    {
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (!marks[i])
+            {
+                continue;
+            }
+
+            var ci = columns[i];
+            var vi = values[i];
+            for (var k = 0; k < columns.Length; k++)
+            {
+                // A pair of two marked cells is counted from its first cell only.
+                if (marks[k] && k < i)
+                {
+                    continue;
+                }
+
+                var ck = columns[k];
+                if (k < i)
+                {
+                    sums[(ck * m) + ci].Add(values[k], vi, sign);
+                }
+                else
+                {
+                    sums[(ci * m) + ck].Add(vi, values[k], sign);
+                }
+            }
+        }
+    }
+
+    private struct PairSums
+    {
+        public int Both;
+        public int Product;
+        public int SumA;
+        public int SumB;
+
+        public void Add(int va, int vb, int sign)
+        {
+            Both += sign;
+            Product += sign * va * vb;
+            SumA += sign * va;
+            SumB += sign * vb;
+        }
+
+        public void Add(PairSums other, int sign)
+        {
+            Both += sign * other.Both;
+            Product += sign * other.Product;
+            SumA += sign * other.SumA;
+            SumB += sign * other.SumB;
+        }
+    }
+}
