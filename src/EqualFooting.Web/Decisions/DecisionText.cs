@@ -18,6 +18,9 @@ public static class DecisionText
         "The ruling is recorded.",
         "The response is recorded.",
         "Your proxy is named.",
+        "The decision rule is changed.",
+        "The proposal is handed to the facilitator.",
+        "The proposal is split; its parts are listed below.",
     ];
 
     /// <summary>Every key these functions return, for the translation test.</summary>

@@ -51,6 +51,17 @@ public sealed class ProposalModel(ProcessAccess processes, DecisionQueries queri
     [BindProperty]
     public string? Answer { get; set; }
 
+    /// <summary>The rule form, filled with the rule in force so a chair changes only what they mean to.</summary>
+    [BindProperty]
+    public ProposalForm Form { get; set; } = new();
+
+    [BindProperty]
+    public string? Facilitator { get; set; }
+
+    /// <summary>One smaller proposal a line: its title, a colon, then its question.</summary>
+    [BindProperty]
+    public string? Parts { get; set; }
+
     public string? Notice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, int pid, CancellationToken ct) => await LoadAsync(id, pid, ct) ?? Page();
@@ -90,6 +101,26 @@ public sealed class ProposalModel(ProcessAccess processes, DecisionQueries queri
             ? (await commands.AnswerObjectionAsync(id, pid, PositionId, r, Text, ct)).Error
             : Common.Error.Invalid("response", "Say whether the objection was addressed, accommodated or not accommodated."), "The response is recorded.", ct);
 
+    public Task<IActionResult> OnPostRuleAsync(int id, int pid, CancellationToken ct) =>
+        PostAsync(id, pid, async () =>
+        {
+            var rule = Form.ToRule().ToRule();
+            return rule.Error ?? (await commands.ChangeRuleAsync(id, pid, rule.Value, Reason, ct)).Error;
+        }, "The decision rule is changed.", ct);
+
+    public Task<IActionResult> OnPostEscalateAsync(int id, int pid, CancellationToken ct) =>
+        PostAsync(id, pid, async () => (await commands.EscalateAsync(id, pid, Facilitator, ct)).Error, "The proposal is handed to the facilitator.", ct);
+
+    public Task<IActionResult> OnPostSplitAsync(int id, int pid, CancellationToken ct) =>
+        PostAsync(id, pid, async () =>
+        {
+            var parts = (Parts ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(line => line.Split(':', 2, StringSplitOptions.TrimEntries))
+                .Select(two => (Title: (string?)two[0], Question: two.Length > 1 ? two[1] : null))
+                .ToList();
+            return (await commands.SplitAsync(id, pid, parts, ct)).Error;
+        }, "The proposal is split; its parts are listed below.", ct);
+
     private async Task<IActionResult> PostAsync(int id, int pid, Func<Task<Common.Error?>> act, string done, CancellationToken ct)
     {
         var error = await act();
@@ -123,6 +154,10 @@ public sealed class ProposalModel(ProcessAccess processes, DecisionQueries queri
         }
 
         View = view;
+        if (!HttpMethods.IsPost(Request.Method))
+        {
+            Form = FormOf(view.Rule);
+        }
         if (view.Rule.ProxiesAllowed && CanTakePosition)
         {
             ProxyChoices = [.. (await queries.ParticipantsAsync(id, Actor.AccountId, ct)).Where(p => !p.IsMe)];
@@ -130,5 +165,37 @@ public sealed class ProposalModel(ProcessAccess processes, DecisionQueries queri
 
         Notice = TempData["Notice"] as string;
         return null;
+    }
+
+    private static ProposalForm FormOf(DecisionRule rule)
+    {
+        var form = new ProposalForm
+        {
+            Kind = rule.Kind.ToString(),
+            Threshold = rule.Threshold.Fraction,
+            AtLeast = rule.Threshold.AtLeast,
+            Quorum = rule.Quorum,
+            GroupTurnout = rule.GroupTurnout,
+            ProxiesAllowed = rule.ProxiesAllowed,
+        };
+        if (rule.Houses is { Count: > 0 } houses)
+        {
+            form.HouseA = houses[0].Name;
+            form.HouseB = houses.Count > 1 ? houses[1].Name : form.HouseB;
+            foreach (var (house, letter) in houses.Take(2).Zip(["A", "B"]))
+            {
+                foreach (var group in house.Groups)
+                {
+                    form.House[group] = letter;
+                }
+            }
+        }
+
+        foreach (var seats in rule.Seats ?? [])
+        {
+            form.Seats[seats.Group] = seats.Seats;
+        }
+
+        return form;
     }
 }
