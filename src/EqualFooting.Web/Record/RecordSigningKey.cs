@@ -66,7 +66,8 @@ public sealed class RecordSigningKey : IDisposable
                 file.Write(key.ExportPkcs8PrivateKeyPem());
             }
 
-            logger.LogWarning("Generated the record's signing key at {Path}. Back it up apart from the database: it signs the record's tree heads.", path);
+            // Information, not a warning: on a first start it is expected, and a newcomer reads a warning as breakage.
+            logger.LogInformation("Generated the record's signing key at {Path}. Back it up apart from the database: it signs the record's tree heads.", path);
             return key;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
