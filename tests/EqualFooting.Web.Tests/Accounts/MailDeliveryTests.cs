@@ -62,7 +62,8 @@ public abstract class MailDeliveryTests(AppFactory app, SmtpSink sink)
     }
 }
 
-public sealed class MailOnSqliteApp() : AppFactory(DatabaseProvider.Sqlite)
+/// <summary>A test app whose <c>Smtp</c> settings point at its own <see cref="SmtpSink"/>.</summary>
+public abstract class MailApp(DatabaseProvider provider) : AppFactory(provider)
 {
     public SmtpSink Sink { get; } = new();
 
@@ -81,24 +82,9 @@ public sealed class MailOnSqliteApp() : AppFactory(DatabaseProvider.Sqlite)
     }
 }
 
-public sealed class MailOnPostgresApp() : AppFactory(DatabaseProvider.Postgres)
-{
-    public SmtpSink Sink { get; } = new();
+public sealed class MailOnSqliteApp() : MailApp(DatabaseProvider.Sqlite);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Smtp:Host", "127.0.0.1");
-        builder.UseSetting("Smtp:Port", Sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Smtp:Security", "None");
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Sink.DisposeAsync();
-    }
-}
+public sealed class MailOnPostgresApp() : MailApp(DatabaseProvider.Postgres);
 
 public sealed class MailDeliveryOnSqlite(MailOnSqliteApp app) : MailDeliveryTests(app, app.Sink), IClassFixture<MailOnSqliteApp>;
 
