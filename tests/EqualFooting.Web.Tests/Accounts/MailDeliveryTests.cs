@@ -79,6 +79,7 @@ public abstract class MailApp(DatabaseProvider provider) : AppFactory(provider)
     {
         await base.DisposeAsync();
         await Sink.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
 
