@@ -68,41 +68,38 @@ public static class RecordPlaces
     }
 
     /// <summary>One multi-row insert per batch of finished subtrees, outside the change tracker (the comment intake saves its rows itself).</summary>
-    private static async Task InsertNodesAsync(EqualFootingDb db, List<(long Key, byte[] Hash)> nodes, CancellationToken ct)
-    {
-        const int PerStatement = 400;
-        foreach (var chunk in nodes.Chunk(PerStatement))
-        {
-            var sql = new System.Text.StringBuilder("INSERT INTO \"RecordLogNodes\" (\"Key\", \"Hash\") VALUES ");
-            var parameters = new object[chunk.Length * 2];
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{2 * i}}}, {{{(2 * i) + 1}}})");
-                parameters[2 * i] = chunk[i].Key;
-                parameters[(2 * i) + 1] = chunk[i].Hash;
-            }
-
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
-        }
-    }
+    private static Task InsertNodesAsync(EqualFootingDb db, List<(long Key, byte[] Hash)> nodes, CancellationToken ct) =>
+        InsertRowsAsync(db, "\"RecordLogNodes\" (\"Key\", \"Hash\")", nodes.Select(n => new object[] { n.Key, n.Hash }), ct);
 
     /// <summary>
     /// Receipts for entries placed in this transaction, for a writer that stores its rows outside the change tracker
     /// (the comment intake); <see cref="RecordReceipt"/> explains what a receipt is.
     /// </summary>
-    public static async Task ReceiptsAsync(EqualFootingDb db, IReadOnlyList<(string AccountId, RecordEntry Entry)> receipts, CancellationToken ct)
+    public static Task ReceiptsAsync(EqualFootingDb db, IReadOnlyList<(string AccountId, RecordEntry Entry)> receipts, CancellationToken ct) =>
+        InsertRowsAsync(
+            db,
+            "\"RecordReceipts\" (\"AccountId\", \"LogIndex\", \"Action\")",
+            receipts.Select(r => new object[] { r.AccountId, r.Entry.LogIndex ?? throw new InvalidOperationException("A receipt is for an entry placed in the log."), r.Entry.Action }),
+            ct);
+
+    /// <summary>Rows of equal width, inserted a few hundred per statement, with every value a parameter.</summary>
+    private static async Task InsertRowsAsync(EqualFootingDb db, string tableAndColumns, IEnumerable<object[]> rows, CancellationToken ct)
     {
-        const int PerStatement = 300;
-        foreach (var chunk in receipts.Chunk(PerStatement))
+        const int ParametersPerStatement = 900;
+        foreach (var chunk in rows.Chunk(ParametersPerStatement / 3))
         {
-            var sql = new System.Text.StringBuilder("INSERT INTO \"RecordReceipts\" (\"AccountId\", \"LogIndex\", \"Action\") VALUES ");
-            var parameters = new object[chunk.Length * 3];
+            var sql = new System.Text.StringBuilder($"INSERT INTO {tableAndColumns} VALUES ");
+            var parameters = new List<object>(chunk.Length * chunk[0].Length);
             for (var i = 0; i < chunk.Length; i++)
             {
-                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}({{{3 * i}}}, {{{(3 * i) + 1}}}, {{{(3 * i) + 2}}})");
-                parameters[3 * i] = chunk[i].AccountId;
-                parameters[(3 * i) + 1] = chunk[i].Entry.LogIndex ?? throw new InvalidOperationException("A receipt is for an entry placed in the log.");
-                parameters[(3 * i) + 2] = chunk[i].Entry.Action;
+                sql.Append(i == 0 ? "(" : ", (");
+                for (var j = 0; j < chunk[i].Length; j++)
+                {
+                    sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(j == 0 ? "" : ", ")}{{{parameters.Count}}}");
+                    parameters.Add(chunk[i][j]);
+                }
+
+                sql.Append(')');
             }
 
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
