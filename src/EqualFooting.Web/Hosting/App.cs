@@ -183,7 +183,8 @@ public static class App
         app.UseExceptionHandler();
 
         // Pages get a friendly HTML page for error statuses; the API keeps its ProblemDetails.
-        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
+        // Hubs keep a bare status too: a refused connection is not a page anyone reads.
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/hubs"), b => b.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         if (!app.Environment.IsDevelopment())
         {

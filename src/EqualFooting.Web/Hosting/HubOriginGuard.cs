@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
-
 namespace EqualFooting.Web.Hosting;
 
 /// <summary>
@@ -16,12 +14,6 @@ public static class HubOriginGuard
         {
             if (ctx.Request.Path.StartsWithSegments("/hubs") && !IsSameHost(ctx.Request))
             {
-                // A bare status: the friendly error page is for people reading pages, not for a refused connection.
-                if (ctx.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
-                {
-                    statusPages.Enabled = false;
-                }
-
                 ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
             }
