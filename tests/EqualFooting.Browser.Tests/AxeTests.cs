@@ -10,8 +10,8 @@ namespace EqualFooting.Browser.Tests;
 /// <summary>
 /// axe-core over every page a reader reaches by following the site's links from the home page and the demo process,
 /// as an anonymous visitor, a participant and a convener, on a desktop and a 390-px phone, in English and Spanish:
-/// no critical and no serious violation. Each role reads every page twice, in two pairs of screen and language that
-/// between the three roles cover all four pairs (the whole cross product took most of the suite's time budget).
+/// no critical and no serious violation. Four readings of every page cover every role and all four pairs of screen and
+/// language, the anonymous reader (what the public sees) twice (the whole cross product took most of the suite's time budget).
 /// The moderate ones axe still reports are listed, with the reason each is kept, in docs/accessibility.md (set
 /// EQUALFOOTING_AXE_REPORT to a file to list every finding). One browser (the collection's) and one signed-in
 /// context per role keep it quick.
@@ -25,12 +25,12 @@ public sealed partial class AxeTests(Site site)
 
     private static readonly (int Width, int Height, string Name) Phone = (390, 844, "390 px");
 
-    /// <summary>Each role meets both screens and both languages, and each screen meets both languages.</summary>
+    /// <summary>Each screen meets both languages; the anonymous reader meets both screens and both languages.</summary>
     private static readonly (string Role, ((int Width, int Height, string Name) Screen, string Language)[] Views)[] Readings =
     [
         ("anonymous", [(Desktop, "en"), (Phone, "es")]),
-        ("participant", [(Desktop, "es"), (Phone, "en")]),
-        ("convener", [(Desktop, "en"), (Phone, "es")]),
+        ("participant", [(Phone, "en")]),
+        ("convener", [(Desktop, "es")]),
     ];
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed partial class AxeTests(Site site)
             }
         }
 
-        Assert.True(checkedPages > 60, $"Only {checkedPages} page views were checked.");
+        Assert.True(checkedPages > 40, $"Only {checkedPages} page views were checked.");
         Assert.True(failures.Count == 0, $"{failures.Count} critical or serious violations:\n" + string.Join("\n", failures));
     }
 

@@ -52,7 +52,7 @@ public abstract class DemoTests(AppFactory app)
     }
 }
 
-public sealed class DemoOnSqliteApp() : AppFactory(DatabaseProvider.Sqlite)
+public sealed class DemoOnSqliteApp() : AppFactory(DatabaseProvider.Sqlite, StartingDatabase.Empty)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -61,7 +61,7 @@ public sealed class DemoOnSqliteApp() : AppFactory(DatabaseProvider.Sqlite)
     }
 }
 
-public sealed class DemoOnPostgresApp() : AppFactory(DatabaseProvider.Postgres)
+public sealed class DemoOnPostgresApp() : AppFactory(DatabaseProvider.Postgres, StartingDatabase.Empty)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -24,16 +24,26 @@ public abstract partial class AppFactory : WebApplicationFactory<Program>
         _connectionString = connectionString;
     }
 
-    protected AppFactory(DatabaseProvider provider)
+    /// <param name="provider">The store.</param>
+    /// <param name="database">
+    /// Migrated (a copy of the run's template, the usual case) or empty, for tests of what a first start does.
+    /// </param>
+    protected AppFactory(DatabaseProvider provider, StartingDatabase database = StartingDatabase.Migrated)
     {
         Provider = provider;
+        var migrated = database == StartingDatabase.Migrated;
         if (provider == DatabaseProvider.Postgres)
         {
-            _connectionString = PostgresServer.CreateDatabase();
+            _connectionString = PostgresServer.CreateDatabase(migrated ? TemplateDatabases.PostgresName : null);
         }
         else
         {
             _sqliteFile = Path.Combine(Path.GetTempPath(), $"equalfooting-test-{Guid.NewGuid():N}.db");
+            if (migrated)
+            {
+                TemplateDatabases.CopySqlite(_sqliteFile);
+            }
+
             _connectionString = $"Data Source={_sqliteFile}";
         }
     }
@@ -146,6 +156,16 @@ public abstract partial class AppFactory : WebApplicationFactory<Program>
     private static partial Regex AntiforgeryToken();
 
     private sealed record TokenResponse(string AccessToken);
+}
+
+/// <summary>What a test app's database holds when the app starts.</summary>
+public enum StartingDatabase
+{
+    /// <summary>Every migration applied, no data: the app's own migration step finds nothing to do.</summary>
+    Migrated,
+
+    /// <summary>Nothing at all, as on a fresh machine: the app migrates it at start.</summary>
+    Empty,
 }
 
 public sealed class SqliteApp() : AppFactory(DatabaseProvider.Sqlite);

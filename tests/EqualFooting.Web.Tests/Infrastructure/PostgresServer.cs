@@ -14,14 +14,15 @@ public static class PostgresServer
     private static readonly Lazy<string> BaseConnection = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int _databases;
 
-    public static string CreateDatabase()
+    /// <summary>A new database, empty or, given <paramref name="template"/>, a copy of that one.</summary>
+    public static string CreateDatabase(string? template = null)
     {
         var admin = BaseConnection.Value;
         var name = $"ef_test_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
         using var connection = new Npgsql.NpgsqlConnection(admin);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE DATABASE \"{name}\"";
+        command.CommandText = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
         command.ExecuteNonQuery();
         return new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
     }
