@@ -13,6 +13,8 @@ public sealed class IndexModel(EqualFootingDb db, Actors actors, IOptions<Proces
 
     public bool CanCreate { get; private set; }
 
+    public bool IsAdministrator { get; private set; }
+
     /// <summary>Set after registering ("participant") or setting up the first administrator: say what to do next.</summary>
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
     public string? Welcome { get; set; }
@@ -22,5 +24,6 @@ public sealed class IndexModel(EqualFootingDb db, Actors actors, IOptions<Proces
         var actor = await actors.CurrentAsync(ct);
         Processes = await ProcessListing.VisibleAsync(db, actor, ct);
         CanCreate = ProcessPolicy.Create(actor, settings.Value.OpenCreation) is null;
+        IsAdministrator = actor.IsAdministrator;
     }
 }

@@ -6,6 +6,7 @@ public static class AccountFeature
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddSingleton<AdministratorSetup>();
+        services.AddScoped<AccountAdministration>();
         services.AddScoped<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<EqualFooting.Accounts.Account>, AccountClaims>();
         services.AddRecordActions(AccountRecord.All);
         return services;
@@ -14,6 +15,7 @@ public static class AccountFeature
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
         app.MapAccountEndpoints();
+        app.MapAccountAdministrationEndpoints();
         return app;
     }
 }

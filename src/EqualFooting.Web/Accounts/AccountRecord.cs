@@ -12,10 +12,19 @@ public static class AccountRecord
 
     public static readonly RecordAction<Payload> PromotedToAdministrator = new("account.promoted-to-administrator", "was made administrator");
 
+    public static readonly RecordAction<Payload> Locked = new("account.locked", "locked an account");
+
+    public static readonly RecordAction<Payload> Unlocked = new("account.unlocked", "unlocked an account");
+
+    public static readonly RecordAction<Payload> ResetLinkSent = new("account.reset-link-sent", "sent an account a password reset link");
+
     public static IEnumerable<RecordAction> All =>
     [
         Registered,
         RegisteredAsAdministrator,
         PromotedToAdministrator,
+        Locked,
+        Unlocked,
+        ResetLinkSent,
     ];
 }

@@ -50,12 +50,16 @@ public static class PasswordReset
             return;
         }
 
+        var (subject, body) = await MessageAsync(users, account, site, "Someone (we hope you) asked to choose a new password for your EqualFooting account.");
+        await mailer.QueueAsync(email, subject, body, ct);
+    }
+
+    /// <summary>The message carrying a fresh reset link for <paramref name="account"/>, opened by <paramref name="why"/>.</summary>
+    public static async Task<(string Subject, string Body)> MessageAsync(UserManager<Account> users, Account account, string site, string why)
+    {
         var token = await users.GeneratePasswordResetTokenAsync(account);
-        var link = $"{site}/account/reset?email={Uri.EscapeDataString(email)}&token={Uri.EscapeDataString(token)}";
-        await mailer.QueueAsync(
-            email,
-            "Choose a new password for EqualFooting",
-            $"Someone (we hope you) asked to choose a new password for your EqualFooting account.\n\n{link}\n\nThe link works once, within two hours. If you did not ask, ignore this message: your password has not changed.",
-            ct);
+        var link = $"{site}/account/reset?email={Uri.EscapeDataString(account.Email!)}&token={Uri.EscapeDataString(token)}";
+        return ("Choose a new password for EqualFooting",
+            $"{why}\n\n{link}\n\nThe link works once, within two hours. If you did not ask, ignore this message: your password has not changed.");
     }
 }

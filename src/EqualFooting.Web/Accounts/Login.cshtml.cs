@@ -11,6 +11,8 @@ namespace EqualFooting.Web.Accounts;
 [EnableRateLimiting(RateLimits.AccountAttempts)]
 public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Account> users) : PageModel
 {
+    public const string LockedByAdministrator = "This account is locked by the site's administrators. Write to them to have it unlocked.";
+
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
@@ -49,9 +51,9 @@ public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Accoun
             return LocalRedirect(LocalUrls.OrHome(ReturnUrl));
         }
 
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
-            : "Wrong email or password.");
+        ModelState.AddModelError("", !result.IsLockedOut ? "Wrong email or password."
+            : await users.FindByEmailAsync(Email.Trim()) is { IsLockedByAdministrator: true } ? LockedByAdministrator
+            : "Too many failed attempts: this account is locked for 15 minutes.");
         return Page();
     }
 }

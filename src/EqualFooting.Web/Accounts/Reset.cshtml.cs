@@ -49,9 +49,14 @@ public sealed class ResetModel(UserManager<Account> users) : PageModel
             return Page();
         }
 
-        // The owner lifts a lockout this way: only someone who can read the account's mail gets here.
-        await users.SetLockoutEndDateAsync(account, null);
-        await users.ResetAccessFailedCountAsync(account);
+        // The owner lifts a lockout after failed attempts this way: only someone who can read the account's mail gets
+        // here. An administrator's lock stays until an administrator lifts it.
+        if (!account.IsLockedByAdministrator)
+        {
+            await users.SetLockoutEndDateAsync(account, null);
+            await users.ResetAccessFailedCountAsync(account);
+        }
+
         return Redirect("/account/login?reset=1");
     }
 }

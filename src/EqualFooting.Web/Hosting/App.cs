@@ -198,6 +198,7 @@ public static class App
         app.UseReaderTimeZone();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<BearerStampCheck>();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseCookieWriteGuard();

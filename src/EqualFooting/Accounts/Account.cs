@@ -35,4 +35,42 @@ public sealed class Account : IdentityUser
         LockoutEnd = DateTimeOffset.MaxValue;
         ErasedAt = now;
     }
+
+    /// <summary>
+    /// The end an administrator's lock is given: none in practice, which is what tells it apart from a lock after
+    /// failed attempts. Not DateTimeOffset.MaxValue, which a store keeping time to the millisecond does not give back.
+    /// </summary>
+    public static readonly DateTimeOffset LockedUntilUnlocked = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Locked by an administrator rather than after failed attempts (an erased account is locked too, and says so by ErasedAt).</summary>
+    public bool IsLockedByAdministrator => ErasedAt is null && LockoutEnd >= LockedUntilUnlocked;
+
+    /// <summary>Locks the account until an administrator unlocks it, and ends every session it has (a new stamp).</summary>
+    /// <returns>False when it was already locked so: nothing changed.</returns>
+    public bool LockByAdministrator()
+    {
+        if (IsLockedByAdministrator || ErasedAt is not null)
+        {
+            return false;
+        }
+
+        LockoutEnabled = true;
+        LockoutEnd = LockedUntilUnlocked;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        return true;
+    }
+
+    /// <summary>Lifts any lockout, an administrator's or one after failed attempts, and clears the count of failures.</summary>
+    /// <returns>False when there was nothing to lift.</returns>
+    public bool Unlock(DateTimeOffset now)
+    {
+        if (ErasedAt is not null || ((LockoutEnd is null || LockoutEnd <= now) && AccessFailedCount == 0))
+        {
+            return false;
+        }
+
+        LockoutEnd = null;
+        AccessFailedCount = 0;
+        return true;
+    }
 }

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EqualFooting.Web.Tests.Accounts;
 
-/// <summary>Password reset through the outbox, sessions that really end, and no way to learn who has an account.</summary>
+/// <summary>
+/// Password reset through the outbox, sessions that really end, no way to learn who has an account, and the
+/// administrators' lock, unlock and reset link.
+/// </summary>
 public abstract partial class AccountRecoveryTests(AppFactory app)
 {
     private async Task<string> ForgotAsync(string email)
@@ -97,6 +100,102 @@ public abstract partial class AccountRecoveryTests(AppFactory app)
         var logout = await AppFactory.FormAsync(first, "/account/logout");
         Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync("/account/logout", new FormUrlEncodedContent(logout))).StatusCode);
         await (await first.GetAsync("/api/account/me")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    private static async Task<string> AccountIdAsync(HttpClient admin, string email)
+    {
+        var list = await (await admin.GetAsync($"/api/admin/accounts?q={Uri.EscapeDataString(email.ToUpperInvariant())}")).JsonAsync(HttpStatusCode.OK);
+        return list.GetProperty("accounts").EnumerateArray().Single().GetProperty("id").GetString()!;
+    }
+
+    private async Task<HttpStatusCode> TokenStatusAsync(string email, string password) =>
+        (await app.Anonymous().PostAsJsonAsync("/api/account/token", new { email, password })).StatusCode;
+
+    private async Task ResetThroughLinkAsync(string email, string password)
+    {
+        var path = new Uri((await LinkAsync(email))!).PathAndQuery;
+        var browser = app.Anonymous();
+        var page = await browser.GetStringAsync(path);
+        var form = await AppFactory.FormAsync(browser, path);
+        form["Email"] = System.Net.WebUtility.HtmlDecode(HiddenValue(page, "Email"));
+        form["Token"] = System.Net.WebUtility.HtmlDecode(HiddenValue(page, "Token"));
+        form["Password"] = password;
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/account/reset", new FormUrlEncodedContent(form))).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_administrators_lock_ends_every_session_outlasts_a_reset_by_the_owner_and_ends_when_an_administrator_lifts_it()
+    {
+        var (api, email) = await app.SignedInAsync("Lockable Person");
+        var session = await app.BrowserSignedInAsync(email);
+        var (admin, _) = await app.AdministratorAsync();
+        var id = await AccountIdAsync(admin, email);
+
+        var locked = await (await admin.PostAsync($"/api/admin/accounts/{id}/lock", null)).JsonAsync(HttpStatusCode.OK);
+        var again = await (await admin.PostAsync($"/api/admin/accounts/{id}/lock", null)).JsonAsync(HttpStatusCode.OK);
+        await (await session.GetAsync("/api/account/me")).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await api.GetAsync("/api/account/me")).ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal((HttpStatusCode)423, await TokenStatusAsync(email, "correct horse battery"));
+
+        // The owner's reset link changes the password but does not lift an administrator's lock.
+        await (await admin.PostAsync($"/api/admin/accounts/{id}/reset-link", null)).JsonAsync(HttpStatusCode.OK);
+        await ResetThroughLinkAsync(email, "chosen after the lock");
+        Assert.Equal((HttpStatusCode)423, await TokenStatusAsync(email, "chosen after the lock"));
+
+        var unlocked = await (await admin.PostAsync($"/api/admin/accounts/{id}/unlock", null)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync(email, "chosen after the lock"));
+
+        Assert.Equal("LockedByAdministrator", locked.GetProperty("standing").GetString());
+        Assert.Equal("LockedByAdministrator", again.GetProperty("standing").GetString());
+        Assert.Equal("Active", unlocked.GetProperty("standing").GetString());
+        var entries = await app.WithDbAsync(db => db.Record.AsNoTracking()
+            .Where(r => r.Action == "account.locked" || r.Action == "account.unlocked" || r.Action == "account.reset-link-sent")
+            .Where(r => r.Entry.Contains(id)).Select(r => new { r.Action, r.Entry }).ToListAsync());
+        Assert.Equal(["account.locked", "account.reset-link-sent", "account.unlocked"], entries.Select(e => e.Action).Order().ToArray());
+        Assert.All(entries, e =>
+        {
+            Assert.DoesNotContain(email, e.Entry, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Lockable Person", e.Entry, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Only_administrators_manage_accounts_and_bad_requests_are_named()
+    {
+        var (participant, email) = await app.SignedInAsync();
+        var (admin, adminEmail) = await app.AdministratorAsync();
+        var id = await AccountIdAsync(admin, email);
+        var adminId = await AccountIdAsync(admin, adminEmail);
+
+        await (await app.Anonymous().GetAsync("/api/admin/accounts")).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await app.Anonymous().PostAsync($"/api/admin/accounts/{id}/lock", null)).ProblemAsync(HttpStatusCode.Unauthorized);
+        await (await participant.GetAsync("/api/admin/accounts")).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await participant.PostAsync($"/api/admin/accounts/{adminId}/lock", null)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await participant.PostAsync($"/api/admin/accounts/{id}/reset-link", null)).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await admin.PostAsync("/api/admin/accounts/no-such-account/lock", null)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PostAsync("/api/admin/accounts/no-such-account/unlock", null)).ProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PostAsync($"/api/admin/accounts/{adminId}/lock", null)).ProblemAsync(HttpStatusCode.Conflict);
+        await (await admin.GetAsync("/api/admin/accounts?q=" + new string('x', 300))).ProblemAsync(HttpStatusCode.BadRequest, "q");
+        await (await admin.GetAsync("/api/admin/accounts?page=0")).ProblemAsync(HttpStatusCode.BadRequest, "page");
+        await (await participant.GetAsync("/api/account/me")).JsonAsync(HttpStatusCode.OK);
+
+        // The page: administrators only, and its forms lock and unlock.
+        var page = await app.BrowserSignedInAsync(adminEmail);
+        var denied = await (await app.BrowserSignedInAsync(email)).GetAsync("/admin/accounts");
+        Assert.Contains("/account/access-denied", denied.Headers.Location?.ToString(), StringComparison.Ordinal);
+        var search = $"/admin/accounts?q={Uri.EscapeDataString(email)}";
+        var form = await AppFactory.FormAsync(page, search);
+        var lockForm = await page.PostAsync($"/admin/accounts?handler=Lock&id={id}&q={Uri.EscapeDataString(email)}", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, lockForm.StatusCode);
+        var html = await page.GetStringAsync(search);
+        Assert.Contains("Locked by an administrator", html, StringComparison.Ordinal);
+        Assert.Contains("The account is locked and signed out everywhere.", html, StringComparison.Ordinal);
+        var tooLong = await page.GetAsync("/admin/accounts?q=" + new string('x', 300));
+        Assert.Equal(HttpStatusCode.OK, tooLong.StatusCode);
+        Assert.Contains("Search for at most 254 characters.", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var own = await page.PostAsync($"/admin/accounts?handler=Lock&id={adminId}", new FormUrlEncodedContent(await AppFactory.FormAsync(page, "/admin/accounts")));
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Contains("You cannot lock your own account", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static string Scrub(string html) => AntiforgeryValue().Replace(html, "");

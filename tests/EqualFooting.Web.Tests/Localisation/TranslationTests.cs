@@ -26,6 +26,7 @@ public sealed partial class TranslationTests(SqliteApp app) : IClassFixture<Sqli
         ("es", "Roles"),
         ("es", "Total"),
         ("fr", "Action"),
+        ("fr", "Administration"),
         ("fr", "Actions"),
         ("fr", "Description"),
         ("fr", "Interventions"),
