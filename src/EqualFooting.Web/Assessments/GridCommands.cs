@@ -86,7 +86,7 @@ public sealed class GridCommands(EqualFootingDb db, ProcessAccess processes, Wri
     {
         db.AssessmentGrids.Add(grid);
         return Change.Recorded(grid, processId, GridRecord.Created, () => new GridEntry(
-            grid.Id, grid.Title, grid.Questions, grid.ScaleMin, grid.DividedAt, grid.Anonymous, grid.BreakoutId, grid.PreviousId, grid.Round));
+            grid.Id, grid.Title, grid.Questions, grid.ScaleMin, grid.DividedAt.ToString(System.Globalization.CultureInfo.InvariantCulture), grid.Anonymous, grid.BreakoutId, grid.PreviousId, grid.Round));
     }
 
     private async Task<Error?> BreakoutErrorAsync(int processId, int? breakoutId, CancellationToken ct) =>

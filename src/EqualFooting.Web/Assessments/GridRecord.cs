@@ -13,8 +13,9 @@ public static class GridRecord
     public static IEnumerable<RecordAction> All => [Created, Answered, ConsensusEntered, Closed];
 }
 
+/// <param name="DividedAt">The threshold as invariant text: the record holds no floating-point numbers (they have no one canonical form).</param>
 /// <param name="Previous">The grid this one runs again, if any.</param>
-public sealed record GridEntry(int Grid, string Title, IReadOnlyList<string> Questions, int ScaleMin, double DividedAt, bool Anonymous, int? Breakout, int? Previous, int Round);
+public sealed record GridEntry(int Grid, string Title, IReadOnlyList<string> Questions, int ScaleMin, string DividedAt, bool Anonymous, int? Breakout, int? Previous, int Round);
 
 /// <param name="Ratings">Only in named grids: the ratings given, in the order of <paramref name="Questions"/>.</param>
 public sealed record GridAnswersEntry(int Grid, IReadOnlyList<int> Questions, IReadOnlyList<int>? Ratings);
