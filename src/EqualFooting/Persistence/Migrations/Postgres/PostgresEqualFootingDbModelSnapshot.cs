@@ -2685,6 +2685,10 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<int?>("AllottedSeconds")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ConferenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int?>("CurrentAgendaItemId")
                         .HasColumnType("integer");
 

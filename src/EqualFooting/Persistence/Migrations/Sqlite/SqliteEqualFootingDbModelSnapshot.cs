@@ -2587,6 +2587,10 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<int?>("AllottedSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConferenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CurrentAgendaItemId")
                         .HasColumnType("INTEGER");
 

@@ -8,11 +8,18 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EqualFooting.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class AssessmentGrids : Migration
+    public partial class AssessmentGridsAndConferenceLinks : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ConferenceUrl",
+                table: "Sessions",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AssessmentGrids",
                 columns: table => new
@@ -203,6 +210,10 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AssessmentGrids");
+
+            migrationBuilder.DropColumn(
+                name: "ConferenceUrl",
+                table: "Sessions");
         }
     }
 }

@@ -5,11 +5,18 @@
 namespace EqualFooting.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AssessmentGrids : Migration
+    public partial class AssessmentGridsAndConferenceLinks : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ConferenceUrl",
+                table: "Sessions",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AssessmentGrids",
                 columns: table => new
@@ -200,6 +207,10 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AssessmentGrids");
+
+            migrationBuilder.DropColumn(
+                name: "ConferenceUrl",
+                table: "Sessions");
         }
     }
 }
