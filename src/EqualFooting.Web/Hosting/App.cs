@@ -6,6 +6,7 @@ using System.Threading.RateLimiting;
 using EqualFooting.Accounts;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Accounts;
+using EqualFooting.Web.Assessments;
 using EqualFooting.Web.Balance;
 using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Conversations;
@@ -150,6 +151,7 @@ public static class App
         services.AddParticipation();
         services.AddSessions(configuration);
         services.AddPolls(configuration);
+        services.AddAssessments();
         services.AddFloorQuestions(configuration);
         services.AddConsultations(configuration);
         services.AddDecisions();
@@ -214,6 +216,7 @@ public static class App
         app.MapParticipation();
         app.MapSessions();
         app.MapPolls();
+        app.MapAssessments();
         app.MapFloorQuestions();
         app.MapConsultations();
         app.MapDecisions();

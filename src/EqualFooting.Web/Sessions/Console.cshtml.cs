@@ -35,8 +35,8 @@ public sealed partial class ConsoleModel(SessionCommands commands, SessionQuerie
     public async Task<IActionResult> OnPostLowerAsync(int sessionId, long entryId, CancellationToken ct) =>
         await AfterAsync(sessionId, await Commands.LowerHandOfAsync(sessionId, entryId, ct), () => ShowAsync(sessionId, ct));
 
-    public async Task<IActionResult> OnPostInRoomAsync(int sessionId, string? name, int? stakeholderGroupId, int? regionId, CancellationToken ct) =>
-        await AfterAsync(sessionId, await Commands.AddInRoomSpeakerAsync(sessionId, name, stakeholderGroupId, regionId, null, ct), () => ShowAsync(sessionId, ct));
+    public async Task<IActionResult> OnPostInRoomAsync(int sessionId, string? name, int? stakeholderGroupId, int? regionId, bool pointOfOrder, CancellationToken ct) =>
+        await AfterAsync(sessionId, await Commands.AddInRoomSpeakerAsync(sessionId, name, stakeholderGroupId, regionId, null, pointOfOrder, ct), () => ShowAsync(sessionId, ct));
 
     public async Task<IActionResult> OnPostAgendaItemAsync(int sessionId, string? title, int? plannedMinutes, int? allottedSeconds, CancellationToken ct) =>
         await AfterAsync(sessionId, await Commands.AddAgendaItemAsync(sessionId, title, plannedMinutes, allottedSeconds, ct), () => ShowAsync(sessionId, ct));

@@ -38,7 +38,7 @@ public sealed class CreateModel(ProcessAccess processes, SessionCommands command
             return Problems.ToPage(this, badSettings, "Policy.") ?? Page();
         }
 
-        var details = new SessionDetails(Form.Title, ReaderTime.ToUtc(Form.StartsAt), ReaderTime.ToUtc(Form.EndsAt), Form.Room, Form.RemoteParticipation);
+        var details = new SessionDetails(Form.Title, ReaderTime.ToUtc(Form.StartsAt), ReaderTime.ToUtc(Form.EndsAt), Form.Room, Form.RemoteParticipation, Form.ConferenceUrl);
         var created = await commands.CreateSessionAsync(id, details, Policy.Kind, settings.Value, ct);
         if (created.Error is { } error)
         {
@@ -72,4 +72,6 @@ public sealed class SessionForm
     public string? Room { get; set; }
 
     public bool RemoteParticipation { get; set; } = true;
+
+    public string? ConferenceUrl { get; set; }
 }

@@ -26,6 +26,10 @@ public sealed partial class SessionModel(SessionCommands commands, SessionQuerie
     public async Task<IActionResult> OnPostRaiseAsync(int sessionId, bool remote, CancellationToken ct) =>
         await AfterAsync(sessionId, await Commands.RaiseHandAsync(sessionId, remote, pointOfOrder: false, ct), () => ShowAsync(sessionId, ct));
 
+    /// <summary>A procedural objection: it goes before every other hand, whatever the queue's policy.</summary>
+    public async Task<IActionResult> OnPostPointOfOrderAsync(int sessionId, bool remote, CancellationToken ct) =>
+        await AfterAsync(sessionId, await Commands.RaiseHandAsync(sessionId, remote, pointOfOrder: true, ct), () => ShowAsync(sessionId, ct));
+
     public async Task<IActionResult> OnPostLowerAsync(int sessionId, CancellationToken ct) =>
         await AfterAsync(sessionId, await Commands.LowerHandAsync(sessionId, ct), () => ShowAsync(sessionId, ct));
 

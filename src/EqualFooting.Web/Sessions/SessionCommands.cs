@@ -157,8 +157,11 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess pro
             return Raise(c, hand, now);
         }, ct);
 
-    /// <summary>A moderator puts up the hand of someone in the room without a device, under the name they give.</summary>
-    public Task<Result<QueueEntry>> AddInRoomSpeakerAsync(int sessionId, string? name, int? stakeholderGroupId, int? regionId, string? gender, CancellationToken ct = default) =>
+    /// <summary>
+    /// A moderator puts up the hand of someone in the room without a device, under the name they give; with
+    /// <paramref name="pointOfOrder"/>, the point of order they raised from the floor, which goes before every other hand.
+    /// </summary>
+    public Task<Result<QueueEntry>> AddInRoomSpeakerAsync(int sessionId, string? name, int? stakeholderGroupId, int? regionId, string? gender, bool pointOfOrder = false, CancellationToken ct = default) =>
         ChangeAsync<QueueEntry>(sessionId, null, true, (c, now) =>
         {
             if ((SessionPolicy.Moderate(c.Actor, c.Process) ?? c.Session.LiveQueue().Error) is { } error)
@@ -188,7 +191,7 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess pro
                 return Done<QueueEntry>(badGender);
             }
 
-            return Done(Raise(c, new HandRaise(speaker.Value, group.Id, region.Id, cleanGender.Value), now));
+            return Done(Raise(c, new HandRaise(speaker.Value, group.Id, region.Id, cleanGender.Value, Kind: pointOfOrder ? HandKind.PointOfOrder : HandKind.Normal), now));
         }, ct);
 
     /// <summary>Takes the actor's own hand down; lowering a hand that is not up changes nothing.</summary>
@@ -443,6 +446,7 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess pro
         ["endsAt"] = s.EndsAt,
         ["room"] = s.Room,
         ["remoteParticipation"] = s.RemoteParticipation,
+        ["conferenceUrl"] = s.ConferenceUrl,
         ["status"] = s.Status,
         ["policy"] = s.PolicyKind,
         ["policySettings"] = s.PolicySettings,

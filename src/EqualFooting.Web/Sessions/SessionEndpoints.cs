@@ -11,13 +11,15 @@ public sealed record SessionRequest(
     string? Room,
     bool? RemoteParticipation,
     QueuePolicyKind? Policy,
-    QueuePolicySettings? PolicySettings);
+    QueuePolicySettings? PolicySettings,
+    string? ConferenceUrl = null);
 
 public sealed record AgendaItemRequest(string? Title, int? PlannedMinutes, int? AllottedSeconds);
 
 public sealed record HandRequest(bool? Remote, bool? PointOfOrder);
 
-public sealed record InRoomSpeakerRequest(string? Name, int? StakeholderGroupId, int? RegionId, string? Gender);
+/// <param name="PointOfOrder">The person raised a point of order from the floor: it goes before every other hand.</param>
+public sealed record InRoomSpeakerRequest(string? Name, int? StakeholderGroupId, int? RegionId, string? Gender, bool? PointOfOrder = null);
 
 /// <param name="ExpectedSequence">The sequence number the moderator's screen showed; if the session has moved on, the action is a 409.</param>
 public sealed record ModeratorRequest(long? ExpectedSequence);
@@ -45,7 +47,7 @@ public static class SessionEndpoints
 
         process.MapPost("", async (int id, SessionRequest request, SessionCommands commands, CancellationToken ct) =>
         {
-            var details = new SessionDetails(request.Title, request.StartsAt, request.EndsAt, request.Room, request.RemoteParticipation ?? true);
+            var details = new SessionDetails(request.Title, request.StartsAt, request.EndsAt, request.Room, request.RemoteParticipation ?? true, request.ConferenceUrl);
             return Problems.ToResult(await commands.CreateSessionAsync(id, details, request.Policy, request.PolicySettings, ct), s =>
                 Results.Created($"/api/sessions/{s.Id}", new SessionSummaryDto(s.Id, s.ProcessId, s.Title, s.StartsAt, s.EndsAt, s.Room, s.RemoteParticipation, s.Status)));
         }).WithName("CreateSession")
@@ -126,7 +128,7 @@ public static class SessionEndpoints
             .WithSummary("Lower your own hand");
 
         session.MapPost("/hands/in-room", async (int sessionId, InRoomSpeakerRequest request, SessionCommands commands, CancellationToken ct) =>
-            await EntryAsync(await commands.AddInRoomSpeakerAsync(sessionId, request.Name, request.StakeholderGroupId, request.RegionId, request.Gender, ct), sessionId, commands, ct))
+            await EntryAsync(await commands.AddInRoomSpeakerAsync(sessionId, request.Name, request.StakeholderGroupId, request.RegionId, request.Gender, request.PointOfOrder ?? false, ct), sessionId, commands, ct))
             .WithName("AddInRoomSpeaker")
             .WithSummary("Add an in-room speaker to the queue");
 

@@ -75,7 +75,8 @@ public sealed record SessionStateDto(
     QueuePolicySettings PolicySettings,
     IReadOnlyList<BudgetDto>? Budgets,
     IReadOnlyList<HubDto> Hubs,
-    long BreakoutsSequence);
+    long BreakoutsSequence,
+    string? ConferenceUrl = null);
 
 /// <summary>A stakeholder group's speaking-time budget under the budget policy, as time left.</summary>
 public sealed record BudgetDto(int StakeholderGroupId, string StakeholderGroup, double BudgetSeconds, double UsedSeconds, double LeftSeconds, double OverrunSeconds);
@@ -203,7 +204,8 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
                 h.StakeholderMix,
                 h.OperatorAccountId is not null,
                 hubsWaiting.Contains(h.Id)))],
-            breakouts);
+            breakouts,
+            session.ConferenceUrl);
     }
 
     /// <summary>Every active group's time left (and any other group that spoke), most time left first; null under other policies.</summary>

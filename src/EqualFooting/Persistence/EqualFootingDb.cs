@@ -1,4 +1,5 @@
 using EqualFooting.Accounts;
+using EqualFooting.Assessments;
 using EqualFooting.Consultations;
 using EqualFooting.Conversations;
 using EqualFooting.Decisions;
@@ -82,6 +83,12 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
     public DbSet<Ballot> Ballots => Set<Ballot>();
 
     public DbSet<HandCount> HandCounts => Set<HandCount>();
+
+    public DbSet<AssessmentGrid> AssessmentGrids => Set<AssessmentGrid>();
+
+    public DbSet<GridAnswer> GridAnswers => Set<GridAnswer>();
+
+    public DbSet<GridConsensus> GridConsensus => Set<GridConsensus>();
 
     public DbSet<FloorQuestion> FloorQuestions => Set<FloorQuestion>();
 

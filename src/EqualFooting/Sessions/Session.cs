@@ -15,7 +15,8 @@ public sealed record SessionDetails(
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
     string? Room = null,
-    bool RemoteParticipation = true);
+    bool RemoteParticipation = true,
+    string? ConferenceUrl = null);
 
 /// <summary>
 /// A session of a process: its schedule, its agenda and its speaking queue. The queue's state is kept as rows
@@ -57,6 +58,9 @@ public sealed class Session
 
     public bool RemoteParticipation { get; private set; }
 
+    /// <summary>The conference call or livestream remote participants follow the session on: an absolute http or https address.</summary>
+    public string? ConferenceUrl { get; private set; }
+
     public SessionStatus Status { get; private set; }
 
     public DateTimeOffset? StartedAt { get; private set; }
@@ -82,6 +86,27 @@ public sealed class Session
     public IReadOnlyList<AgendaItem> Agenda => _agenda;
 
     public IReadOnlyList<InterventionRow> InterventionRows => _interventions;
+
+    public const int ConferenceUrlMax = 500;
+
+    /// <summary>Checks a conference or livestream link: blank means none; otherwise an absolute http or https address (no script or file links).</summary>
+    public static Result<string?> ConferenceLink(string? url)
+    {
+        var clean = Text.Optional("conferenceUrl", url, ConferenceUrlMax);
+        if (clean.Error is { } error)
+        {
+            return error;
+        }
+
+        if (clean.Value is not { } value)
+        {
+            return (string?)null;
+        }
+
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && !string.IsNullOrEmpty(uri.Host)
+            ? uri.AbsoluteUri
+            : Error.Invalid("conferenceUrl", "Give the conference or livestream link as an http or https address.");
+    }
 
     public static Result<Session> Create(int processId, SessionDetails details, QueuePolicyKind policyKind, QueuePolicySettings settings)
     {
@@ -112,6 +137,12 @@ public sealed class Session
             return badRoom;
         }
 
+        var conference = ConferenceLink(details.ConferenceUrl);
+        if (conference.Error is { } badConference)
+        {
+            return badConference;
+        }
+
         if (!Enum.IsDefined(policyKind))
         {
             return Error.Invalid("policy", "Choose a queue policy.");
@@ -131,6 +162,7 @@ public sealed class Session
             EndsAt = ends.ToUniversalTime(),
             Room = room.Value,
             RemoteParticipation = details.RemoteParticipation,
+            ConferenceUrl = conference.Value,
             Status = SessionStatus.Scheduled,
             PolicyKind = policyKind,
             PolicySettings = QueuePolicySettings.Of(policy.Value, settings.TurnSeconds).ToJson(),

@@ -10,6 +10,7 @@ internal sealed class SessionMapping : IEntityTypeConfiguration<Session>
     {
         b.Property(s => s.Title).HasMaxLength(Common.Text.NameMax);
         b.Property(s => s.Room).HasMaxLength(Common.Text.ShortMax);
+        b.Property(s => s.ConferenceUrl).HasMaxLength(Session.ConferenceUrlMax);
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(s => s.PolicyKind).HasConversion<string>().HasMaxLength(32);
         b.Property(s => s.PolicySettings).HasMaxLength(Common.Text.DescriptionMax);

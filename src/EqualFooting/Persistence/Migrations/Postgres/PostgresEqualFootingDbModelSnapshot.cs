@@ -101,6 +101,165 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("EqualFooting.Assessments.AssessmentGrid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("BreakoutId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("DividedAt")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("PreviousId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Questions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ScaleMin")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreakoutId");
+
+                    b.HasIndex("PreviousId");
+
+                    b.HasIndex("ProcessId", "Id");
+
+                    b.ToTable("AssessmentGrids", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Assessments.GridAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Question")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("StakeholderGroupId");
+
+                    b.HasIndex("GridId", "ParticipantId", "Question")
+                        .IsUnique();
+
+                    b.ToTable("GridAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Assessments.GridConsensus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BreakoutId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GroupNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Question")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreakoutId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("GridId", "BreakoutId", "GroupNumber", "Question")
+                        .IsUnique();
+
+                    b.ToTable("GridConsensus", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Consultations.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -2526,6 +2685,10 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<int?>("AllottedSeconds")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ConferenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int?>("CurrentAgendaItemId")
                         .HasColumnType("integer");
 
@@ -2849,6 +3012,72 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Assessments.AssessmentGrid", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Breakout", null)
+                        .WithMany()
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EqualFooting.Assessments.AssessmentGrid", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Assessments.GridAnswer", b =>
+                {
+                    b.HasOne("EqualFooting.Assessments.AssessmentGrid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("StakeholderGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Assessments.GridConsensus", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Breakout", null)
+                        .WithMany()
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Assessments.AssessmentGrid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("EqualFooting.Consultations.Comment", b =>

@@ -95,6 +95,159 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("EqualFooting.Assessments.AssessmentGrid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BreakoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DividedAt")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("PreviousId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScaleMin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreakoutId");
+
+                    b.HasIndex("PreviousId");
+
+                    b.HasIndex("ProcessId", "Id");
+
+                    b.ToTable("AssessmentGrids", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Assessments.GridAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Question")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StakeholderGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("StakeholderGroupId");
+
+                    b.HasIndex("GridId", "ParticipantId", "Question")
+                        .IsUnique();
+
+                    b.ToTable("GridAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Assessments.GridConsensus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BreakoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Question")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreakoutId");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("GridId", "BreakoutId", "GroupNumber", "Question")
+                        .IsUnique();
+
+                    b.ToTable("GridConsensus", (string)null);
+                });
+
             modelBuilder.Entity("EqualFooting.Consultations.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -2434,6 +2587,10 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<int?>("AllottedSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConferenceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CurrentAgendaItemId")
                         .HasColumnType("INTEGER");
 
@@ -2749,6 +2906,72 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Assessments.AssessmentGrid", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Breakout", null)
+                        .WithMany()
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("EqualFooting.Assessments.AssessmentGrid", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Assessments.GridAnswer", b =>
+                {
+                    b.HasOne("EqualFooting.Assessments.AssessmentGrid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Participation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("StakeholderGroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Assessments.GridConsensus", b =>
+                {
+                    b.HasOne("EqualFooting.Sessions.Breakout", null)
+                        .WithMany()
+                        .HasForeignKey("BreakoutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Assessments.AssessmentGrid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("EqualFooting.Processes.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("EqualFooting.Consultations.Comment", b =>
