@@ -12,7 +12,7 @@ public sealed record ReportRequest(string? Summary, string? MainIssues, Perspect
     public ReportText ToText() => new(Summary, MainIssues, [.. (Perspectives ?? []).Select(p => new Perspective(p?.StakeholderGroupId ?? 0, p?.Text ?? ""))], Agreement, Divergence, NextSteps);
 }
 
-public sealed record SettingsRequest(bool? ReportsRequired);
+public sealed record SettingsRequest(bool? ReportsRequired, int? AdviceReminderDays);
 
 public sealed record SourceRequest(string? Kind, int? Id);
 
@@ -74,14 +74,30 @@ public static class OutcomeEndpoints
         {
             var found = await processes.ViewAsync(id, ct);
             return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.OutcomesAsync(found.Value.Process, clock.GetUtcNow(), ct));
-        }).WithName("GetOutcomes").WithSummary("A process's outcomes: published reports, missing reports, messages, commitments, indicators and advice.").ProducesProblem(404);
+        }).WithName("GetOutcomes").WithSummary("A process's outcomes: every count, and the first items of each list (published reports, missing reports, messages, commitments, indicators, advice); the full lists are paged.").ProducesProblem(404);
+
+        process.MapGet("/outcomes/{list}", async (int id, string list, int? page, ProcessAccess processes, OutcomeQueries queries, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (!OutcomeLists.All.Contains(list))
+            {
+                return Problems.ToResult(Error.NotFound("No such list: reports, missing-reports, messages, commitments, indicators or advice."));
+            }
+
+            if (page is < 1 or > OutcomeQueries.MaxPage)
+            {
+                return Problems.ToResult(Error.Invalid("page", $"A page from 1 to {OutcomeQueries.MaxPage}."));
+            }
+
+            var found = await processes.ViewAsync(id, ct);
+            return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.ListAsync(found.Value.Process, list, page ?? 1, clock.GetUtcNow(), ct));
+        }).WithName("GetOutcomeList").WithSummary("One page (50 items) of a full outcomes list: reports, missing-reports, messages, commitments, indicators or advice.").ProducesProblem(400).ProducesProblem(404);
 
         process.MapGet("/outcomes.csv", async (int id, ProcessAccess processes, OutcomeQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
             var found = await processes.ViewAsync(id, ct);
             return found.Error is { } error
                 ? Problems.ToResult(error)
-                : Results.Text(OutcomesCsv.Write(await queries.OutcomesAsync(found.Value.Process, clock.GetUtcNow(), ct)), "text/csv; charset=utf-8", Encoding.UTF8);
+                : Results.Text(OutcomesCsv.Write(await queries.ExportAsync(found.Value.Process, clock.GetUtcNow(), ct)), "text/csv; charset=utf-8", Encoding.UTF8);
         }).WithName("GetOutcomesCsv").WithSummary("A process's outcomes as CSV, one row per item.").ProducesProblem(404);
 
         process.MapGet("/reports", async (int id, ProcessAccess processes, OutcomeQueries queries, TimeProvider clock, CancellationToken ct) =>
@@ -95,8 +111,8 @@ public static class OutcomeEndpoints
         process.MapPut("/outcome-settings", async (int id, SettingsRequest request, OutcomeCommands commands, CancellationToken ct) =>
             request.ReportsRequired is not { } required
                 ? Problems.ToResult(Error.Invalid("reportsRequired", "Say whether every session needs a report (true or false)."))
-                : Problems.ToResult(await commands.ChangeSettingsAsync(id, required, ct), s => Results.Ok(new { s.ReportsRequired })))
-            .WithName("ChangeOutcomeSettings").WithSummary("A convener sets whether every session needs a published report.")
+                : Problems.ToResult(await commands.ChangeSettingsAsync(id, required, request.AdviceReminderDays, ct), s => Results.Ok(new { s.ReportsRequired, s.AdviceReminderDays })))
+            .WithName("ChangeOutcomeSettings").WithSummary("A convener sets whether every session needs a published report, and how many days sent advice waits for a response before its reminder.")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
 
         process.MapPost("/messages", async (int id, MessageRequest request, OutcomeCommands commands, CancellationToken ct) =>
@@ -269,7 +285,7 @@ public static class OutcomeEndpoints
 /// <summary>The outcomes page as CSV: one row per item, kind first, so a spreadsheet can filter by kind and status.</summary>
 public static class OutcomesCsv
 {
-    public static string Write(OutcomesView v)
+    public static string Write(OutcomesExport v)
     {
         var csv = new StringBuilder();
         csv.Append("kind,id,title,status,date,detail\r\n");
