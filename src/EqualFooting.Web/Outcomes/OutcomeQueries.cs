@@ -6,6 +6,7 @@ using EqualFooting.Web.Kernel;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Sessions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace EqualFooting.Web.Outcomes;
 
@@ -135,7 +136,7 @@ public static class OutcomeLists
 }
 
 /// <summary>Read models of outcomes: projections, with group and region names from the process.</summary>
-public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, SessionQueries sessionQueries, ParticipationQueries participation)
+public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, SessionQueries sessionQueries, ParticipationQueries participation, ProcessVersions versions, IMemoryCache cache)
 {
     /// <summary>The session's report as <paramref name="actor"/> may read it (a draft only for those who write and approve it), with the figures.</summary>
     public async Task<Common.Result<SessionReportView>> ReportAsync(int sessionId, CancellationToken ct = default)
@@ -225,10 +226,26 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
     public async Task<OutcomeSettings> SettingsAsync(int processId, CancellationToken ct = default) =>
         await db.OutcomeSettings.AsNoTracking().FirstOrDefaultAsync(s => s.ProcessId == processId, ct) ?? new OutcomeSettings(processId, reportsRequired: false);
 
+    /// <summary>
+    /// The outcomes page's model, cached under the process's version (every outcome change is recorded, so a new
+    /// version on any node means new data), the reader's today (overdue flags) and the minute (a session that has just
+    /// ended joins the missing reports within a minute, with no record entry to announce it).
+    /// </summary>
     public async Task<OutcomesView> OutcomesAsync(Process process, DateTimeOffset now, CancellationToken ct = default)
     {
+        var version = await versions.OfAsync(process.Id, ct);
+        var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
+        var at = new DateTimeOffset(minute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        return (await cache.GetOrCreateAsync(("outcomes", process.Id, version, Today(now), minute), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(2);
+            return await LoadOutcomesAsync(process, at, Today(now), ct);
+        }))!;
+    }
+
+    private async Task<OutcomesView> LoadOutcomesAsync(Process process, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    {
         var id = process.Id;
-        var today = Today(now);
         var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
         var settings = await SettingsAsync(id, ct);
@@ -247,7 +264,7 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
             today,
             settings.ReportsRequired,
             settings.AdviceReminderDays,
-            await ReportRows(id).CountAsync(ct),
+            await db.SessionReports.CountAsync(r => r.ProcessId == id && r.Status == ReportStatus.Published, ct),
             await ReportRows(id).Take(Shown).ToListAsync(ct),
             await MissingRows(id, now).CountAsync(ct),
             await MissingRows(id, now).Take(Shown).ToListAsync(ct),

@@ -42,8 +42,9 @@ public sealed class OutcomeReminderSweep(
 
         var milestones = await db.Milestones.AsNoTracking()
             .Where(m => m.CompletedOn == null && m.DueOn < today && !db.OutcomeReminders.Any(r => r.Kind == ReminderKind.MilestoneOverdue && r.ItemId == m.Id))
-            .Join(db.Commitments.Where(c => c.Status != CommitmentStatus.Done && c.Status != CommitmentStatus.Dropped), m => m.CommitmentId, c => c.Id, (m, c) => new OpenMilestone(m.Id, c.Id, c.ProcessId, m.Title, m.DueOn, c.Status))
-            .OrderBy(m => m.MilestoneId).Take(Batch).ToListAsync(ct);
+            .Join(db.Commitments.Where(c => c.Status != CommitmentStatus.Done && c.Status != CommitmentStatus.Dropped), m => m.CommitmentId, c => c.Id, (m, c) => new { m, c })
+            .OrderBy(x => x.m.Id).Take(Batch)
+            .Select(x => new OpenMilestone(x.m.Id, x.c.Id, x.c.ProcessId, x.m.Title, x.m.DueOn, x.c.Status)).ToListAsync(ct);
         var messages = await db.Messages.AsNoTracking()
             .Where(m => m.PublishedAt <= youngest && m.PublishedAt > oldest && !db.OutcomeReminders.Any(r => r.Kind == ReminderKind.MessageRevisitYear2 && r.ItemId == m.Id))
             .OrderBy(m => m.Id).Take(Batch)
