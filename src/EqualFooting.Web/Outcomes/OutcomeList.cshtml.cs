@@ -31,7 +31,7 @@ public sealed class OutcomeListModel(ProcessAccess processes, OutcomeQueries que
             return NotFound();
         }
 
-        if (page is < 1 or > OutcomeQueries.MaxPage)
+        if (page is < 1 or > OutcomeQueries.MaxPage || !ModelState.IsValid)
         {
             return BadRequest();
         }

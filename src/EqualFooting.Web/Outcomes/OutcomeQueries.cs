@@ -1,3 +1,5 @@
+using EqualFooting.Decisions;
+using EqualFooting.Deliberation;
 using EqualFooting.Outcomes;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
@@ -90,6 +92,15 @@ public sealed record OutcomesExport(
 
 public sealed record StatusCount(string Status, int Count);
 
+/// <summary>Positions taken in a decision's final round by one stakeholder group.</summary>
+public sealed record StanceLine(int StakeholderGroupId, string StakeholderGroup, int Agree, int Disagree, int Abstain, int Block);
+
+/// <summary>A minority view beside a decision, with its author's stakeholder group (names stay on the proposal's page, as its privacy settings allow).</summary>
+public sealed record MinorityViewDto(string StakeholderGroup, string Text);
+
+/// <summary>A decision: a closed proposal with its rule, outcome, positions by stakeholder group and minority views.</summary>
+public sealed record DecisionDto(int Id, string Title, RuleKind Rule, EqualFooting.Decisions.Outcome? Outcome, bool ReversedOnAppeal, DateTimeOffset DecidedAt, IReadOnlyList<StanceLine> ByStakeholderGroup, IReadOnlyList<MinorityViewDto> MinorityViews);
+
 /// <summary>
 /// The outcomes page: every count, and the first few items of each list (the newest, or those needing attention),
 /// with the way to each full list (<see cref="OutcomeLists"/>), so the page stays small however long the process runs.
@@ -114,7 +125,9 @@ public sealed record OutcomesView(
     IReadOnlyList<IndicatorSummary> Indicators,
     int AdviceCount,
     IReadOnlyList<AdviceDto> Advice,
-    AdviceTally AdviceTally);
+    AdviceTally AdviceTally,
+    int DecisionCount,
+    IReadOnlyList<DecisionDto> Decisions);
 
 /// <summary>One page of a full list.</summary>
 public sealed record OutcomePage<T>(string List, int Page, int PageSize, int Total, IReadOnlyList<T> Items)
@@ -278,7 +291,35 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
             await IndicatorRows(id).Take(Shown).ToListAsync(ct),
             advice.Sum(a => a.Count),
             await AdviceAsync(id, today, settings.AdviceReminderDays, 0, Shown, ct),
-            AdviceTally.Of(advice.Select(a => (a.Sent, a.Status, a.Count))));
+            AdviceTally.FromCounts(advice.Select(a => (a.Sent, a.Status, a.Count))),
+            await db.Proposals.CountAsync(p => p.ProcessId == id && p.Status == ProposalStatus.Closed, ct),
+            await DecisionsAsync(id, groups, ct));
+    }
+
+    /// <summary>The latest decisions (closed proposals), each with its final round's positions grouped by stakeholder group.</summary>
+    private async Task<List<DecisionDto>> DecisionsAsync(int id, IReadOnlyDictionary<int, string> groups, CancellationToken ct)
+    {
+        var proposals = await db.Proposals.AsNoTracking().Where(p => p.ProcessId == id && p.Status == ProposalStatus.Closed && p.ClosedAt != null)
+            .OrderByDescending(p => p.ClosedAt).ThenByDescending(p => p.Id).Take(Shown)
+            .Select(p => new { p.Id, p.Title, p.RuleKind, p.Outcome, p.ReversedOnAppeal, ClosedAt = p.ClosedAt!.Value, p.Round })
+            .ToListAsync(ct);
+        var ids = proposals.Select(p => p.Id).ToList();
+        var counts = (await db.ProposalPositions.AsNoTracking().Where(x => ids.Contains(x.ProposalId))
+            .GroupBy(x => new { x.ProposalId, x.Round, x.StakeholderGroupId, x.Stance })
+            .Select(g => new { g.Key.ProposalId, g.Key.Round, g.Key.StakeholderGroupId, g.Key.Stance, Count = g.Count() })
+            .ToListAsync(ct)).ToLookup(c => c.ProposalId);
+        var views = (await db.MinorityViews.AsNoTracking().Where(v => ids.Contains(v.ProposalId)).OrderBy(v => v.Id)
+            .Select(v => new { v.ProposalId, v.Text, Group = db.Affiliations.Where(a => a.ParticipantId == v.ParticipantId && a.Until == null).Select(a => a.StakeholderGroupId).FirstOrDefault() })
+            .ToListAsync(ct)).ToLookup(v => v.ProposalId);
+        return [.. proposals.Select(p =>
+        {
+            var round = counts[p.Id].Where(c => c.Round == p.Round).ToList();
+            int N(int g, Stance s) => round.Where(c => c.StakeholderGroupId == g && c.Stance == s).Sum(c => c.Count);
+            var lines = round.Select(c => c.StakeholderGroupId).Distinct().OrderBy(g => g)
+                .Select(g => new StanceLine(g, groups.GetValueOrDefault(g, "?"), N(g, Stance.Agree), N(g, Stance.Disagree), N(g, Stance.Abstain), N(g, Stance.Block)))
+                .ToList();
+            return new DecisionDto(p.Id, p.Title, p.RuleKind, p.Outcome, p.ReversedOnAppeal, p.ClosedAt, lines, [.. views[p.Id].Select(v => new MinorityViewDto(groups.GetValueOrDefault(v.Group, "?"), v.Text))]);
+        })];
     }
 
     /// <summary>One page of a full list; null for a list that does not exist.</summary>

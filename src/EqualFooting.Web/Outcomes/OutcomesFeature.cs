@@ -11,6 +11,7 @@ public static class OutcomesFeature
         services.AddScoped<OutcomeCommands>();
         services.AddScoped<OutcomeQueries>();
         services.AddScoped<SourceChoices>();
+        services.AddScoped<AdviceRegisterQueries>();
         services.AddRecordActions(OutcomeRecord.All);
         services.AddProcessSection<OutcomesSection>();
         return services;

@@ -181,7 +181,7 @@ public sealed record AdviceTally(int Sent, int Pending, int Accepted, int Partly
     public double? HeededShare => Sent - Pending == 0 ? null : (Accepted + Partly) / (double)(Sent - Pending);
 
     /// <summary>From counts grouped by (sent, status), as a grouped query returns them.</summary>
-    public static AdviceTally Of(IEnumerable<(bool Sent, AdviceStatus Status, int Count)> counts)
+    public static AdviceTally FromCounts(IEnumerable<(bool Sent, AdviceStatus Status, int Count)> counts)
     {
         var sent = counts.Where(c => c.Sent).ToList();
         int Count(AdviceStatus s) => sent.Where(c => c.Status == s).Sum(c => c.Count);

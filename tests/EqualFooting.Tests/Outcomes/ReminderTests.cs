@@ -137,7 +137,7 @@ public sealed class AdviceTallyCountTests
             (true, AdviceStatus.Partly), (true, AdviceStatus.Rejected), (true, AdviceStatus.NoResponse),
         ];
         var grouped = rows.GroupBy(r => r).Select(g => (g.Key.Item1, g.Key.Item2, g.Count()));
-        Assert.Equal(AdviceTally.Of(rows), AdviceTally.Of(grouped));
+        Assert.Equal(AdviceTally.Of(rows), AdviceTally.FromCounts(grouped));
     }
 }
 

@@ -184,6 +184,69 @@ public abstract class OutcomeFollowUpTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Decisions_appear_with_their_rule_positions_by_group_and_minority_views_and_in_the_feed()
+    {
+        var (convener, p, member) = await ProcessAsync();
+        var id = p.Id();
+        var (other, _) = await app.SignedInAsync("Carlos Afonso");
+        await (await other.JoinAsync(p, "Technical community", "Latin America and Caribbean")).JsonAsync(HttpStatusCode.Created);
+        var proposals = $"/api/processes/{id}/proposals";
+        var proposal = (await (await convener.PostAsJsonAsync(proposals, new { title = "Block port 25", question = "Block outbound port 25?", rule = new { kind = "majority" }, appealWindowDays = 14 })).JsonAsync(HttpStatusCode.Created)).Id();
+        await (await member.PutAsJsonAsync($"{proposals}/{proposal}/positions/me", new { stance = "agree" })).JsonAsync(HttpStatusCode.OK);
+        await (await other.PutAsJsonAsync($"{proposals}/{proposal}/positions/me", new { stance = "disagree", reason = "Too soon" })).JsonAsync(HttpStatusCode.OK);
+        await (await convener.PostAsJsonAsync($"{proposals}/{proposal}/close", new { })).JsonAsync(HttpStatusCode.OK);
+        await (await convener.PostAsJsonAsync($"/api/processes/{id}/messages", new { title = "Agreed by all parties", text = "Port 25 is managed." })).JsonAsync(HttpStatusCode.Created);
+
+        var outcomes = await (await app.Anonymous().GetAsync($"/api/processes/{id}/outcomes")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, outcomes.GetProperty("decisionCount").GetInt32());
+        var decision = outcomes.GetProperty("decisions")[0];
+        Assert.Equal("Majority", decision.GetProperty("rule").GetString());
+        var groups = decision.GetProperty("byStakeholderGroup").EnumerateArray().ToDictionary(g => g.GetProperty("stakeholderGroup").GetString()!);
+        Assert.Equal(1, groups["Civil society"].GetProperty("agree").GetInt32());
+        Assert.Equal(1, groups["Technical community"].GetProperty("disagree").GetInt32());
+        var page = await app.Anonymous().GetStringAsync($"/processes/{id}/outcomes");
+        Assert.Contains($"/processes/{id}/proposals/{proposal}", page, StringComparison.Ordinal);
+
+        var feed = await app.Anonymous().GetAsync($"/api/processes/{id}/outcomes.atom");
+        Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType?.MediaType);
+        var atom = System.Xml.Linq.XDocument.Parse(await feed.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2005/Atom";
+        var terms = atom.Root!.Elements(ns + "entry").Select(e => e.Element(ns + "category")!.Attribute("term")!.Value).ToList();
+        Assert.Equal(["message", "decision"], terms);
+        await (await app.Anonymous().GetAsync("/api/processes/999999/outcomes.atom")).ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_advice_register_across_processes_counts_what_was_heeded_and_hides_drafts()
+    {
+        var (convener, p, _) = await ProcessAsync();
+        var draft = await convener.CreateProcessAsync("Preparatory committee", "Draft");
+        foreach (var (process, title, status) in new[] { (p.Id(), "Port 25", "accepted"), (p.Id(), "Spam filters", "rejected"), (draft.Id(), "Hidden advice", "accepted") })
+        {
+            var advice = (await (await convener.PostAsJsonAsync($"/api/processes/{process}/advice", new { title, text = "Advice.", recipient = "Anatel" })).JsonAsync(HttpStatusCode.Created)).Id();
+            await (await convener.PostAsJsonAsync($"/api/processes/{process}/advice/{advice}/sent", new { sentOn = "2010-01-04" })).JsonAsync(HttpStatusCode.OK);
+            await (await convener.PostAsJsonAsync($"/api/processes/{process}/advice/{advice}/response", new { status, respondedOn = "2010-03-01" })).JsonAsync(HttpStatusCode.OK);
+        }
+
+        var register = await (await app.Anonymous().GetAsync("/api/advice")).JsonAsync(HttpStatusCode.OK);
+        var mine = register.GetProperty("byProcess").EnumerateArray().Single(t => t.GetProperty("processId").GetInt32() == p.Id()).GetProperty("tally");
+        Assert.Equal(2, mine.GetProperty("sent").GetInt32());
+        Assert.Equal(0.5, mine.GetProperty("heededShare").GetDouble());
+        Assert.DoesNotContain(register.GetProperty("byProcess").EnumerateArray(), t => t.GetProperty("processId").GetInt32() == draft.Id());
+        var html = await app.Anonymous().GetStringAsync("/advice");
+        Assert.Contains("Spam filters", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hidden advice", html, StringComparison.Ordinal);
+        var csv = await app.Anonymous().GetStringAsync("/api/advice.csv");
+        Assert.Contains(",Port 25,Anatel,2010-01-04,Accepted,2010-03-01,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hidden advice", csv, StringComparison.Ordinal);
+
+        await (await app.Anonymous().GetAsync("/api/advice?page=0")).ProblemAsync(HttpStatusCode.BadRequest, "page");
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.Anonymous().GetAsync("/api/advice?page=x")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.Anonymous().GetAsync("/advice?page=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.Anonymous().GetAsync("/advice?page=x")).StatusCode);
+    }
+
+    [Fact]
     public async Task Plain_dates_are_the_same_day_in_every_reader_zone()
     {
         var (convener, p, _) = await ProcessAsync();
