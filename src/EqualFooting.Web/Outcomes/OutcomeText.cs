@@ -6,33 +6,33 @@ namespace EqualFooting.Web.Outcomes;
 /// <summary>The words for outcome kinds and statuses, shared by the outcomes page, its full lists and the advice list.</summary>
 public static class OutcomeText
 {
-    public static string Kind(IStringLocalizer l, SourceKind k) => k switch
+    public static string Kind(IStringLocalizer L, SourceKind k) => k switch
     {
-        SourceKind.Session => l["Session"],
-        SourceKind.Consultation => l["Consultation"],
-        SourceKind.Poll => l["Poll"],
-        SourceKind.Conversation => l["Conversation"],
-        _ => l["Proposal"],
+        SourceKind.Session => L["Session"],
+        SourceKind.Consultation => L["Consultation"],
+        SourceKind.Poll => L["Poll"],
+        SourceKind.Conversation => L["Conversation"],
+        _ => L["Proposal"],
     };
 
-    public static string Status(IStringLocalizer l, CommitmentStatus s) => s switch
+    public static string Status(IStringLocalizer L, CommitmentStatus s) => s switch
     {
-        CommitmentStatus.Planned => l["Planned"],
-        CommitmentStatus.InProgress => l["In progress"],
-        CommitmentStatus.Done => l["Done"],
-        _ => l["Dropped"],
+        CommitmentStatus.Planned => L["Planned"],
+        CommitmentStatus.InProgress => L["In progress"],
+        CommitmentStatus.Done => L["Done"],
+        _ => L["Dropped"],
     };
 
-    public static string Status(IStringLocalizer l, string status) =>
-        Enum.TryParse<CommitmentStatus>(status, out var s) ? Status(l, s) : status;
+    public static string Status(IStringLocalizer L, string status) =>
+        Enum.TryParse<CommitmentStatus>(status, out var s) ? Status(L, s) : status;
 
-    public static string Advice(IStringLocalizer l, DateOnly? sentOn, AdviceStatus status) => sentOn is null ? l["Not sent"] : status switch
+    public static string Advice(IStringLocalizer L, DateOnly? sentOn, AdviceStatus status) => sentOn is null ? L["Not sent"] : status switch
     {
-        AdviceStatus.Pending => l["Pending"],
-        AdviceStatus.Accepted => l["Accepted"],
-        AdviceStatus.Partly => l["Partly accepted"],
-        AdviceStatus.Rejected => l["Rejected"],
-        _ => l["No response"],
+        AdviceStatus.Pending => L["Pending"],
+        AdviceStatus.Accepted => L["Accepted"],
+        AdviceStatus.Partly => L["Partly accepted"],
+        AdviceStatus.Rejected => L["Rejected"],
+        _ => L["No response"],
     };
 }
 
