@@ -79,7 +79,7 @@ public sealed class OutcomesPageBenchmark : IBenchmark
             using (var page = await http.GetAsync($"/processes/{processId}/outcomes", ct))
             {
                 var html = await page.Content.ReadAsStringAsync(ct);
-                if (page.StatusCode != HttpStatusCode.OK || !html.Contains("Commitment 2000", StringComparison.Ordinal))
+                if (page.StatusCode != HttpStatusCode.OK || !html.Contains("All 2000 commitments", StringComparison.Ordinal))
                 {
                     throw new BenchFailedException($"The outcomes page answered {(int)page.StatusCode} without the seeded commitments.\n{server.Output()}");
                 }

@@ -161,7 +161,7 @@ public static class App
         services.AddBalance();
         services.AddModeration();
         services.AddNotifications();
-        services.AddOutcomes();
+        services.AddOutcomes(configuration);
         services.AddMail(configuration);
         services.AddHostedService<StartupTasks>();
     }

@@ -37,6 +37,16 @@ public static class ReaderTime
 
     public static string Text(DateTimeOffset t) => ZonedTime.Format(t, Zone, CultureInfo.CurrentCulture);
 
+    /// <summary>
+    /// A plain date (a due date, a milestone) as a &lt;time&gt; element: the same calendar day in every zone, in the
+    /// reader's culture. Only "today", against which it is judged, depends on the reader's zone (<see cref="Today"/>).
+    /// </summary>
+    public static IHtmlContent Tag(DateOnly d) =>
+        new HtmlString($"<time datetime=\"{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\">{WebUtility.HtmlEncode(ZonedTime.FormatDate(d, CultureInfo.CurrentCulture))}</time>");
+
+    /// <summary>Today's date in the reader's zone at <paramref name="now"/>.</summary>
+    public static DateOnly Today(DateTimeOffset now) => ZonedTime.Today(now, Zone);
+
     /// <summary>The value for a datetime-local input, in the reader's zone.</summary>
     public static string Input(DateTimeOffset? t) => t is { } v ? ZonedTime.InputValue(v, Zone) : "";
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EqualFooting.Web.Notifications;
 
-public sealed record NoticeDto(long Id, NoticeKind Kind, int? ProcessId, int? ConsultationId, long? CommentId, string? Reason, DateTimeOffset CreatedAt, bool Read);
+public sealed record NoticeDto(long Id, NoticeKind Kind, int? ProcessId, int? ConsultationId, long? CommentId, string? Reason, DateTimeOffset CreatedAt, bool Read, int? ItemId = null);
 
 /// <summary>An account's inbox, newest first.</summary>
 public sealed class NotificationQueries(EqualFootingDb db)
@@ -13,7 +13,7 @@ public sealed class NotificationQueries(EqualFootingDb db)
 
     public Task<List<NoticeDto>> InboxAsync(string accountId, CancellationToken ct = default) =>
         db.Notifications.AsNoTracking().Where(n => n.AccountId == accountId).OrderByDescending(n => n.Id).Take(PageSize)
-            .Select(n => new NoticeDto(n.Id, n.Kind, n.ProcessId, n.ConsultationId, n.CommentId, n.Reason, n.CreatedAt, n.ReadAt != null))
+            .Select(n => new NoticeDto(n.Id, n.Kind, n.ProcessId, n.ConsultationId, n.CommentId, n.Reason, n.CreatedAt, n.ReadAt != null, n.ItemId))
             .ToListAsync(ct);
 }
 

@@ -19,8 +19,8 @@ public static class IndicatorChart
     private const int Top = 16;
     private const int Bottom = 40;
 
-    /// <summary>A series longer than this is thinned to one point per pixel column for drawing (the table keeps every value).</summary>
-    private const int MaxDrawn = Width - Left - Right;
+    /// <summary>Pixel columns of the plot: a longer series is drawn from its lows and highs per column (the table keeps every value).</summary>
+    private const int Columns = Width - Left - Right;
 
     public static IHtmlContent Svg(IReadOnlyList<DatedValue> values, IReadOnlyList<IndicatorEventDto> events)
     {
@@ -64,16 +64,10 @@ public static class IndicatorChart
             Label(svg, x + 3, Top + 12 + (i % 3 * 14), events[i].Label, "start");
         }
 
-        var step = Math.Max(1, values.Count / MaxDrawn);
         svg.Append("<polyline class=\"series\" fill=\"none\" points=\"");
-        for (var i = 0; i < values.Count; i += step)
+        foreach (var v in IndicatorSeries.Downsample(values, Columns))
         {
-            svg.Append(CultureInfo.InvariantCulture, $"{X(values[i].On.DayNumber):0.#},{Y(values[i].Value):0.#} ");
-        }
-
-        if ((values.Count - 1) % step != 0)
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"{X(values[^1].On.DayNumber):0.#},{Y(values[^1].Value):0.#}");
+            svg.Append(CultureInfo.InvariantCulture, $"{X(v.On.DayNumber):0.#},{Y(v.Value):0.#} ");
         }
 
         svg.Append("\"/></svg>");

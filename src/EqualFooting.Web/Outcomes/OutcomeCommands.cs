@@ -74,28 +74,36 @@ public sealed class OutcomeCommands(EqualFootingDb db, ProcessAccess processes, 
             ct,
             whenLost: Error.Conflict("The report changed while you were approving it. Read it again before publishing."));
 
-    public Task<Result<OutcomeSettings>> ChangeSettingsAsync(int processId, bool reportsRequired, CancellationToken ct = default) =>
+    /// <summary>A convener sets whether every session needs a report, and (when given) how long advice waits for a response before its reminder.</summary>
+    public Task<Result<OutcomeSettings>> ChangeSettingsAsync(int processId, bool reportsRequired, int? adviceReminderDays = null, CancellationToken ct = default) =>
         writes.RunAsync<ProcessContext, OutcomeSettings>(
             token => processes.LoadAsync(processId, token),
             c => OutcomePolicy.Publish(c.Actor, c.Process),
             async (c, now) =>
             {
                 var settings = await db.OutcomeSettings.FirstOrDefaultAsync(s => s.ProcessId == processId, ct);
+                if (adviceReminderDays is not null && new OutcomeSettings(processId, reportsRequired).ChangeAdviceReminderDays(adviceReminderDays) is { } bad)
+                {
+                    return bad;
+                }
+
                 if (settings is null)
                 {
                     settings = new OutcomeSettings(processId, reportsRequired);
                     db.OutcomeSettings.Add(settings);
                 }
-                else if (settings.ReportsRequired == reportsRequired)
+                else if (settings.ReportsRequired == reportsRequired && (adviceReminderDays is null || adviceReminderDays == settings.AdviceReminderDays))
                 {
                     return Change.None(settings);
                 }
-                else
+
+                settings.ReportsRequired = reportsRequired;
+                if (adviceReminderDays is not null)
                 {
-                    settings.ReportsRequired = reportsRequired;
+                    settings.ChangeAdviceReminderDays(adviceReminderDays);
                 }
 
-                return Change.Recorded(settings, processId, OutcomeRecord.SettingsChanged, () => new SettingsEntry(reportsRequired))
+                return Change.Recorded(settings, processId, OutcomeRecord.SettingsChanged, () => new SettingsEntry(reportsRequired, settings.AdviceReminderDays))
                     .Claiming(Claim.Structure(c.Process));
             },
             ct);

@@ -12,7 +12,7 @@ public sealed record ReportRequest(string? Summary, string? MainIssues, Perspect
     public ReportText ToText() => new(Summary, MainIssues, [.. (Perspectives ?? []).Select(p => new Perspective(p?.StakeholderGroupId ?? 0, p?.Text ?? ""))], Agreement, Divergence, NextSteps);
 }
 
-public sealed record SettingsRequest(bool? ReportsRequired);
+public sealed record SettingsRequest(bool? ReportsRequired, int? AdviceReminderDays);
 
 public sealed record SourceRequest(string? Kind, int? Id);
 
@@ -46,6 +46,18 @@ public static class OutcomeEndpoints
 {
     public static void MapOutcomeEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/advice", async (int? page, AdviceRegisterQueries queries, CancellationToken ct) =>
+            page is < 1 or > OutcomeQueries.MaxPage
+                ? Problems.ToResult(Error.Invalid("page", $"A page from 1 to {OutcomeQueries.MaxPage}."))
+                : Results.Ok(await queries.ViewAsync(page ?? 1, ct)))
+            .WithTags("Outcomes").WithName("GetAdviceAcrossProcesses")
+            .WithSummary("The public advice register across processes: how much advice was heeded, overall and by process, and one page (50) of all advice, newest first.")
+            .ProducesProblem(400);
+
+        app.MapGet("/api/advice.csv", async (AdviceRegisterQueries queries, CancellationToken ct) =>
+            Results.Text(AdviceCsv.Write(await queries.AllAsync(ct)), "text/csv; charset=utf-8", Encoding.UTF8))
+            .WithTags("Outcomes").WithName("GetAdviceAcrossProcessesCsv").WithSummary("Every piece of public advice across processes as CSV, one row each.");
+
         var session = app.MapGroup("/api/sessions/{sessionId:int}/report").WithTags("Outcomes");
 
         session.MapGet("", async (int sessionId, OutcomeQueries queries, CancellationToken ct) =>
@@ -74,15 +86,44 @@ public static class OutcomeEndpoints
         {
             var found = await processes.ViewAsync(id, ct);
             return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.OutcomesAsync(found.Value.Process, clock.GetUtcNow(), ct));
-        }).WithName("GetOutcomes").WithSummary("A process's outcomes: published reports, missing reports, messages, commitments, indicators and advice.").ProducesProblem(404);
+        }).WithName("GetOutcomes").WithSummary("A process's outcomes: every count, and the first items of each list (published reports, missing reports, messages, commitments, indicators, advice); the full lists are paged.").ProducesProblem(404);
+
+        process.MapGet("/outcomes/{list}", async (int id, string list, int? page, ProcessAccess processes, OutcomeQueries queries, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (!OutcomeLists.All.Contains(list))
+            {
+                return Problems.ToResult(Error.NotFound("No such list: reports, missing-reports, messages, commitments, indicators or advice."));
+            }
+
+            if (page is < 1 or > OutcomeQueries.MaxPage)
+            {
+                return Problems.ToResult(Error.Invalid("page", $"A page from 1 to {OutcomeQueries.MaxPage}."));
+            }
+
+            var found = await processes.ViewAsync(id, ct);
+            return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.ListAsync(found.Value.Process, list, page ?? 1, clock.GetUtcNow(), ct));
+        }).WithName("GetOutcomeList").WithSummary("One page (50 items) of a full outcomes list: reports, missing-reports, messages, commitments, indicators or advice.").ProducesProblem(400).ProducesProblem(404);
 
         process.MapGet("/outcomes.csv", async (int id, ProcessAccess processes, OutcomeQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
             var found = await processes.ViewAsync(id, ct);
             return found.Error is { } error
                 ? Problems.ToResult(error)
-                : Results.Text(OutcomesCsv.Write(await queries.OutcomesAsync(found.Value.Process, clock.GetUtcNow(), ct)), "text/csv; charset=utf-8", Encoding.UTF8);
+                : Results.Text(OutcomesCsv.Write(await queries.ExportAsync(found.Value.Process, clock.GetUtcNow(), ct)), "text/csv; charset=utf-8", Encoding.UTF8);
         }).WithName("GetOutcomesCsv").WithSummary("A process's outcomes as CSV, one row per item.").ProducesProblem(404);
+
+        process.MapGet("/outcomes.atom", async (int id, HttpContext http, ProcessAccess processes, EqualFooting.Persistence.EqualFootingDb db, CancellationToken ct) =>
+        {
+            var found = await processes.ViewAsync(id, ct);
+            if (found.Error is { } error)
+            {
+                return Problems.ToResult(error);
+            }
+
+            var site = $"{http.Request.Scheme}://{http.Request.Host}";
+            return Results.Text(OutcomeFeed.Atom(site, id, found.Value.Process.Name, await OutcomeFeed.ItemsAsync(db, id, ct)), "application/atom+xml; charset=utf-8", Encoding.UTF8);
+        }).WithName("GetOutcomesFeed").WithSummary("An Atom feed of a process's new outcome items: reports, messages, decisions, commitments, advice and indicators, newest first (50).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").ProducesProblem(404);
 
         process.MapGet("/reports", async (int id, ProcessAccess processes, OutcomeQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
@@ -95,8 +136,8 @@ public static class OutcomeEndpoints
         process.MapPut("/outcome-settings", async (int id, SettingsRequest request, OutcomeCommands commands, CancellationToken ct) =>
             request.ReportsRequired is not { } required
                 ? Problems.ToResult(Error.Invalid("reportsRequired", "Say whether every session needs a report (true or false)."))
-                : Problems.ToResult(await commands.ChangeSettingsAsync(id, required, ct), s => Results.Ok(new { s.ReportsRequired })))
-            .WithName("ChangeOutcomeSettings").WithSummary("A convener sets whether every session needs a published report.")
+                : Problems.ToResult(await commands.ChangeSettingsAsync(id, required, request.AdviceReminderDays, ct), s => Results.Ok(new { s.ReportsRequired, s.AdviceReminderDays })))
+            .WithName("ChangeOutcomeSettings").WithSummary("A convener sets whether every session needs a published report, and how many days sent advice waits for a response before its reminder.")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
 
         process.MapPost("/messages", async (int id, MessageRequest request, OutcomeCommands commands, CancellationToken ct) =>
@@ -266,10 +307,29 @@ public static class OutcomeEndpoints
     }
 }
 
+/// <summary>The advice register across processes as CSV.</summary>
+public static class AdviceCsv
+{
+    public static string Write(IReadOnlyList<AdviceAcross> advice)
+    {
+        var csv = new StringBuilder();
+        csv.Append("process_id,process,advice_id,title,recipient,sent_on,status,responded_on,implemented\r\n");
+        foreach (var a in advice)
+        {
+            csv.Append(a.ProcessId.ToString(CultureInfo.InvariantCulture)).Append(',').Append(OutcomesCsv.Field(a.ProcessName)).Append(',')
+                .Append(a.Id.ToString(CultureInfo.InvariantCulture)).Append(',').Append(OutcomesCsv.Field(a.Title)).Append(',').Append(OutcomesCsv.Field(a.Recipient)).Append(',')
+                .Append(a.SentOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',').Append(a.SentOn is null ? "not sent" : a.Status.ToString()).Append(',')
+                .Append(a.RespondedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',').Append(OutcomesCsv.Field(a.Implemented ?? "")).Append("\r\n");
+        }
+
+        return csv.ToString();
+    }
+}
+
 /// <summary>The outcomes page as CSV: one row per item, kind first, so a spreadsheet can filter by kind and status.</summary>
 public static class OutcomesCsv
 {
-    public static string Write(OutcomesView v)
+    public static string Write(OutcomesExport v)
     {
         var csv = new StringBuilder();
         csv.Append("kind,id,title,status,date,detail\r\n");
@@ -319,7 +379,7 @@ public static class OutcomesCsv
             .Append(Field(status)).Append(',').Append(date).Append(',').Append(Field(detail)).Append("\r\n");
 
     // RFC 4180 quoting; a leading =, +, - or @ is prefixed so a spreadsheet does not run it as a formula.
-    private static string Field(string s)
+    public static string Field(string s)
     {
         if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@')
         {

@@ -1,10 +1,14 @@
+using EqualFooting.Decisions;
+using EqualFooting.Deliberation;
 using EqualFooting.Outcomes;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
 using EqualFooting.Sessions;
+using EqualFooting.Web.Kernel;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Sessions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace EqualFooting.Web.Outcomes;
 
@@ -70,31 +74,83 @@ public sealed record CommitmentDto(
 
 public sealed record AdviceDto(int Id, string Title, string? Text, string? Link, string Recipient, DateOnly? SentOn, AdviceStatus Status, string? Response, DateOnly? RespondedOn, string? Implemented, bool AwaitingResponse);
 
-public sealed record IndicatorSummary(int Id, string Name, string? Unit, int Values, DateOnly? LatestOn, double? LatestValue);
+/// <summary>An indicator in a list: its span and latest value, read by index seeks (never by counting its points).</summary>
+public sealed record IndicatorSummary(int Id, string Name, string? Unit, DateOnly? FirstOn, DateOnly? LatestOn, double? LatestValue);
 
 public sealed record IndicatorView(int Id, int ProcessId, string Name, string? Unit, string? Description, IReadOnlyList<DatedValue> Values, IReadOnlyList<IndicatorEventDto> Events);
 
 public sealed record IndicatorEventDto(int Id, DateOnly On, string Label);
 
-public sealed record OutcomesView(
-    int ProcessId,
-    string ProcessName,
-    DateOnly Today,
-    bool ReportsRequired,
+/// <summary>Everything, for the CSV export (one row per item).</summary>
+public sealed record OutcomesExport(
     IReadOnlyList<ReportSummary> Reports,
     IReadOnlyList<MissingReport> MissingReports,
     IReadOnlyList<MessageDto> Messages,
     IReadOnlyList<CommitmentDto> Commitments,
     IReadOnlyList<IndicatorSummary> Indicators,
+    IReadOnlyList<AdviceDto> Advice);
+
+public sealed record StatusCount(string Status, int Count);
+
+/// <summary>Positions taken in a decision's final round by one stakeholder group.</summary>
+public sealed record StanceLine(int StakeholderGroupId, string StakeholderGroup, int Agree, int Disagree, int Abstain, int Block);
+
+/// <summary>A minority view beside a decision, with its author's stakeholder group (names stay on the proposal's page, as its privacy settings allow).</summary>
+public sealed record MinorityViewDto(string StakeholderGroup, string Text);
+
+/// <summary>A decision: a closed proposal with its rule, outcome, positions by stakeholder group and minority views.</summary>
+public sealed record DecisionDto(int Id, string Title, RuleKind Rule, EqualFooting.Decisions.Outcome? Outcome, bool ReversedOnAppeal, DateTimeOffset DecidedAt, IReadOnlyList<StanceLine> ByStakeholderGroup, IReadOnlyList<MinorityViewDto> MinorityViews);
+
+/// <summary>
+/// The outcomes page: every count, and the first few items of each list (the newest, or those needing attention),
+/// with the way to each full list (<see cref="OutcomeLists"/>), so the page stays small however long the process runs.
+/// </summary>
+public sealed record OutcomesView(
+    int ProcessId,
+    string ProcessName,
+    DateOnly Today,
+    bool ReportsRequired,
+    int AdviceReminderDays,
+    int ReportCount,
+    IReadOnlyList<ReportSummary> Reports,
+    int MissingReportCount,
+    IReadOnlyList<MissingReport> MissingReports,
+    int MessageCount,
+    IReadOnlyList<MessageDto> Messages,
+    int CommitmentCount,
+    IReadOnlyList<StatusCount> CommitmentsByStatus,
+    int OverdueMilestoneCount,
+    IReadOnlyList<CommitmentDto> Commitments,
+    int IndicatorCount,
+    IReadOnlyList<IndicatorSummary> Indicators,
+    int AdviceCount,
     IReadOnlyList<AdviceDto> Advice,
-    AdviceTally AdviceTally);
+    AdviceTally AdviceTally,
+    int DecisionCount,
+    IReadOnlyList<DecisionDto> Decisions);
+
+/// <summary>One page of a full list.</summary>
+public sealed record OutcomePage<T>(string List, int Page, int PageSize, int Total, IReadOnlyList<T> Items)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The full lists behind the outcomes page, by the name used in their addresses.</summary>
+public static class OutcomeLists
+{
+    public const string Reports = "reports";
+    public const string MissingReports = "missing-reports";
+    public const string Messages = "messages";
+    public const string Commitments = "commitments";
+    public const string Indicators = "indicators";
+    public const string Advice = "advice";
+
+    public static readonly IReadOnlyList<string> All = [Reports, MissingReports, Messages, Commitments, Indicators, Advice];
+}
 
 /// <summary>Read models of outcomes: projections, with group and region names from the process.</summary>
-public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, SessionQueries sessionQueries, ParticipationQueries participation)
+public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, SessionQueries sessionQueries, ParticipationQueries participation, ProcessVersions versions, IMemoryCache cache)
 {
-    /// <summary>How long advice waits for a response before the register flags it.</summary>
-    public const int ResponseReminderDays = 90;
-
     /// <summary>The session's report as <paramref name="actor"/> may read it (a draft only for those who write and approve it), with the figures.</summary>
     public async Task<Common.Result<SessionReportView>> ReportAsync(int sessionId, CancellationToken ct = default)
     {
@@ -172,48 +228,185 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
             .Select(s => new MissingReport(s.SessionId, s.Title, s.EndsAt))];
     }
 
+    /// <summary>Items of each list shown on the outcomes page itself.</summary>
+    public const int Shown = 10;
+
+    /// <summary>Items per page of a full list.</summary>
+    public const int PageSize = 50;
+
+    public const int MaxPage = 100_000;
+
+    public async Task<OutcomeSettings> SettingsAsync(int processId, CancellationToken ct = default) =>
+        await db.OutcomeSettings.AsNoTracking().FirstOrDefaultAsync(s => s.ProcessId == processId, ct) ?? new OutcomeSettings(processId, reportsRequired: false);
+
+    /// <summary>
+    /// The outcomes page's model, cached under the process's version (every outcome change is recorded, so a new
+    /// version on any node means new data), the reader's today (overdue flags) and the minute (a session that has just
+    /// ended joins the missing reports within a minute, with no record entry to announce it).
+    /// </summary>
     public async Task<OutcomesView> OutcomesAsync(Process process, DateTimeOffset now, CancellationToken ct = default)
     {
+        var version = await versions.OfAsync(process.Id, ct);
+        var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
+        var at = new DateTimeOffset(minute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        return (await cache.GetOrCreateAsync(("outcomes", process.Id, version, Today(now), minute), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(2);
+            return await LoadOutcomesAsync(process, at, Today(now), ct);
+        }))!;
+    }
+
+    private async Task<OutcomesView> LoadOutcomesAsync(Process process, DateTimeOffset now, DateOnly today, CancellationToken ct)
+    {
         var id = process.Id;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
+        var settings = await SettingsAsync(id, ct);
 
-        var reports = await db.SessionReports.AsNoTracking()
-            .Where(r => r.ProcessId == id && r.Status == ReportStatus.Published)
-            .Join(db.Sessions, r => r.SessionId, s => s.Id, (r, s) => new { r.SessionId, s.Title, s.EndsAt, r.PublishedAt })
-            .ToListAsync(ct);
-
-        var messages = await db.Messages.AsNoTracking().Include(m => m.Sources).Where(m => m.ProcessId == id).OrderByDescending(m => m.Id).ToListAsync(ct);
-
-        var commitments = await db.Commitments.AsNoTracking().Include(c => c.Milestones).Where(c => c.ProcessId == id).OrderBy(c => c.DueOn).ThenBy(c => c.Id).AsSplitQuery().ToListAsync(ct);
-
-        var advice = await db.Advice.AsNoTracking().Where(a => a.ProcessId == id).OrderByDescending(a => a.Id).ToListAsync(ct);
-
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ProcessId == id).OrderBy(i => i.Id)
-            .Select(i => new
-            {
-                i.Id,
-                i.Name,
-                i.Unit,
-                Values = db.IndicatorPoints.Count(p => p.IndicatorId == i.Id),
-                Latest = db.IndicatorPoints.Where(p => p.IndicatorId == i.Id).OrderByDescending(p => p.On).Select(p => new { p.On, p.Value }).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
+        var byStatus = await db.Commitments.AsNoTracking().Where(c => c.ProcessId == id).GroupBy(c => c.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var overdue = await db.Milestones.AsNoTracking()
+            .Join(db.Commitments.Where(c => c.ProcessId == id), m => m.CommitmentId, c => c.Id, (m, c) => m)
+            .CountAsync(m => m.CompletedOn == null && m.DueOn < today, ct);
+        var advice = await db.Advice.AsNoTracking().Where(a => a.ProcessId == id).GroupBy(a => new { Sent = a.SentOn != null, a.Status })
+            .Select(g => new { g.Key.Sent, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
 
         return new OutcomesView(
             id,
             process.Name,
             today,
-            await ReportsRequiredAsync(id, ct),
-            [.. reports.OrderByDescending(r => r.EndsAt).Select(r => new ReportSummary(r.SessionId, r.Title, r.EndsAt, r.PublishedAt!.Value))],
-            await MissingReportsAsync(id, now, ct),
-            [.. messages.Select(m => ToDto(m))],
-            [.. commitments.Select(c => ToDto(c, groups, regions, today))],
-            [.. indicators.Select(i => new IndicatorSummary(i.Id, i.Name, i.Unit, i.Values, i.Latest?.On, i.Latest?.Value))],
-            [.. advice.Select(a => ToDto(a, today))],
-            AdviceTally.Of(advice.Select(a => (a.IsSent, a.Status))));
+            settings.ReportsRequired,
+            settings.AdviceReminderDays,
+            await db.SessionReports.CountAsync(r => r.ProcessId == id && r.Status == ReportStatus.Published, ct),
+            await ReportRows(id).Take(Shown).ToListAsync(ct),
+            await MissingRows(id, now).CountAsync(ct),
+            await MissingRows(id, now).Take(Shown).ToListAsync(ct),
+            await db.Messages.CountAsync(m => m.ProcessId == id, ct),
+            await MessagesAsync(id, 0, Shown, ct),
+            byStatus.Sum(s => s.Count),
+            [.. byStatus.OrderBy(s => s.Key).Select(s => new StatusCount(s.Key.ToString(), s.Count))],
+            overdue,
+            await CommitmentsAsync(id, today, groups, regions, 0, Shown, ct),
+            await db.Indicators.CountAsync(i => i.ProcessId == id, ct),
+            await IndicatorRows(id).Take(Shown).ToListAsync(ct),
+            advice.Sum(a => a.Count),
+            await AdviceAsync(id, today, settings.AdviceReminderDays, 0, Shown, ct),
+            AdviceTally.FromCounts(advice.Select(a => (a.Sent, a.Status, a.Count))),
+            await db.Proposals.CountAsync(p => p.ProcessId == id && p.Status == ProposalStatus.Closed, ct),
+            await DecisionsAsync(id, groups, ct));
     }
+
+    /// <summary>The latest decisions (closed proposals), each with its final round's positions grouped by stakeholder group.</summary>
+    private async Task<List<DecisionDto>> DecisionsAsync(int id, IReadOnlyDictionary<int, string> groups, CancellationToken ct)
+    {
+        var proposals = await db.Proposals.AsNoTracking().Where(p => p.ProcessId == id && p.Status == ProposalStatus.Closed && p.ClosedAt != null)
+            .OrderByDescending(p => p.ClosedAt).ThenByDescending(p => p.Id).Take(Shown)
+            .Select(p => new { p.Id, p.Title, p.RuleKind, p.Outcome, p.ReversedOnAppeal, ClosedAt = p.ClosedAt!.Value, p.Round })
+            .ToListAsync(ct);
+        var ids = proposals.Select(p => p.Id).ToList();
+        var counts = (await db.ProposalPositions.AsNoTracking().Where(x => ids.Contains(x.ProposalId))
+            .GroupBy(x => new { x.ProposalId, x.Round, x.StakeholderGroupId, x.Stance })
+            .Select(g => new { g.Key.ProposalId, g.Key.Round, g.Key.StakeholderGroupId, g.Key.Stance, Count = g.Count() })
+            .ToListAsync(ct)).ToLookup(c => c.ProposalId);
+        var views = (await db.MinorityViews.AsNoTracking().Where(v => ids.Contains(v.ProposalId)).OrderBy(v => v.Id)
+            .Select(v => new { v.ProposalId, v.Text, Group = db.Affiliations.Where(a => a.ParticipantId == v.ParticipantId && a.Until == null).Select(a => a.StakeholderGroupId).FirstOrDefault() })
+            .ToListAsync(ct)).ToLookup(v => v.ProposalId);
+        return [.. proposals.Select(p =>
+        {
+            var round = counts[p.Id].Where(c => c.Round == p.Round).ToList();
+            int N(int g, Stance s) => round.Where(c => c.StakeholderGroupId == g && c.Stance == s).Sum(c => c.Count);
+            var lines = round.Select(c => c.StakeholderGroupId).Distinct().OrderBy(g => g)
+                .Select(g => new StanceLine(g, groups.GetValueOrDefault(g, "?"), N(g, Stance.Agree), N(g, Stance.Disagree), N(g, Stance.Abstain), N(g, Stance.Block)))
+                .ToList();
+            return new DecisionDto(p.Id, p.Title, p.RuleKind, p.Outcome, p.ReversedOnAppeal, p.ClosedAt, lines, [.. views[p.Id].Select(v => new MinorityViewDto(groups.GetValueOrDefault(v.Group, "?"), v.Text))]);
+        })];
+    }
+
+    /// <summary>One page of a full list; null for a list that does not exist.</summary>
+    public async Task<object?> ListAsync(Process process, string list, int page, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var id = process.Id;
+        var skip = (page - 1) * PageSize;
+        var today = Today(now);
+        switch (list)
+        {
+            case OutcomeLists.Reports:
+                return new OutcomePage<ReportSummary>(list, page, PageSize, await ReportRows(id).CountAsync(ct), await ReportRows(id).Skip(skip).Take(PageSize).ToListAsync(ct));
+            case OutcomeLists.MissingReports:
+                return new OutcomePage<MissingReport>(list, page, PageSize, await MissingRows(id, now).CountAsync(ct), await MissingRows(id, now).Skip(skip).Take(PageSize).ToListAsync(ct));
+            case OutcomeLists.Messages:
+                return new OutcomePage<MessageDto>(list, page, PageSize, await db.Messages.CountAsync(m => m.ProcessId == id, ct), await MessagesAsync(id, skip, PageSize, ct));
+            case OutcomeLists.Commitments:
+                var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+                var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
+                return new OutcomePage<CommitmentDto>(list, page, PageSize, await db.Commitments.CountAsync(c => c.ProcessId == id, ct), await CommitmentsAsync(id, today, groups, regions, skip, PageSize, ct));
+            case OutcomeLists.Indicators:
+                return new OutcomePage<IndicatorSummary>(list, page, PageSize, await db.Indicators.CountAsync(i => i.ProcessId == id, ct), await IndicatorRows(id).Skip(skip).Take(PageSize).ToListAsync(ct));
+            case OutcomeLists.Advice:
+                var days = (await SettingsAsync(id, ct)).AdviceReminderDays;
+                return new OutcomePage<AdviceDto>(list, page, PageSize, await db.Advice.CountAsync(a => a.ProcessId == id, ct), await AdviceAsync(id, today, days, skip, PageSize, ct));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Every item, for the CSV export.</summary>
+    public async Task<OutcomesExport> ExportAsync(Process process, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var id = process.Id;
+        var today = Today(now);
+        var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+        var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
+        var days = (await SettingsAsync(id, ct)).AdviceReminderDays;
+        return new OutcomesExport(
+            await ReportRows(id).ToListAsync(ct),
+            await MissingRows(id, now).ToListAsync(ct),
+            await MessagesAsync(id, 0, int.MaxValue, ct),
+            await CommitmentsAsync(id, today, groups, regions, 0, int.MaxValue, ct),
+            await IndicatorRows(id).ToListAsync(ct),
+            await AdviceAsync(id, today, days, 0, int.MaxValue, ct));
+    }
+
+    // Plain dates are judged against today in the reader's zone (UTC for API clients without the cookie).
+    private static DateOnly Today(DateTimeOffset now) => ReaderTime.Today(now);
+
+    private IQueryable<ReportSummary> ReportRows(int id) =>
+        db.SessionReports.AsNoTracking()
+            .Where(r => r.ProcessId == id && r.Status == ReportStatus.Published)
+            .Join(db.Sessions, r => r.SessionId, s => s.Id, (r, s) => new { r.SessionId, s.Title, s.EndsAt, r.PublishedAt })
+            .OrderByDescending(r => r.EndsAt).ThenByDescending(r => r.SessionId)
+            .Select(r => new ReportSummary(r.SessionId, r.Title, r.EndsAt, r.PublishedAt!.Value));
+
+    // The rule of MissingReports.Of, in SQL: over (ended, or past its end) and no published report; earliest first.
+    private IQueryable<MissingReport> MissingRows(int id, DateTimeOffset now) =>
+        db.Sessions.AsNoTracking()
+            .Where(s => s.ProcessId == id && (s.Status == SessionStatus.Ended || s.EndsAt <= now)
+                && !db.SessionReports.Any(r => r.SessionId == s.Id && r.Status == ReportStatus.Published))
+            .OrderBy(s => s.EndsAt).ThenBy(s => s.Id)
+            .Select(s => new MissingReport(s.Id, s.Title, s.EndsAt));
+
+    private async Task<List<MessageDto>> MessagesAsync(int id, int skip, int take, CancellationToken ct) =>
+        [.. (await db.Messages.AsNoTracking().Include(m => m.Sources).Where(m => m.ProcessId == id).OrderByDescending(m => m.Id).Skip(skip).Take(take).AsSplitQuery().ToListAsync(ct)).Select(ToDto)];
+
+    // Commitments with an overdue milestone first, then by due date.
+    private async Task<List<CommitmentDto>> CommitmentsAsync(int id, DateOnly today, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> regions, int skip, int take, CancellationToken ct) =>
+        [.. (await db.Commitments.AsNoTracking().Include(c => c.Milestones).Where(c => c.ProcessId == id)
+            .OrderByDescending(c => c.Milestones.Any(m => m.CompletedOn == null && m.DueOn < today)).ThenBy(c => c.DueOn).ThenBy(c => c.Id)
+            .Skip(skip).Take(take).AsSplitQuery().ToListAsync(ct)).Select(c => ToDto(c, groups, regions, today))];
+
+    // Each value read by a seek on the (indicator, date) key: a list of indicators never counts or reads their points.
+    private IQueryable<IndicatorSummary> IndicatorRows(int id) =>
+        db.Indicators.AsNoTracking().Where(i => i.ProcessId == id).OrderBy(i => i.Id)
+            .Select(i => new IndicatorSummary(
+                i.Id,
+                i.Name,
+                i.Unit,
+                db.IndicatorPoints.Where(p => p.IndicatorId == i.Id).OrderBy(p => p.On).Select(p => (DateOnly?)p.On).FirstOrDefault(),
+                db.IndicatorPoints.Where(p => p.IndicatorId == i.Id).OrderByDescending(p => p.On).Select(p => (DateOnly?)p.On).FirstOrDefault(),
+                db.IndicatorPoints.Where(p => p.IndicatorId == i.Id).OrderByDescending(p => p.On).Select(p => (double?)p.Value).FirstOrDefault()));
+
+    private async Task<List<AdviceDto>> AdviceAsync(int id, DateOnly today, int reminderDays, int skip, int take, CancellationToken ct) =>
+        [.. (await db.Advice.AsNoTracking().Where(a => a.ProcessId == id).OrderByDescending(a => a.Id).Skip(skip).Take(take).ToListAsync(ct)).Select(a => ToDto(a, today, reminderDays))];
 
     public async Task<IndicatorView?> IndicatorAsync(int processId, int indicatorId, CancellationToken ct = default)
     {
@@ -241,8 +434,8 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
             c.DueOn, c.Status, c.Evidence, milestones, c.OverdueMilestones(today).Count);
     }
 
-    public static AdviceDto ToDto(Advice a, DateOnly today) =>
-        new(a.Id, a.Title, a.Body, a.Link, a.Recipient, a.SentOn, a.Status, a.Response, a.RespondedOn, a.Implemented, a.AwaitsResponse(today, ResponseReminderDays));
+    public static AdviceDto ToDto(Advice a, DateOnly today, int reminderDays = OutcomeSettings.DefaultAdviceReminderDays) =>
+        new(a.Id, a.Title, a.Body, a.Link, a.Recipient, a.SentOn, a.Status, a.Response, a.RespondedOn, a.Implemented, a.AwaitsResponse(today, reminderDays));
 
     private static string Href(int processId, MessageSource s) => s.Kind switch
     {

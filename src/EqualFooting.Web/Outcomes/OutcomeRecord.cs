@@ -29,7 +29,7 @@ public static class OutcomeRecord
 
 public sealed record ReportEntry(int Session, int Report);
 
-public sealed record SettingsEntry(bool ReportsRequired);
+public sealed record SettingsEntry(bool ReportsRequired, int AdviceReminderDays);
 
 public sealed record MessageEntry(int Message, int Sources);
 

@@ -28,7 +28,7 @@ public sealed class OutcomesPageModel(ProcessAccess processes, OutcomeQueries qu
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     public async Task<IActionResult> OnPostSettingsAsync(int id, CancellationToken ct) =>
-        await AfterAsync(id, (await commands.ChangeSettingsAsync(id, Form.ReportsRequired, ct)).Error, "The settings are saved.", ct);
+        await AfterAsync(id, (await commands.ChangeSettingsAsync(id, Form.ReportsRequired, Form.AdviceReminderDays, ct)).Error, "The settings are saved.", ct);
 
     public async Task<IActionResult> OnPostMessageAsync(int id, CancellationToken ct)
     {
@@ -133,6 +133,8 @@ public sealed class OutcomesPageModel(ProcessAccess processes, OutcomeQueries qu
 public sealed class OutcomeForm
 {
     public bool ReportsRequired { get; set; }
+
+    public int? AdviceReminderDays { get; set; }
 
     public string? Title { get; set; }
 

@@ -42,6 +42,15 @@ public static class ZonedTime
     public static string Format(DateTimeOffset instant, TimeZoneInfo zone, CultureInfo culture) =>
         $"{Local(instant, zone).ToString("d MMM yyyy, HH:mm", culture)} ({Name(zone)})";
 
+    /// <summary>
+    /// The calendar date in <paramref name="zone"/> at <paramref name="instant"/>: what "today" means for a reader there,
+    /// against which plain dates (due dates, milestones) are judged. A plain date itself is never shifted by a zone.
+    /// </summary>
+    public static DateOnly Today(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(Local(instant, zone));
+
+    /// <summary>A plain date as text, in the culture's words, never converted between zones.</summary>
+    public static string FormatDate(DateOnly date, CultureInfo culture) => date.ToString("d MMM yyyy", culture);
+
     /// <summary>The wall-clock time in <paramref name="zone"/>.</summary>
     public static DateTime Local(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).DateTime;

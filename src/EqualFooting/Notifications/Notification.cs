@@ -8,6 +8,24 @@ public enum NoticeKind
 
     /// <summary>The moderators restored one of my comments (with their reason).</summary>
     ContentRestored,
+
+    /// <summary>A milestone of a commitment in a process I convene went overdue (the item is the commitment).</summary>
+    MilestoneOverdue,
+
+    /// <summary>A year since a message of a process I convene was published: time to revisit what happened.</summary>
+    MessageRevisitYear1,
+
+    /// <summary>Two years since a message was published.</summary>
+    MessageRevisitYear2,
+
+    /// <summary>A year since a decision was taken (the item is the proposal).</summary>
+    DecisionRevisitYear1,
+
+    /// <summary>Two years since a decision was taken.</summary>
+    DecisionRevisitYear2,
+
+    /// <summary>Advice sent by a process I convene has had no response within the process's waiting time.</summary>
+    AdviceUnanswered,
 }
 
 /// <summary>
@@ -37,9 +55,23 @@ public sealed class Notification
 
     public string? Reason { get; private set; }
 
+    /// <summary>The outcome item a reminder is about (commitment, message, proposal or advice, by <see cref="Kind"/>).</summary>
+    public int? ItemId { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>A reminder about an outcome item; <paramref name="title"/> is the item's public title.</summary>
+    public static Notification AboutOutcome(string accountId, NoticeKind kind, int processId, int itemId, string title, DateTimeOffset now) => new()
+    {
+        AccountId = accountId,
+        Kind = kind,
+        ProcessId = processId,
+        ItemId = itemId,
+        Reason = title.Length > ReasonMax ? title[..ReasonMax] : title,
+        CreatedAt = now,
+    };
 
     public static Notification AboutComment(string accountId, NoticeKind kind, int processId, int consultationId, long commentId, string? reason, DateTimeOffset now) => new()
     {

@@ -167,8 +167,11 @@ public sealed class Advice
     }
 
     /// <summary>Sent, still pending, and sent more than <paramref name="days"/> days before <paramref name="today"/>: time for a reminder.</summary>
-    public bool AwaitsResponse(DateOnly today, int days) =>
-        Status == AdviceStatus.Pending && SentOn is { } sent && sent.AddDays(days) < today;
+    public bool AwaitsResponse(DateOnly today, int days) => SentOn is { } sent && Unanswered(Status, sent, today, days);
+
+    /// <summary>Still pending more than <paramref name="days"/> days after it was sent: sent on the 1st with 90 days, flagged from the 91st.</summary>
+    public static bool Unanswered(AdviceStatus status, DateOnly sentOn, DateOnly today, int days) =>
+        status == AdviceStatus.Pending && sentOn.AddDays(days) < today;
 }
 
 /// <summary>How much advice was heeded: counts by status over advice that was sent.</summary>
@@ -176,6 +179,14 @@ public sealed record AdviceTally(int Sent, int Pending, int Accepted, int Partly
 {
     /// <summary>Accepted and partly accepted over the advice that got an answer or was given up on; null when none did.</summary>
     public double? HeededShare => Sent - Pending == 0 ? null : (Accepted + Partly) / (double)(Sent - Pending);
+
+    /// <summary>From counts grouped by (sent, status), as a grouped query returns them.</summary>
+    public static AdviceTally FromCounts(IEnumerable<(bool Sent, AdviceStatus Status, int Count)> counts)
+    {
+        var sent = counts.Where(c => c.Sent).ToList();
+        int Count(AdviceStatus s) => sent.Where(c => c.Status == s).Sum(c => c.Count);
+        return new AdviceTally(sent.Sum(c => c.Count), Count(AdviceStatus.Pending), Count(AdviceStatus.Accepted), Count(AdviceStatus.Partly), Count(AdviceStatus.Rejected), Count(AdviceStatus.NoResponse));
+    }
 
     public static AdviceTally Of(IEnumerable<(bool Sent, AdviceStatus Status)> advice)
     {

@@ -156,3 +156,57 @@ public static class IndicatorCsv
 
     private static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }
+
+/// <summary>Thins a long series for drawing without losing its peaks and troughs.</summary>
+public static class IndicatorSeries
+{
+    /// <summary>
+    /// Splits the time axis into <paramref name="buckets"/> equal spans (one per pixel column of the chart) and keeps,
+    /// in date order, each span's first, lowest, highest and last value: a line through them covers the same pixels
+    /// as the full series, where taking every n-th value would cut off a spike. A series that already fits is returned as
+    /// it is. <paramref name="values"/> are in date order.
+    /// </summary>
+    public static IReadOnlyList<DatedValue> Downsample(IReadOnlyList<DatedValue> values, int buckets)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 1);
+        if (values.Count <= buckets * 4)
+        {
+            return values;
+        }
+
+        var first = values[0].On.DayNumber;
+        var span = (double)(values[^1].On.DayNumber - first + 1);
+        var kept = new List<DatedValue>(buckets * 4);
+        var start = 0;
+        while (start < values.Count)
+        {
+            var bucket = Bucket(values[start].On.DayNumber);
+            var end = start;
+            int low = start, high = start;
+            while (end + 1 < values.Count && Bucket(values[end + 1].On.DayNumber) == bucket)
+            {
+                end++;
+                if (values[end].Value < values[low].Value)
+                {
+                    low = end;
+                }
+
+                if (values[end].Value > values[high].Value)
+                {
+                    high = end;
+                }
+            }
+
+            foreach (var i in new[] { start, low, high, end }.Distinct().Order())
+            {
+                kept.Add(values[i]);
+            }
+
+            start = end + 1;
+        }
+
+        return kept;
+
+        int Bucket(int day) => Math.Min(buckets - 1, (int)((day - first) / span * buckets));
+    }
+}

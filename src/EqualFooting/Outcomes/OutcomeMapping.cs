@@ -90,6 +90,9 @@ internal sealed class MilestoneMapping : IEntityTypeConfiguration<Milestone>
         b.Property(m => m.Title).HasMaxLength(Commitment.TitleMax);
         b.HasOne<Region>().WithMany().HasForeignKey(m => m.RegionId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(m => new { m.CommitmentId, m.DueOn });
+
+        // The reminder sweep: milestones not reached whose date has passed.
+        b.HasIndex(m => new { m.CompletedOn, m.DueOn });
     }
 }
 

@@ -186,10 +186,29 @@ public sealed class SessionReport
 /// <summary>A process's outcome settings, kept by the outcomes feature beside the process.</summary>
 public sealed class OutcomeSettings(int processId, bool reportsRequired)
 {
+    /// <summary>How long sent advice waits for a response before the register flags it and the convener is reminded.</summary>
+    public const int DefaultAdviceReminderDays = 90;
+
+    public const int MaxAdviceReminderDays = 3_650;
+
     public int ProcessId { get; private set; } = processId;
 
     /// <summary>Every session that has ended must have a published report; the missing ones are listed.</summary>
     public bool ReportsRequired { get; set; } = reportsRequired;
+
+    /// <summary>Days after sending with no response before advice is flagged and its reminder goes out.</summary>
+    public int AdviceReminderDays { get; private set; } = DefaultAdviceReminderDays;
+
+    public Error? ChangeAdviceReminderDays(int? days)
+    {
+        if (days is not { } d || d < 1 || d > MaxAdviceReminderDays)
+        {
+            return Error.Invalid("adviceReminderDays", $"Between 1 and {MaxAdviceReminderDays} days.");
+        }
+
+        AdviceReminderDays = d;
+        return null;
+    }
 }
 
 /// <summary>A session as the missing-reports list sees it.</summary>

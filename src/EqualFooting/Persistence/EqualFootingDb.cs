@@ -150,6 +150,8 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
 
     public DbSet<Outcomes.IndicatorEvent> IndicatorEvents => Set<Outcomes.IndicatorEvent>();
 
+    public DbSet<Outcomes.OutcomeReminder> OutcomeReminders => Set<Outcomes.OutcomeReminder>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
 

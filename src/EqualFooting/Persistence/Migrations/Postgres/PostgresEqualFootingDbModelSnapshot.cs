@@ -1321,6 +1321,9 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1628,12 +1631,49 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.HasIndex("CommitmentId", "DueOn");
 
+                    b.HasIndex("CompletedOn", "DueOn");
+
                     b.ToTable("CommitmentMilestones", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Outcomes.OutcomeReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("Kind", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeReminders");
                 });
 
             modelBuilder.Entity("EqualFooting.Outcomes.OutcomeSettings", b =>
                 {
                     b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AdviceReminderDays")
                         .HasColumnType("integer");
 
                     b.Property<bool>("ReportsRequired")
@@ -3664,6 +3704,15 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("EqualFooting.Outcomes.OutcomeReminder", b =>
+                {
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EqualFooting.Outcomes.OutcomeSettings", b =>

@@ -1265,6 +1265,9 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1560,12 +1563,47 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CommitmentId", "DueOn");
 
+                    b.HasIndex("CompletedOn", "DueOn");
+
                     b.ToTable("CommitmentMilestones", (string)null);
+                });
+
+            modelBuilder.Entity("EqualFooting.Outcomes.OutcomeReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessId");
+
+                    b.HasIndex("Kind", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeReminders");
                 });
 
             modelBuilder.Entity("EqualFooting.Outcomes.OutcomeSettings", b =>
                 {
                     b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdviceReminderDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("ReportsRequired")
@@ -3554,6 +3592,15 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("EqualFooting.Outcomes.OutcomeReminder", b =>
+                {
+                    b.HasOne("EqualFooting.Processes.Process", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("EqualFooting.Outcomes.OutcomeSettings", b =>
