@@ -88,7 +88,7 @@ public static class BalanceFeature
 
         foreach (var r in dashboard.FloorAgainstPresence)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"speaking-time-against-registrations,stakeholder-group,{Field(r.Group)},,{Number(r.Ratio)}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"speaking-time-against-{dashboard.FloorPresence},stakeholder-group,{Field(r.Group)},,{Number(r.Ratio)}\n");
         }
 
         foreach (var r in dashboard.AcceptedAgainstPresence)

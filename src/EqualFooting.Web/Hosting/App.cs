@@ -22,6 +22,7 @@ using EqualFooting.Web.Privacy;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
 using EqualFooting.Web.Sessions;
+using EqualFooting.Web.Sessions.Attendance;
 using EqualFooting.Web.Sessions.Breakouts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -149,6 +150,7 @@ public static class App
         services.AddProcesses(configuration);
         services.AddParticipation();
         services.AddSessions(configuration);
+        services.AddAttendance();
         services.AddPolls(configuration);
         services.AddFloorQuestions(configuration);
         services.AddConsultations(configuration);
@@ -212,6 +214,7 @@ public static class App
         app.MapProcesses();
         app.MapParticipation();
         app.MapSessions();
+        app.MapAttendance();
         app.MapPolls();
         app.MapFloorQuestions();
         app.MapConsultations();
