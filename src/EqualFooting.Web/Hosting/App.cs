@@ -15,6 +15,7 @@ using EqualFooting.Web.FloorQuestions;
 using EqualFooting.Web.Mail;
 using EqualFooting.Web.Moderation;
 using EqualFooting.Web.Notifications;
+using EqualFooting.Web.OpenData;
 using EqualFooting.Web.Outcomes;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Polls;
@@ -159,6 +160,7 @@ public static class App
         services.AddRecord();
         services.AddPrivacy();
         services.AddBalance();
+        services.AddOpenData();
         services.AddModeration();
         services.AddNotifications();
         services.AddOutcomes();
@@ -223,6 +225,7 @@ public static class App
         app.MapRecord();
         app.MapPrivacy();
         app.MapBalance();
+        app.MapOpenData();
         app.MapModeration();
         app.MapNotifications();
         app.MapOutcomes();
