@@ -146,6 +146,9 @@ public static class App
 
         services.AddKernel();
 
+        // The verifiable log is always on; only the record-append benchmark's reference run turns it off.
+        RecordFeature.ConfigureLog(configuration);
+
         // The features: each registers its services, record actions and process-page section.
         services.AddAccounts();
         services.AddProcesses(configuration);
