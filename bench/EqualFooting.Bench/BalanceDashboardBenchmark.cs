@@ -132,6 +132,7 @@ public sealed class BalanceDashboardBenchmark : IBenchmark
         var groups = process.StakeholderGroups.OrderBy(g => g.Position).Select(g => g.Id).ToArray();
         var regions = process.Regions.OrderBy(r => r.Position).Select(r => r.Id).ToArray();
         var at = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(Epoch)!;
+        await db.Database.OpenConnectionAsync(ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await using (var pragma = connection.CreateCommand())
         {
