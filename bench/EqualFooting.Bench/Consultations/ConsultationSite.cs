@@ -67,16 +67,16 @@ public sealed class ConsultationSite : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("equalfooting-bench-");
         var file = Path.Combine(directory.FullName, name + ".db");
         var environment = new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Database__Provider"] = "Sqlite",
-                ["ConnectionStrings__Default"] = $"Data Source={file}",
-                ["Demo__Enabled"] = "false",
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__Default"] = $"Data Source={file}",
+            ["Demo__Enabled"] = "false",
 
-                // The bench writes far more from one address and from each account than a person would.
-                ["RateLimits__WritesPerMinute"] = "100000000",
-                ["RateLimits__AccountAttemptsPerMinute"] = "100000",
-            };
+            // The bench writes far more from one address and from each account than a person would.
+            ["RateLimits__WritesPerMinute"] = "100000000",
+            ["RateLimits__AccountAttemptsPerMinute"] = "100000",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key] = value;
