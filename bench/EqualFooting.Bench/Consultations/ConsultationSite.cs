@@ -58,24 +58,33 @@ public sealed class ConsultationSite : IAsyncDisposable
 
     public IReadOnlyList<int> RegionIds { get; private set; } = [];
 
-    public static async Task<ConsultationSite> StartAsync(BenchOptions options, string name, CancellationToken ct)
+    public static Task<ConsultationSite> StartAsync(BenchOptions options, string name, CancellationToken ct) => StartAsync(options, name, null, ct);
+
+    /// <param name="settings">Extra settings for the server, as environment variables (Record__Log=off).</param>
+    public static async Task<ConsultationSite> StartAsync(BenchOptions options, string name, IReadOnlyDictionary<string, string>? settings, CancellationToken ct)
     {
         var dll = WebServer.LocateDll(options);
         var directory = Directory.CreateTempSubdirectory("equalfooting-bench-");
         var file = Path.Combine(directory.FullName, name + ".db");
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__Default"] = $"Data Source={file}",
+            ["Demo__Enabled"] = "false",
+
+            // The bench writes far more from one address and from each account than a person would.
+            ["RateLimits__WritesPerMinute"] = "100000000",
+            ["RateLimits__AccountAttemptsPerMinute"] = "100000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         var server = WebServer.Start(
             dll,
-            new Dictionary<string, string>
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Database__Provider"] = "Sqlite",
-                ["ConnectionStrings__Default"] = $"Data Source={file}",
-                ["Demo__Enabled"] = "false",
-
-                // The bench writes far more from one address and from each account than a person would.
-                ["RateLimits__WritesPerMinute"] = "100000000",
-                ["RateLimits__AccountAttemptsPerMinute"] = "100000",
-            },
+            environment,
             ["--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning", "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning", "--Logging:LogLevel:EqualFooting.Web.Consultations.CampaignDetection=Information"],
             echo: options.Flag("server-output"));
         var http = Client(server.BaseAddress, 4);

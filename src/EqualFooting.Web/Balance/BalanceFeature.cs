@@ -11,11 +11,29 @@ public static class BalanceFeature
     public static IServiceCollection AddBalance(this IServiceCollection services)
     {
         services.AddScoped<BalanceQueries>();
+        services.AddScoped<BalanceOverTime>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapBalance(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/balance", async (string? measure, BalanceOverTime overTime, CancellationToken ct) =>
+            Problems.ToResult(await overTime.ReadAsync(measure, ct), dto => Results.Ok(dto)))
+            .WithTags("Balance")
+            .WithName("ParticipationBalanceOverTime")
+            .WithSummary("Participation balance across every public process, by start date: one measure's shares and indices by stakeholder group and region")
+            .Produces<BalanceOverTimeDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        app.MapGet("/api/balance.csv", async (string? measure, BalanceOverTime overTime, CancellationToken ct) =>
+            Problems.ToResult(await overTime.ReadAsync(measure, ct), dto =>
+                Results.File(Encoding.UTF8.GetBytes(BalanceOverTime.Csv(dto)), "text/csv; charset=utf-8", $"balance-over-time-{dto.Measure}.csv")))
+            .WithTags("Balance")
+            .WithName("ParticipationBalanceOverTimeCsv")
+            .WithSummary("Participation balance across processes as CSV: one row per process, split and group or region")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
         var api = app.MapGroup("/api/processes/{id:int}").WithTags("Balance");
         api.MapGet("/balance", async (int id, double? threshold, ProcessAccess processes, BalanceQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
@@ -88,7 +106,7 @@ public static class BalanceFeature
 
         foreach (var r in dashboard.FloorAgainstPresence)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"speaking-time-against-registrations,stakeholder-group,{Field(r.Group)},,{Number(r.Ratio)}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"speaking-time-against-{dashboard.FloorPresence},stakeholder-group,{Field(r.Group)},,{Number(r.Ratio)}\n");
         }
 
         foreach (var r in dashboard.AcceptedAgainstPresence)

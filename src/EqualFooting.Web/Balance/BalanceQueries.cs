@@ -28,12 +28,14 @@ public sealed record BalanceDashboard(
     IReadOnlyList<GroupRatio> FloorAgainstPresence,
     IReadOnlyList<GroupRatio> AcceptedAgainstPresence,
     IReadOnlyList<BalanceWarning> Warnings,
-    WorkingGroupHealth Health);
+    WorkingGroupHealth Health,
+    string FloorPresence = BalanceQueries.Registrations);
 
 /// <summary>Counts for the dashboard, grouped in the database; the indices are computed by <see cref="BalanceIndices"/>.</summary>
 public sealed class BalanceQueries(EqualFootingDb db, PublicNames publicNames, IConfiguration configuration)
 {
     public const string Registrations = "registrations";
+    public const string Attendance = "attendance";
     public const string Speakers = "speakers";
     public const string Interventions = "interventions";
     public const string SpeakingTime = "speaking-seconds";
@@ -56,6 +58,12 @@ public sealed class BalanceQueries(EqualFootingDb db, PublicNames publicNames, I
             .ToListAsync(ct);
 
         var sessions = db.Sessions.Where(s => s.ProcessId == id).Select(s => s.Id);
+
+        // Check-ins across the process's sessions: one person at three sessions counts three times, as presence does.
+        var attendance = await db.CheckIns.Where(a => sessions.Contains(a.SessionId))
+            .GroupBy(a => new { a.StakeholderGroupId, a.RegionId })
+            .Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count()))
+            .ToListAsync(ct);
         var turns = await db.Interventions.Where(i => sessions.Contains(i.SessionId))
             .Select(i => new { i.StakeholderGroupId, i.RegionId, i.SpeakerKind, i.SpeakerId, i.SpeakerName, i.StartedAt, i.EndedAt })
             .ToListAsync(ct);
@@ -108,6 +116,7 @@ public sealed class BalanceQueries(EqualFootingDb db, PublicNames publicNames, I
         var rows = new List<BalanceRow>
         {
             Row(Registrations, registrations),
+            Row(Attendance, attendance),
             Row(Speakers, speakers),
             Row(Interventions, interventions),
             Row(SpeakingTime, speakingTime),
@@ -128,7 +137,7 @@ public sealed class BalanceQueries(EqualFootingDb db, PublicNames publicNames, I
             settings.MinimumCellSize);
 
         var share = threshold ?? Threshold;
-        var warnings = rows.Where(r => r.Key is Registrations or Speakers or Comments or PollAnswers or Positions)
+        var warnings = rows.Where(r => r.Key is Registrations or Attendance or Speakers or Comments or PollAnswers or Positions)
             .SelectMany(r => BalanceIndices.Warnings(r.ByGroup, share))
             .ToList();
 
@@ -146,16 +155,22 @@ public sealed class BalanceQueries(EqualFootingDb db, PublicNames publicNames, I
             BalanceIndices.TopTenthShare(perSpeaker),
             BalanceIndices.TopTenthShare(perPositionHolder));
 
-        var presence = rows[0].ByGroup;
+        BalanceMeasure Measure(string key) => rows.First(r => r.Key == key).ByGroup;
+
+        // The floor is taken in sessions, so once anyone has checked in, those present are who attended; accepted
+        // comments come from consultations, where registrations stay the presence.
+        var attended = Measure(Attendance).Total > 0;
+        var registered = Measure(Registrations);
         return new BalanceDashboard(
             id,
             share,
             rows,
             byGender,
             settings.MinimumCellSize,
-            BalanceIndices.VoiceAgainstPresence(rows[3].ByGroup, presence),
-            BalanceIndices.VoiceAgainstPresence(rows[5].ByGroup, presence),
+            BalanceIndices.VoiceAgainstPresence(Measure(SpeakingTime), attended ? Measure(Attendance) : registered),
+            BalanceIndices.VoiceAgainstPresence(Measure(AcceptedComments), registered),
             warnings,
-            health);
+            health,
+            attended ? Attendance : Registrations);
     }
 }

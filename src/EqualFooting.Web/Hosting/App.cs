@@ -16,6 +16,7 @@ using EqualFooting.Web.FloorQuestions;
 using EqualFooting.Web.Mail;
 using EqualFooting.Web.Moderation;
 using EqualFooting.Web.Notifications;
+using EqualFooting.Web.OpenData;
 using EqualFooting.Web.Outcomes;
 using EqualFooting.Web.Participation;
 using EqualFooting.Web.Polls;
@@ -23,6 +24,7 @@ using EqualFooting.Web.Privacy;
 using EqualFooting.Web.Processes;
 using EqualFooting.Web.Record;
 using EqualFooting.Web.Sessions;
+using EqualFooting.Web.Sessions.Attendance;
 using EqualFooting.Web.Sessions.Breakouts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -145,11 +147,15 @@ public static class App
 
         services.AddKernel();
 
+        // The verifiable log is always on; only the record-append benchmark's reference run turns it off.
+        RecordFeature.ConfigureLog(configuration);
+
         // The features: each registers its services, record actions and process-page section.
         services.AddAccounts();
         services.AddProcesses(configuration);
         services.AddParticipation();
         services.AddSessions(configuration);
+        services.AddAttendance();
         services.AddPolls(configuration);
         services.AddAssessments();
         services.AddFloorQuestions(configuration);
@@ -159,6 +165,7 @@ public static class App
         services.AddRecord();
         services.AddPrivacy();
         services.AddBalance();
+        services.AddOpenData();
         services.AddModeration();
         services.AddNotifications();
         services.AddOutcomes(configuration);
@@ -215,6 +222,7 @@ public static class App
         app.MapProcesses();
         app.MapParticipation();
         app.MapSessions();
+        app.MapAttendance();
         app.MapPolls();
         app.MapAssessments();
         app.MapFloorQuestions();
@@ -224,6 +232,7 @@ public static class App
         app.MapRecord();
         app.MapPrivacy();
         app.MapBalance();
+        app.MapOpenData();
         app.MapModeration();
         app.MapNotifications();
         app.MapOutcomes();

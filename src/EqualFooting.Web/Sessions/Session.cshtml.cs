@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EqualFooting.Web.Sessions;
 
 /// <summary>The participants' page of a session: the queue, who has the floor, one's own hand, and who has been heard.</summary>
-public sealed partial class SessionModel(SessionCommands commands, SessionQueries queries, EqualFootingDb db, Breakouts.BreakoutCommands breakouts, Breakouts.BreakoutQueries breakoutQueries) : SessionPageBase(commands, queries)
+public sealed partial class SessionModel(SessionCommands commands, SessionQueries queries, EqualFootingDb db, Breakouts.BreakoutCommands breakouts, Breakouts.BreakoutQueries breakoutQueries, Attendance.AttendanceCommands attendanceCommands, Attendance.AttendanceQueries attendanceQueries) : SessionPageBase(commands, queries)
 {
     public SessionStatisticsDto Statistics { get; private set; } = null!;
 
@@ -41,6 +41,7 @@ public sealed partial class SessionModel(SessionCommands commands, SessionQuerie
         }
 
         Statistics = await Queries.StatisticsAsync(Context, ct);
+        Attendance = await attendanceQueries.SummaryAsync(Context, ct);
         Interventions = await Queries.InterventionsAsync(Context, ct);
         MyHubs = await MyHubsAsync(ct);
         if (Context.Actor.AccountId is { } account && Context.Actor.IsParticipant)

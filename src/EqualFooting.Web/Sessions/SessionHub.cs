@@ -12,6 +12,9 @@ public interface ISessionClient
 
     /// <summary>A breakout round of the session changed (a split, a move, a report, a reminder), with the round's own sequence number.</summary>
     Task BreakoutChanged(Breakouts.BreakoutSignalDto breakout);
+
+    /// <summary>Someone checked in to the session: the new total, which a screen compares with the one it shows.</summary>
+    Task AttendanceChanged(Attendance.AttendanceSignalDto attendance);
 }
 
 /// <summary>The one place SignalR group names are built, so the hub and the broadcaster can never disagree.</summary>

@@ -105,11 +105,18 @@ public sealed record SessionStatisticsDto(
     IReadOnlyList<GenderTallyDto> ByGender,
     IReadOnlyList<FloorShareDto> FloorShares,
     int ImportedInterventions,
-    IReadOnlyList<HubTallyDto> ByHub);
+    IReadOnlyList<HubTallyDto> ByHub,
+    string RoomCountedFrom = SessionQueries.RoomFromParticipants);
 
 /// <summary>Read models of sessions: projections of the stored queue, with names resolved for display.</summary>
-public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries participation, TimeProvider clock, ProcessVersions versions, IMemoryCache cache, Privacy.PublicNames publicNames)
+public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries participation, TimeProvider clock, ProcessVersions versions, IMemoryCache cache, Privacy.PublicNames publicNames, Attendance.AttendanceQueries attendance)
 {
+    /// <summary>The room of the floor shares is the people who checked in to the session.</summary>
+    public const string RoomFromAttendance = "attendance";
+
+    /// <summary>Nobody has checked in, so the room is the process's participants: everyone who could have raised a hand.</summary>
+    public const string RoomFromParticipants = "participants";
+
     /// <summary>The process's sessions, cached under the process version: every session change is recorded.</summary>
     public async Task<List<SessionSummaryDto>> ListAsync(int processId, CancellationToken ct = default)
     {
@@ -239,8 +246,15 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
         regions[ImportedSpeaking.Unaffiliated] = "No region";
         regions[ImportedSpeaking.NotMapped] = "Not mapped";
 
-        // The room is the process's participants by their current group: the people who could have raised a hand.
-        var room = (await participation.TableAsync(c.Process, ct)).GroupTotals;
+        // The room is who checked in when anyone has; otherwise the process's participants by their current group,
+        // the people who could have raised a hand.
+        IReadOnlyDictionary<int, int> room = await attendance.ByGroupAsync(c.Session.Id, ct);
+        var fromAttendance = room.Count > 0;
+        if (!fromAttendance)
+        {
+            room = (await participation.TableAsync(c.Process, ct)).GroupTotals;
+        }
+
         return new SessionStatisticsDto(
             c.Session.Id,
             c.Session.Version,
@@ -264,7 +278,8 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
             [.. live.Where(i => i.Speaker.Kind == SpeakerKind.RemoteHub)
                 .GroupBy(i => i.Speaker.Id!.Value)
                 .OrderBy(g => g.Key)
-                .Select(g => new HubTallyDto(g.Key, g.Last().Speaker.Name ?? $"Hub {g.Key}", g.Count(), Seconds(TimeSpan.FromTicks(g.Sum(i => i.Duration(now).Ticks)))))]);
+                .Select(g => new HubTallyDto(g.Key, g.Last().Speaker.Name ?? $"Hub {g.Key}", g.Count(), Seconds(TimeSpan.FromTicks(g.Sum(i => i.Duration(now).Ticks)))))],
+            fromAttendance ? RoomFromAttendance : RoomFromParticipants);
     }
 
     /// <summary>

@@ -70,6 +70,8 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
 
     public DbSet<TableDeclaration> TableDeclarations => Set<TableDeclaration>();
 
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
     public DbSet<Consultation> Consultations => Set<Consultation>();
 
     public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();

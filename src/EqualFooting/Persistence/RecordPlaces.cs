@@ -11,6 +11,12 @@ namespace EqualFooting.Persistence;
 /// </summary>
 public static class RecordPlaces
 {
+    /// <summary>
+    /// Whether entries are appended to the verifiable log. Only the record-append benchmark turns it off (setting
+    /// Record:Log=off), for its reference run of the same intake without the log; entries then get no leaf and no receipt.
+    /// </summary>
+    public static bool LogEnabled { get; set; } = true;
+
     /// <summary>Places the entries, in the order given, at the end of their processes' records; call last before the commit.</summary>
     public static async Task PlaceAsync(EqualFootingDb db, IReadOnlyList<RecordEntry> entries, CancellationToken ct)
     {
@@ -27,7 +33,10 @@ public static class RecordPlaces
             }
         }
 
-        await LogAsync(db, entries, ct);
+        if (LogEnabled)
+        {
+            await LogAsync(db, entries, ct);
+        }
     }
 
     /// <summary>
@@ -79,7 +88,7 @@ public static class RecordPlaces
         InsertRowsAsync(
             db,
             "\"RecordReceipts\" (\"AccountId\", \"LogIndex\", \"Action\")",
-            receipts.Select(r => new object[] { r.AccountId, r.Entry.LogIndex ?? throw new InvalidOperationException("A receipt is for an entry placed in the log."), r.Entry.Action }),
+            receipts.Where(r => LogEnabled || r.Entry.LogIndex is not null).Select(r => new object[] { r.AccountId, r.Entry.LogIndex ?? throw new InvalidOperationException("A receipt is for an entry placed in the log."), r.Entry.Action }),
             ct);
 
     /// <summary>Rows of equal width, inserted a few hundred per statement, with every value a parameter.</summary>

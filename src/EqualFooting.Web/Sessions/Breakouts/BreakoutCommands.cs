@@ -48,12 +48,20 @@ public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions
             ? await db.Participants.Where(p => p.ProcessId == c.Process.Id && p.AccountId == account).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct)
             : null;
 
-    /// <summary>The room a round splits: the process's participants with the affiliation they hold now and the table they declared for this session.</summary>
-    public async Task<List<BreakoutCandidate>> RoomAsync(SessionContext c, CancellationToken ct = default)
+    /// <summary>The process's participants with their affiliation now and their declared table: whom a moderator can place.</summary>
+    public Task<List<BreakoutCandidate>> RoomAsync(SessionContext c, CancellationToken ct = default) => RoomAsync(c, false, ct);
+
+    /// <summary>
+    /// The room a round splits: the process's participants with the affiliation they hold now and the table they
+    /// declared for this session; with <paramref name="presentOnly"/>, only those who checked in, once anyone has.
+    /// </summary>
+    public async Task<List<BreakoutCandidate>> RoomAsync(SessionContext c, bool presentOnly, CancellationToken ct = default)
     {
         var sessionId = c.Session.Id;
+        var present = presentOnly && await db.CheckIns.AnyAsync(a => a.SessionId == sessionId && a.ParticipantId != null, ct);
         return await db.Affiliations
             .Where(a => a.ProcessId == c.Process.Id && a.Until == null)
+            .Where(a => !present || db.CheckIns.Any(x => x.SessionId == sessionId && x.ParticipantId == a.ParticipantId))
             .Select(a => new BreakoutCandidate(
                 a.ParticipantId,
                 a.StakeholderGroupId,
@@ -76,7 +84,8 @@ public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions
             return denied;
         }
 
-        var room = await RoomAsync(c, ct);
+        // Once people have checked in, the round splits those present rather than everyone registered.
+        var room = await RoomAsync(c, presentOnly: true, ct);
         var seed = request.Strategy == BreakoutStrategy.RandomBalanced ? request.Seed ?? RandomNumberGenerator.GetInt32(int.MaxValue) : (int?)null;
         var split = request.Strategy switch
         {

@@ -126,6 +126,14 @@
     }
   });
 
+  // A check-in changes the attendance total (and the room of the floor shares) without touching the session's sequence.
+  connection.on("AttendanceChanged", attendance => {
+    const shown = document.querySelector("[data-attendance-total]");
+    if (attendance.sessionId === sessionId && shown && Number(shown.dataset.attendanceTotal) !== attendance.total) {
+      refresh();
+    }
+  });
+
   // A breakout round has its own sequence number: refresh when the page shows an older one, or does not show the
   // round at all (a new round, or one the reader has just been placed in).
   connection.on("BreakoutChanged", round => {
