@@ -81,16 +81,14 @@ public sealed class BalanceQueries(EqualFootingDb db, PublicNames publicNames, I
             .GroupBy(c => new { c.StakeholderGroupId, c.RegionId })
             .Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count()))
             .ToListAsync(ct);
-        var accepted = (await db.Comments.Where(c => consultations.Contains(c.ConsultationId) && c.WithdrawnAt == null)
-                .Select(c => new
-                {
-                    c.StakeholderGroupId,
-                    c.RegionId,
-                    Last = c.Dispositions.OrderByDescending(d => EF.Property<long>(d, "Id")).Select(d => (Disposition?)d.Disposition).FirstOrDefault(),
-                })
-                .Where(c => c.Last == Disposition.Accepted || c.Last == Disposition.PartlyAccepted)
-                .ToListAsync(ct))
-            .GroupBy(c => (c.StakeholderGroupId, c.RegionId)).Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count())).ToList();
+        // The comment row carries its current disposition (indexed with the consultation), so this is one grouped
+        // count rather than a search through every comment's dispositions.
+        var accepted = await db.Comments.Where(c => consultations.Contains(c.ConsultationId) && c.WithdrawnAt == null
+                && (EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) == Disposition.Accepted
+                    || EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition) == Disposition.PartlyAccepted))
+            .GroupBy(c => new { c.StakeholderGroupId, c.RegionId })
+            .Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count()))
+            .ToListAsync(ct);
 
         var polls = db.Polls.Where(p => p.ProcessId == id).Select(p => p.Id);
         var pollAnswers = await db.Ballots.Where(b => polls.Contains(b.PollId))
