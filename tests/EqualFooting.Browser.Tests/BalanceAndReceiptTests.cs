@@ -19,7 +19,7 @@ public sealed class BalanceAndReceiptTests(Site site)
         await visitor.OpenDemoProcessAsync();
         var processUrl = page.Url;
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Participation balance" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Participation balance", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Participation balance", Level = 1 })).ToBeVisibleAsync();
         var registrations = page.GetByRole(AriaRole.Table, new() { Name = "Registrations: Stakeholder group" });
         await Expect(registrations.GetByRole(AriaRole.Rowheader, new() { Name = "Civil society" })).ToBeVisibleAsync();

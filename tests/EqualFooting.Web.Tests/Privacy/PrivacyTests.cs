@@ -164,9 +164,13 @@ public abstract class PrivacyTests(AppFactory app)
         Assert.Equal("Encryption matters.", data.GetProperty("comments")[0].GetProperty("text").GetString());
 
         await (await lea.PostAsJsonAsync("/api/account/me/erase", new { password = "wrong password!" })).ProblemAsync(HttpStatusCode.BadRequest, "password");
+        // A double click: requests that get in before the first erasure commits answer as it does; erasure ends every
+        // session of the account, bearer tokens included, so a later repeat finds nobody signed in. Either way it is
+        // erased and recorded once.
         var erasures = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => lea.PostAsJsonAsync("/api/account/me/erase", new { password = "correct horse battery" })));
-        Assert.All(erasures, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        await (await lea.PostAsJsonAsync("/api/account/me/erase", new { password = "correct horse battery" })).JsonAsync(HttpStatusCode.OK);
+        Assert.All(erasures, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Unauthorized }));
+        Assert.Contains(erasures, r => r.StatusCode == HttpStatusCode.OK);
+        await (await lea.PostAsJsonAsync("/api/account/me/erase", new { password = "correct horse battery" })).ProblemAsync(HttpStatusCode.Unauthorized);
 
         var (recorded, account) = await app.WithDbAsync(async db =>
         {
