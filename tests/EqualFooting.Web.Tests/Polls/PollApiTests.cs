@@ -162,6 +162,36 @@ public abstract class PollApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_create_form_makes_a_named_poll_when_its_boxes_are_unticked_and_an_anonymous_one_when_ticked()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var browser = await app.BrowserSignedInAsync(s.ModeratorEmail);
+        var path = $"/processes/{s.Process.Id()}/polls/new";
+
+        async Task<JsonElement> PostAsync(params (string Name, string Value)[] boxes)
+        {
+            // What a browser sends: each ticked box's "true", then every box's hidden "false".
+            var fields = (await AppFactory.FormAsync(browser, path)).Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList();
+            fields.AddRange([new("Question", "Who should chair the next round?"), new("Kind", "SingleChoice"), new("Options", "Ana\nBruno"), new("ScaleMin", "1")]);
+            fields.AddRange(boxes.Select(b => new KeyValuePair<string, string>(b.Name, b.Value)));
+            fields.AddRange(new[] { "DontKnow", "Anonymous", "ResultsWhileOpen" }.Select(n => new KeyValuePair<string, string>(n, "false")));
+            var response = await browser.PostAsync(path, new FormUrlEncodedContent(fields));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return await ResultsAsync(JsonDocument.Parse($"{{\"id\":{response.Headers.Location!.ToString().Split('/')[^1]}}}").RootElement);
+        }
+
+        var html = await browser.GetStringAsync(path);
+        Assert.All(new[] { "DontKnow", "Anonymous", "ResultsWhileOpen" }, n => Assert.Contains($"type=\"hidden\" name=\"{n}\" value=\"false\"", html, StringComparison.Ordinal));
+        var named = await PostAsync();
+        var anonymous = await PostAsync(("Anonymous", "true"), ("ResultsWhileOpen", "true"));
+
+        Assert.False(named.GetProperty("poll").GetProperty("anonymous").GetBoolean());
+        Assert.False(named.GetProperty("poll").GetProperty("resultsWhileOpen").GetBoolean());
+        Assert.True(anonymous.GetProperty("poll").GetProperty("anonymous").GetBoolean());
+        Assert.True(anonymous.GetProperty("poll").GetProperty("resultsWhileOpen").GetBoolean());
+    }
+
+    [Fact]
     public async Task Two_hundred_parallel_ballots_from_one_account_store_exactly_one()
     {
         var s = await SessionScenario.StartAsync(app);
