@@ -230,18 +230,13 @@ public sealed class GridCommands(EqualFootingDb db, ProcessAccess processes, Wri
         }
 
         var c = found.Value;
-        var account = c.Actor.AccountId;
-        var current = account is null ? null : await db.Affiliations
-            .Where(a => a.ProcessId == c.Process.Id && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == account))
-            .Select(a => new { a.ParticipantId, a.StakeholderGroupId, a.RegionId })
-            .FirstOrDefaultAsync(ct);
-        if (current is null)
+        if (await Participation.CurrentAffiliation.OfAsync(db, c.Process.Id, c.Actor.AccountId, ct) is not { } current)
         {
             return new AnswererContext(c, null, 0, 0, []);
         }
 
         var existing = await db.GridAnswers.Where(a => a.GridId == gridId && a.ParticipantId == current.ParticipantId).ToListAsync(ct);
-        return new AnswererContext(c, current.ParticipantId, current.StakeholderGroupId, current.RegionId, existing);
+        return new AnswererContext(c, current.ParticipantId, current.GroupId, current.RegionId, existing);
     }
 
     private async Task<Result<ConsensusContext>> LoadConsensusAsync(int gridId, int groupNumber, CancellationToken ct)

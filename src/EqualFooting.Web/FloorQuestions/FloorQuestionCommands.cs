@@ -182,13 +182,6 @@ public sealed class FloorQuestionCommands(EqualFootingDb db, ProcessAccess proce
             },
             ct);
 
-    private async Task<(int ParticipantId, int GroupId, int RegionId)?> AffiliationAsync(int processId, Actor actor, CancellationToken ct)
-    {
-        var account = actor.AccountId;
-        var a = await db.Affiliations
-            .Where(a => a.ProcessId == processId && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == account))
-            .Select(a => new { a.ParticipantId, a.StakeholderGroupId, a.RegionId })
-            .FirstOrDefaultAsync(ct);
-        return a is null ? null : (a.ParticipantId, a.StakeholderGroupId, a.RegionId);
-    }
+    private Task<(int ParticipantId, int GroupId, int RegionId)?> AffiliationAsync(int processId, Actor actor, CancellationToken ct) =>
+        Participation.CurrentAffiliation.OfAsync(db, processId, actor.AccountId, ct);
 }

@@ -280,18 +280,13 @@ public sealed class PollCommands(EqualFootingDb db, ProcessAccess processes, Wri
         }
 
         var c = found.Value;
-        var account = c.Actor.AccountId;
-        var current = account is null ? null : await db.Affiliations
-            .Where(a => a.ProcessId == c.Process.Id && a.Until == null && db.Participants.Any(p => p.Id == a.ParticipantId && p.AccountId == account))
-            .Select(a => new { a.ParticipantId, a.StakeholderGroupId, a.RegionId })
-            .FirstOrDefaultAsync(ct);
-        if (current is null)
+        if (await Participation.CurrentAffiliation.OfAsync(db, c.Process.Id, c.Actor.AccountId, ct) is not { } current)
         {
             return new VoterContext(c, null, 0, 0, null);
         }
 
         var existing = await db.Ballots.FirstOrDefaultAsync(b => b.PollId == pollId && b.ParticipantId == current.ParticipantId, ct);
-        return new VoterContext(c, current.ParticipantId, current.StakeholderGroupId, current.RegionId, existing);
+        return new VoterContext(c, current.ParticipantId, current.GroupId, current.RegionId, existing);
     }
 
     private static List<int> Bits(int mask) => [.. Enumerable.Range(0, 31).Where(i => (mask & (1 << i)) != 0)];
