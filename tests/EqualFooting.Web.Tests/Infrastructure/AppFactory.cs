@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using EqualFooting.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -70,6 +71,10 @@ public abstract partial class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:AccountAttemptsPerMinute", "100000");
         builder.UseSetting("Record:SigningKeyPath", SigningKeyPath);
         builder.UseSetting("RateLimits:VotesPerMinute", "100000");
+
+        // The suite creates thousands of accounts, and at Identity's production work factor hashing their passwords
+        // took half its time. The work factor is not what these tests check; production keeps the default.
+        builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));
     }
 
     public async Task<T> WithDbAsync<T>(Func<EqualFootingDb, Task<T>> query)
