@@ -119,6 +119,7 @@ public sealed class Site : IAsyncLifetime
             // Every test registers an account from the same address; the production limits would throttle the run.
             builder.UseSetting("RateLimits:WritesPerMinute", "10000");
             builder.UseSetting("RateLimits:AccountAttemptsPerMinute", "10000");
+            builder.UseSetting("SignIn:FreeFailuresPerSource", "10000");
 
             // Hashing at Identity's production work factor is not what these tests check (see the web tests' app).
             builder.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1));

@@ -44,8 +44,8 @@ public static class AccountAdministrationEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        admin.MapPost("/{id}/reset-link", async (string id, HttpRequest request, AccountAdministration accounts, CancellationToken ct) =>
-            Problems.ToResult(await accounts.SendResetLinkAsync(id, $"{request.Scheme}://{request.Host}", ct), r => Results.Ok(AccountRowDto.Of(r))))
+        admin.MapPost("/{id}/reset-link", async (string id, HttpRequest request, AccountAdministration accounts, EqualFooting.Web.Mail.SiteAddress site, CancellationToken ct) =>
+            Problems.ToResult(await accounts.SendResetLinkAsync(id, site.For(request), ct), r => Results.Ok(AccountRowDto.Of(r))))
             .WithName("SendAccountResetLink")
             .WithSummary("Sends the account a link to choose a new password (to the outbox when no mail server is configured).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)

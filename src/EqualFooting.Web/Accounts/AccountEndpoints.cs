@@ -2,6 +2,7 @@ using EqualFooting.Accounts;
 using EqualFooting.Common;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Hosting;
+using EqualFooting.Web.Mail;
 using Microsoft.AspNetCore.Identity;
 
 namespace EqualFooting.Web.Accounts;
@@ -20,15 +21,29 @@ public static class AccountEndpoints
     {
         var api = app.MapGroup("/api/account").WithTags("Account").RequireRateLimiting(RateLimits.AccountAttempts);
 
-        api.MapPost("/register", async (RegisterRequest request, UserManager<Account> users, EqualFootingDb db, Writes writes, TimeProvider clock) =>
-            Problems.ToResult(
+        api.MapPost("/register", async (RegisterRequest request, UserManager<Account> users, EqualFootingDb db, Writes writes, TimeProvider clock,
+            RegistrationSettings settings, RegistrationByEmail byEmail, SiteAddress site, HttpRequest http, CancellationToken ct) =>
+        {
+            if (settings.ByEmail)
+            {
+                // The same answer for every address, known or not; the message tells the owner which case it was.
+                return await byEmail.RegisterAsync(request.DisplayName, request.Email, request.Password, site.For(http), clock.GetUtcNow(), ct) is { } error
+                    ? Problems.ToResult(error)
+                    : Results.Accepted(value: new { status = "check-email", detail = RegistrationByEmail.CheckYourEmail });
+            }
+
+            return Problems.ToResult(
                 await Registration.RegisterAsync(users, db, writes, request.DisplayName, request.Email, request.Password, clock.GetUtcNow()),
-                a => Results.Created("/api/account/me", new { a.Id, a.DisplayName, a.Email })))
+                a => Results.Created("/api/account/me", new { a.Id, a.DisplayName, a.Email }));
+        })
             .WithName("Register")
-            .WithSummary("Register an account")
+            .WithSummary("Register an account: 201 and the account where newcomers are signed in at once, 202 where registration is answered by e-mail")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AllowAnonymous();
 
-        api.MapPost("/token", async (TokenRequest request, SignInManager<Account> signIn, UserManager<Account> users) =>
+        api.MapPost("/token", async (TokenRequest request, SignInManager<Account> signIn, SignInGuard guard, HttpContext http) =>
         {
             // Checked as text first: Identity normalises the address, which throws on noncharacters such as U+FFFF.
             var email = Text.Required("email", request.Email, Registration.EmailMax);
@@ -42,20 +57,33 @@ public static class AccountEndpoints
                 return Problems.ToResult(Error.Invalid("password", "Password is required."));
             }
 
-            await SignInTiming.HashForUnknownAsync(users, email.Value, request.Password);
             signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(email.Value, request.Password, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
+            var (outcome, wait) = await guard.SignInAsync(signIn, email.Value, request.Password, persistent: false, http);
+            switch (outcome)
             {
-                // The bearer handler has written the token response.
-                return Results.Empty;
+                case SignInOutcome.SignedIn:
+                    // The bearer handler has written the token response.
+                    return Results.Empty;
+                case SignInOutcome.Waiting:
+                    var seconds = LoginModel.Seconds(wait);
+                    http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Results.Problem(
+                        detail: LoginModel.TooManyFailures(seconds),
+                        statusCode: StatusCodes.Status429TooManyRequests);
+                case SignInOutcome.LockedByAdministrator:
+                    return Results.Problem(detail: LoginModel.LockedByAdministrator, statusCode: StatusCodes.Status423Locked);
+                case SignInOutcome.NotConfirmed:
+                    return Results.Problem(detail: LoginModel.NotConfirmed, statusCode: StatusCodes.Status403Forbidden);
+                default:
+                    return Results.Problem(detail: "Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized);
             }
-
-            return result.IsLockedOut
-                ? Results.Problem(detail: "Too many failed attempts; this account is locked for a while.", statusCode: StatusCodes.Status423Locked)
-                : Results.Problem(detail: "Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized);
         }).WithName("GetToken")
             .WithSummary("Get a bearer token for an account")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status423Locked)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AllowAnonymous();
 
         api.MapGet("/me", async (Actors actors, UserManager<Account> users, HttpContext ctx) =>

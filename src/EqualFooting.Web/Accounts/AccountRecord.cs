@@ -10,6 +10,8 @@ public static class AccountRecord
 
     public static readonly RecordAction<Payload> RegisteredAsAdministrator = new("account.registered-as-administrator", "registered as administrator");
 
+    public static readonly RecordAction<Payload> Confirmed = new("account.confirmed", "confirmed their address");
+
     public static readonly RecordAction<Payload> PromotedToAdministrator = new("account.promoted-to-administrator", "was made administrator");
 
     public static readonly RecordAction<Payload> Locked = new("account.locked", "locked an account");
@@ -22,6 +24,7 @@ public static class AccountRecord
     [
         Registered,
         RegisteredAsAdministrator,
+        Confirmed,
         PromotedToAdministrator,
         Locked,
         Unlocked,

@@ -25,55 +25,27 @@ public static class Registration
         string? email,
         string? password,
         DateTimeOffset now,
-        bool administrator = false)
+        bool administrator = false,
+        bool pending = false)
     {
-        var name = Text.Required("displayName", displayName, Account.DisplayNameMax);
-        if (name.Error is { } e1)
+        var valid = await ValidateAsync(users, displayName, email, password);
+        if (valid.Error is { } invalid)
         {
-            return e1;
-        }
-
-        var mail = Text.Required("email", email, EmailMax);
-        if (mail.Error is { } e2)
-        {
-            return e2;
-        }
-
-        if (!System.Net.Mail.MailAddress.TryCreate(mail.Value, out var parsed) || parsed.Address != mail.Value)
-        {
-            return Error.Invalid("email", "Enter an email address such as name@example.org.");
-        }
-
-        if (string.IsNullOrEmpty(password))
-        {
-            return Error.Invalid("password", "Password is required.");
-        }
-
-        if (password.Length > PasswordMax)
-        {
-            return Error.Invalid("password", $"Password must be at most {PasswordMax} characters.");
+            return invalid;
         }
 
         var account = new Account
         {
-            UserName = mail.Value,
-            Email = mail.Value,
-            DisplayName = name.Value,
+            UserName = valid.Value.Email,
+            Email = valid.Value.Email,
+            DisplayName = valid.Value.Name,
             CreatedAt = now,
             IsAdministrator = administrator,
+            ConfirmationPending = pending,
         };
 
         // Hashing is slow on purpose; it happens before the write, never while the database's write lock is held.
-        foreach (var validator in users.PasswordValidators)
-        {
-            var valid = await validator.ValidateAsync(users, account, password);
-            if (!valid.Succeeded)
-            {
-                return ToError(valid);
-            }
-        }
-
-        account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
+        account.PasswordHash = users.PasswordHasher.HashPassword(account, password!);
         IdentityResult result;
         try
         {
@@ -106,6 +78,49 @@ public static class Registration
         }
 
         return ToError(result);
+    }
+
+    /// <summary>The checks every registration passes, whatever the address: none of them depends on who has an account.</summary>
+    public static async Task<Result<(string Name, string Email)>> ValidateAsync(UserManager<Account> users, string? displayName, string? email, string? password)
+    {
+        var name = Text.Required("displayName", displayName, Account.DisplayNameMax);
+        if (name.Error is { } e1)
+        {
+            return e1;
+        }
+
+        var mail = Text.Required("email", email, EmailMax);
+        if (mail.Error is { } e2)
+        {
+            return e2;
+        }
+
+        if (!System.Net.Mail.MailAddress.TryCreate(mail.Value, out var parsed) || parsed.Address != mail.Value)
+        {
+            return Error.Invalid("email", "Enter an email address such as name@example.org.");
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return Error.Invalid("password", "Password is required.");
+        }
+
+        if (password.Length > PasswordMax)
+        {
+            return Error.Invalid("password", $"Password must be at most {PasswordMax} characters.");
+        }
+
+        var candidate = new Account { UserName = mail.Value, Email = mail.Value, DisplayName = name.Value };
+        foreach (var validator in users.PasswordValidators)
+        {
+            var valid = await validator.ValidateAsync(users, candidate, password);
+            if (!valid.Succeeded)
+            {
+                return ToError(valid);
+            }
+        }
+
+        return (name.Value, mail.Value);
     }
 
     private static Error ToError(IdentityResult result)

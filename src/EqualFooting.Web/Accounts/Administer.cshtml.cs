@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace EqualFooting.Web.Accounts;
 
 /// <summary>The administrators' list of accounts: find one, lock or unlock it, send it a reset link.</summary>
-public sealed class AdministerModel(AccountAdministration accounts) : PageModel
+public sealed class AdministerModel(AccountAdministration accounts, EqualFooting.Web.Mail.SiteAddress site) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
@@ -25,7 +25,7 @@ public sealed class AdministerModel(AccountAdministration accounts) : PageModel
         ActAsync(() => accounts.UnlockAsync(id, ct), "Unlocked", ct);
 
     public Task<IActionResult> OnPostResetLinkAsync(string id, CancellationToken ct) =>
-        ActAsync(() => accounts.SendResetLinkAsync(id, $"{Request.Scheme}://{Request.Host}", ct), "ResetLink", ct);
+        ActAsync(() => accounts.SendResetLinkAsync(id, site.For(Request), ct), "ResetLink", ct);
 
     private async Task<IActionResult> ActAsync(Func<Task<Result<AccountRow>>> act, string done, CancellationToken ct)
     {

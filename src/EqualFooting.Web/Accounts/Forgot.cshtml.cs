@@ -13,7 +13,7 @@ namespace EqualFooting.Web.Accounts;
 /// used to learn who is registered; the link goes to the address (the outbox when no mail server is configured).
 /// </summary>
 [EnableRateLimiting(RateLimits.AccountAttempts)]
-public sealed class ForgotModel(UserManager<Account> users, Mailer mailer) : PageModel
+public sealed class ForgotModel(UserManager<Account> users, Mailer mailer, SiteAddress site) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -32,7 +32,7 @@ public sealed class ForgotModel(UserManager<Account> users, Mailer mailer) : Pag
             return Page();
         }
 
-        await PasswordReset.SendLinkAsync(users, mailer, Email.Trim(), $"{Request.Scheme}://{Request.Host}", ct);
+        await PasswordReset.SendLinkAsync(users, mailer, Email.Trim(), site.For(Request), ct);
         Sent = true;
         return Page();
     }

@@ -1,6 +1,7 @@
 using EqualFooting.Accounts;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Hosting;
+using EqualFooting.Web.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace EqualFooting.Web.Accounts;
 
 [EnableRateLimiting(RateLimits.AccountAttempts)]
-public sealed class RegisterModel(UserManager<Account> users, SignInManager<Account> signIn, EqualFootingDb db, Writes writes, TimeProvider clock) : PageModel
+public sealed class RegisterModel(
+    UserManager<Account> users, SignInManager<Account> signIn, EqualFootingDb db, Writes writes, TimeProvider clock,
+    RegistrationSettings settings, RegistrationByEmail byEmail, SiteAddress site) : PageModel
 {
     [BindProperty]
     public string? DisplayName { get; set; }
@@ -20,12 +23,26 @@ public sealed class RegisterModel(UserManager<Account> users, SignInManager<Acco
     [BindProperty]
     public string? Password { get; set; }
 
+    /// <summary>Registration is answered by e-mail and the message is on its way.</summary>
+    public bool CheckEmail { get; private set; }
+
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (settings.ByEmail)
+        {
+            if (await byEmail.RegisterAsync(DisplayName, Email, Password, site.For(Request), clock.GetUtcNow(), ct) is { } invalid)
+            {
+                return Problems.ToPage(this, invalid) ?? Page();
+            }
+
+            CheckEmail = true;
+            return Page();
+        }
+
         var registered = await Registration.RegisterAsync(users, db, writes, DisplayName, Email, Password, clock.GetUtcNow());
         if (registered.Error is { } error)
         {

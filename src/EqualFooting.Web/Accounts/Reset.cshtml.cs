@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace EqualFooting.Web.Accounts;
 
 [EnableRateLimiting(RateLimits.AccountAttempts)]
-public sealed class ResetModel(UserManager<Account> users) : PageModel
+public sealed class ResetModel(UserManager<Account> users, SignInGuard guard) : PageModel
 {
     public const string UsedOrExpired = "This link has already been used or has expired. Ask for a new one.";
 
@@ -49,8 +49,13 @@ public sealed class ResetModel(UserManager<Account> users) : PageModel
             return Page();
         }
 
-        // The owner lifts a lockout after failed attempts this way: only someone who can read the account's mail gets
+        // The owner lifts the wait after failed attempts this way: only someone who can read the account's mail gets
         // here. An administrator's lock stays until an administrator lifts it.
+        await guard.ForgetAsync(Email, null);
+
+        // A reset link proves the address as well as a confirmation link does.
+        account.Confirm();
+        await users.UpdateAsync(account);
         if (!account.IsLockedByAdministrator)
         {
             await users.SetLockoutEndDateAsync(account, null);

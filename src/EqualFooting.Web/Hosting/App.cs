@@ -70,10 +70,13 @@ public static class App
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 4;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout is left to administrators (a lock with no end); failed attempts make the next one wait
+                // instead (SignInGuard), which nobody can turn into a lever against a stranger's account.
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
+
+                // Every account may sign in except one registered by e-mail whose link is not yet followed (AccountConfirmation).
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddEntityFrameworkStores<EqualFootingDb>()
             .AddDefaultTokenProviders();
@@ -151,7 +154,7 @@ public static class App
         RecordFeature.ConfigureLog(configuration);
 
         // The features: each registers its services, record actions and process-page section.
-        services.AddAccounts();
+        services.AddAccounts(configuration);
         services.AddProcesses(configuration);
         services.AddParticipation();
         services.AddSessions(configuration);

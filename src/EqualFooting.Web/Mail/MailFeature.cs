@@ -6,6 +6,7 @@ public static class MailFeature
     {
         services.Configure<SmtpSettings>(configuration.GetSection("Smtp"));
         services.AddScoped<Mailer>();
+        services.AddSingleton<SiteAddress>();
         services.AddScoped<IMailTransport, SmtpTransport>();
         services.AddSingleton<MailDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<MailDelivery>());

@@ -13,6 +13,26 @@ public sealed class Account : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Registered where registration is answered by e-mail, and the link in that message not yet followed: nobody can
+    /// sign in to it. Accounts registered otherwise were never asked to confirm and are not pending.
+    /// </summary>
+    public bool ConfirmationPending { get; set; }
+
+    /// <summary>The owner proved they read the address (a confirmation or a reset link): the account can be used.</summary>
+    /// <returns>False when it was not pending: nothing changed.</returns>
+    public bool Confirm()
+    {
+        EmailConfirmed = true;
+        if (!ConfirmationPending)
+        {
+            return false;
+        }
+
+        ConfirmationPending = false;
+        return true;
+    }
+
     /// <summary>When the account's owner erased it: personal data is gone and their contributions read "a former participant".</summary>
     public DateTimeOffset? ErasedAt { get; set; }
 

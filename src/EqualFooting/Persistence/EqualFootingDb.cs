@@ -126,6 +126,8 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<Conversation> Conversations => Set<Conversation>();

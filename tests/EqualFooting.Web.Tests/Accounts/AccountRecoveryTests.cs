@@ -7,10 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace EqualFooting.Web.Tests.Accounts;
 
 /// <summary>
-/// Password reset through the outbox, sessions that really end, no way to learn who has an account, and the
-/// administrators' lock, unlock and reset link.
+/// Password reset through the outbox, sessions that really end, no way to learn who has an account, waits after
+/// failed sign-ins, and the administrators' lock, unlock and reset link. The app's clock is the test's, so a wait
+/// passes without waiting.
 /// </summary>
-public abstract partial class AccountRecoveryTests(AppFactory app)
+public abstract partial class AccountRecoveryTests(FakeClockApp app)
 {
     private async Task<string> ForgotAsync(string email)
     {
@@ -198,6 +199,83 @@ public abstract partial class AccountRecoveryTests(AppFactory app)
         Assert.Contains("You cannot lock your own account", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Failed_sign_ins_make_the_next_attempt_wait_alike_for_known_and_unknown_addresses_and_never_lock_the_owner_out()
+    {
+        var (_, email) = await app.SignedInAsync();
+        var unknown = "nobody-" + Guid.NewGuid().ToString("N") + "@example.org";
+
+        // Three free failures, then each failure makes the next attempt wait; the same for an address with no account.
+        var known = new List<HttpStatusCode>();
+        var stranger = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            known.Add(await TokenStatusAsync(email, "a wrong guess " + i));
+            stranger.Add(await TokenStatusAsync(unknown, "a wrong guess " + i));
+        }
+
+        var waiting = await app.Anonymous().PostAsJsonAsync("/api/account/token", new { email, password = "correct horse battery" });
+        var waitingStranger = await app.Anonymous().PostAsJsonAsync("/api/account/token", new { email = unknown, password = "correct horse battery" });
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 4), known);
+        Assert.Equal(known, stranger);
+        var problem = await waiting.ProblemAsync(HttpStatusCode.TooManyRequests);
+        var strangerProblem = await waitingStranger.ProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal(problem.GetProperty("detail").GetString(), strangerProblem.GetProperty("detail").GetString());
+        Assert.Equal("1", waiting.Headers.RetryAfter?.ToString());
+
+        // The page says the same, and does not check the password while the wait lasts.
+        var browser = app.Anonymous();
+        var form = await AppFactory.FormAsync(browser, "/account/login");
+        form["Email"] = email;
+        form["Password"] = "correct horse battery";
+        var page = await (await browser.PostAsync("/account/login", new FormUrlEncodedContent(form))).Content.ReadAsStringAsync();
+        Assert.Contains("Too many failed attempts for this address or from this network. Try again in 1 seconds", page, StringComparison.Ordinal);
+
+        // The wait passes; the right password signs in and clears the count: three more failures are free again.
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync(email, "correct horse battery"));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync(email, "a later wrong guess " + i));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync(email, "correct horse battery"));
+
+        // A stranger's guesses cannot keep the owner out: the owner's reset link lifts the wait at once.
+        for (var i = 0; i < 4; i++)
+        {
+            await TokenStatusAsync(email, "another wrong guess " + i);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await TokenStatusAsync(email, "correct horse battery"));
+        await ForgotAsync(email);
+        await ResetThroughLinkAsync(email, "chosen while waiting");
+        Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync(email, "chosen while waiting"));
+    }
+
+    [Fact]
+    public async Task Failures_counted_at_the_same_moment_are_all_counted_and_a_lock_is_told_only_to_the_right_password()
+    {
+        var (_, email) = await app.SignedInAsync("Guessed At");
+        var before = await app.WithDbAsync(db => db.SignInFailures.SumAsync(f => f.Count));
+
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => TokenStatusAsync(email, "parallel guess " + i)));
+
+        // Each guess was either checked and counted (401) or turned away by the wait it ran into (429).
+        var counted = guesses.Count(g => g == HttpStatusCode.Unauthorized);
+        Assert.True(counted >= 3, string.Join(",", guesses));
+        Assert.All(guesses, g => Assert.Contains(g, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
+        var after = await app.WithDbAsync(db => db.SignInFailures.SumAsync(f => f.Count));
+        Assert.Equal(2 * counted, after - before);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        var (admin, _) = await app.AdministratorAsync();
+        await (await admin.PostAsync($"/api/admin/accounts/{await AccountIdAsync(admin, email)}/lock", null)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync(email, "a wrong guess"));
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal((HttpStatusCode)423, await TokenStatusAsync(email, "correct horse battery"));
+    }
+
     private static string Scrub(string html) => AntiforgeryValue().Replace(html, "");
 
     private static string HiddenValue(string html, string name) =>
@@ -210,6 +288,6 @@ public abstract partial class AccountRecoveryTests(AppFactory app)
     private static partial Regex AntiforgeryValue();
 }
 
-public sealed class AccountRecoveryOnSqlite(SqliteApp app) : AccountRecoveryTests(app), IClassFixture<SqliteApp>;
+public sealed class AccountRecoveryOnSqlite(FakeClockSqliteApp app) : AccountRecoveryTests(app), IClassFixture<FakeClockSqliteApp>;
 
-public sealed class AccountRecoveryOnPostgres(PostgresApp app) : AccountRecoveryTests(app), IClassFixture<PostgresApp>;
+public sealed class AccountRecoveryOnPostgres(FakeClockPostgresApp app) : AccountRecoveryTests(app), IClassFixture<FakeClockPostgresApp>;

@@ -73,6 +73,10 @@ public abstract class MailApp(DatabaseProvider provider) : AppFactory(provider)
         builder.UseSetting("Smtp:Host", "127.0.0.1");
         builder.UseSetting("Smtp:Port", Sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Smtp:Security", "None");
+
+        // With a mail server, registration is answered by e-mail by default; these tests are about delivery and sign
+        // their accounts in at once (RegistrationByEmailTests covers the default).
+        builder.UseSetting("Accounts:ConfirmEmail", "false");
     }
 
     public override async ValueTask DisposeAsync()

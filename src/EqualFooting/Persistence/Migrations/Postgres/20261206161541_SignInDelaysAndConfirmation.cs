@@ -1,0 +1,54 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EqualFooting.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SignInDelaysAndConfirmation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "ConfirmationPending",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "SignInFailures",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    LastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NotBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInFailures", x => x.Key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInFailures_LastAt",
+                table: "SignInFailures",
+                column: "LastAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SignInFailures");
+
+            migrationBuilder.DropColumn(
+                name: "ConfirmationPending",
+                table: "AspNetUsers");
+        }
+    }
+}
