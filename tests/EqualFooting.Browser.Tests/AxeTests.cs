@@ -14,9 +14,10 @@ namespace EqualFooting.Browser.Tests;
 /// language, the anonymous reader (what the public sees) twice (the whole cross product took most of the suite's time budget).
 /// The moderate ones axe still reports are listed, with the reason each is kept, in docs/accessibility.md (set
 /// EQUALFOOTING_AXE_REPORT to a file to list every finding). One browser (the collection's) and one signed-in
-/// context per role keep it quick.
+/// context per role keep it quick. It has a site of its own, so it runs beside the other browser tests rather than
+/// after them.
 /// </summary>
-[Collection(SiteCollection.Name)]
+[Collection(AxeCollection.Name)]
 public sealed partial class AxeTests(Site site)
 {
     private const int MaxPages = 30;

@@ -18,6 +18,9 @@ namespace EqualFooting.Browser.Tests;
 public sealed class Site : IAsyncLifetime
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"equalfooting-browser-{Guid.NewGuid():N}.db");
+
+    // One key per site: two sites start at once, and neither writes into the source tree.
+    private readonly string keyPath = Path.Combine(Path.GetTempPath(), $"equalfooting-browser-key-{Guid.NewGuid():N}.pem");
     private WebApp? app;
     private IPlaywright? playwright;
     private IBrowser? browser;
@@ -29,7 +32,7 @@ public sealed class Site : IAsyncLifetime
         // The machine is shared with other builds; the default 5 s is tight for a first page render under load.
         Assertions.SetDefaultExpectTimeout(15_000);
 
-        app = new WebApp(databasePath);
+        app = new WebApp(databasePath, keyPath);
         app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
@@ -103,19 +106,20 @@ public sealed class Site : IAsyncLifetime
 
         // Pooled connections keep the file open; release them so the files can go.
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm", keyPath })
         {
             File.Delete(file);
         }
     }
 
-    private sealed class WebApp(string databasePath) : WebApplicationFactory<Program>
+    private sealed class WebApp(string databasePath, string keyPath) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
             builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Record:SigningKeyPath", keyPath);
             // Every test registers an account from the same address; the production limits would throttle the run.
             builder.UseSetting("RateLimits:WritesPerMinute", "10000");
             builder.UseSetting("RateLimits:AccountAttemptsPerMinute", "10000");
@@ -131,4 +135,14 @@ public sealed class Site : IAsyncLifetime
 public sealed class SiteCollection : ICollectionFixture<Site>
 {
     public const string Name = "Site";
+}
+
+/// <summary>
+/// A second site and browser for the accessibility pass, the longest test by far: as a collection of its own it runs
+/// in parallel with the others.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class AxeCollection : ICollectionFixture<Site>
+{
+    public const string Name = "Axe";
 }
