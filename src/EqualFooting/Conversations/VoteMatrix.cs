@@ -44,6 +44,18 @@ public sealed class VoteMatrix
 
     public int VotesOf(int participant) => RowStart[participant + 1] - RowStart[participant];
 
+    /// <summary>Every vote, participant by participant, statements in order within each.</summary>
+    public IEnumerable<CastVote> Votes()
+    {
+        for (var p = 0; p < Participants; p++)
+        {
+            for (var i = RowStart[p]; i < RowStart[p + 1]; i++)
+            {
+                yield return new CastVote(p, Columns[i], (VoteChoice)Values[i]);
+            }
+        }
+    }
+
     /// <summary>The participant's vote on the statement, or null when they have not voted on it.</summary>
     public VoteChoice? Get(int participant, int statement)
     {

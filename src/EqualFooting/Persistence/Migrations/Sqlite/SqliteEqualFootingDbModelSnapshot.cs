@@ -47,6 +47,10 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<long?>("ErasedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsAdministrator")
                         .HasColumnType("INTEGER");
 
@@ -467,6 +471,10 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Moderation")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -482,7 +490,8 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessId");
+                    b.HasIndex("ProcessId", "ImportKey")
+                        .IsUnique();
 
                     b.ToTable("Conversations");
                 });
@@ -503,6 +512,9 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ExternalId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ModeratedAt")
                         .HasColumnType("INTEGER");
 
@@ -513,7 +525,7 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(280)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
