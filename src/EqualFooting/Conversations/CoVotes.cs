@@ -108,7 +108,8 @@ internal sealed class CoVotes
             return null;
         }
 
-        var sums = new PairSums[m * m];
+        // Overwritten whole by the copy when the statements are the same, so not zeroed first (10 MB at 783 statements).
+        var sums = m == Statements ? GC.AllocateUninitializedArray<PairSums>(m * m) : new PairSums[m * m];
         if (m == Statements)
         {
             Array.Copy(_sums, sums, sums.Length);
