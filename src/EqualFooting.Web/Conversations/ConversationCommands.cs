@@ -1,5 +1,8 @@
+using System.Globalization;
+using EqualFooting.Accounts;
 using EqualFooting.Common;
 using EqualFooting.Conversations;
+using EqualFooting.Participation;
 using EqualFooting.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +10,16 @@ namespace EqualFooting.Web.Conversations;
 
 /// <summary>A conversation with the process it belongs to and the acting user's standing there.</summary>
 public sealed record ConversationContext(ProcessContext Found, Conversation Conversation);
+
+/// <summary>What to import: the export read from its folder, the key that tells it apart, the title and where its participants count.</summary>
+public sealed record PolisImport(PolisConversation Export, string Key, string Title, string StakeholderGroup = PolisImport.NotStated, string Region = PolisImport.NotStated)
+{
+    /// <summary>The stakeholder group and region of imported participants unless the operator names others: Pol.is asks for neither.</summary>
+    public const string NotStated = "Not stated";
+}
+
+/// <summary>An imported conversation and what it holds.</summary>
+public sealed record ImportedConversation(Conversation Conversation, int Statements, int Participants, int Votes);
 
 /// <summary>Starting, closing, adding statements, moderating and voting, through the write path with <see cref="ConversationPolicy"/>.</summary>
 public sealed class ConversationCommands(EqualFootingDb db, ProcessAccess processes, Writes writes, ConversationAnalyses analyses)
@@ -122,6 +135,103 @@ public sealed class ConversationCommands(EqualFootingDb db, ProcessAccess proces
                             : null);
             },
             ct);
+
+    /// <summary>
+    /// Imports a Pol.is export as a closed conversation of the process: its shown statements (approved, with their
+    /// Pol.is ids), one participant per Pol.is participant on a placeholder account that nobody can sign in to
+    /// (<see cref="Account.Placeholder"/>), in the stakeholder group and region named (by default "Not stated", added
+    /// to the process when it lacks them: Pol.is asks nobody for either), and each participant's last vote on each
+    /// statement. One write and one record entry; the same export again in the same process is refused (409), which
+    /// the unique index on (process, import key) also holds for two imports at once.
+    /// </summary>
+    public Task<Result<ImportedConversation>> ImportPolisAsync(int processId, PolisImport import, CancellationToken ct = default) =>
+        writes.RunAsync<ProcessContext, ImportedConversation>(
+            token => processes.LoadAsync(processId, token),
+            c => ConversationPolicy.Start(c.Actor, c.Process),
+            async (c, now) =>
+            {
+                ArgumentNullException.ThrowIfNull(import);
+                if (!c.Process.AcceptsParticipants)
+                {
+                    return Error.Conflict("The process is not open: imported participants join it as anyone else does, so open it first.");
+                }
+
+                if (await AlreadyImportedAsync(processId, import.Key, ct) is { } existing)
+                {
+                    return existing;
+                }
+
+                foreach (var statement in import.Export.Statements)
+                {
+                    if (Text.Required("text", statement.Text, Statement.ImportedTextMax).Error is { } bad)
+                    {
+                        return Error.Invalid(PolisExport.CommentsFile, $"{PolisExport.CommentsFile} line {statement.Line}: comment {statement.CommentId}: {bad.Message}");
+                    }
+                }
+
+                var group = Category(c.Process.StakeholderGroups, import.StakeholderGroup, c.Process.AddStakeholderGroup, "stakeholderGroup", "stakeholder group");
+                var region = Category(c.Process.Regions, import.Region, c.Process.AddRegion, "region", "region");
+                if ((group.Error ?? region.Error) is { } missing)
+                {
+                    return missing;
+                }
+
+                var started = Conversation.Import(processId, import.Title, import.Key, now);
+                if (started.Error is { } invalid)
+                {
+                    return invalid;
+                }
+
+                var conversation = db.Conversations.Add(started.Value).Entity;
+                var export = import.Export;
+                var people = export.VoterIds.Union(export.Statements.Select(s => s.AuthorId).Where(a => a >= 0)).ToList();
+                var result = new ImportedConversation(conversation, export.Statements.Count, people.Count, export.Matrix.Count);
+                var change = Change.Recorded(result, processId, ConversationRecord.Imported, () => new ImportEntry(conversation.Id, "polis", result.Statements, result.Participants, result.Votes))
+                    .Doing(async token =>
+                    {
+                        // Ids first (the conversation, any new group or region), then rows that point at them, all in the one transaction.
+                        await db.SaveChangesAsync(token);
+                        var choice = new AffiliationChoice(group.Value.Id, region.Value.Id);
+                        var participants = new Dictionary<int, Participant>(people.Count);
+                        foreach (var id in people)
+                        {
+                            var key = string.Create(CultureInfo.InvariantCulture, $"{conversation.Id}-{id}");
+                            var account = db.Users.Add(Account.Placeholder("polis", key, string.Create(CultureInfo.InvariantCulture, $"Pol.is participant {id}"), now)).Entity;
+                            participants[id] = db.Participants.Add(Participant.Join(c.Process, account.Id, choice, now).Value).Entity;
+                        }
+
+                        await db.SaveChangesAsync(token);
+                        var statements = export.Statements
+                            .Select(s => db.Statements.Add(conversation.ImportStatement(participants.TryGetValue(s.AuthorId, out var author) ? author.Id : null, s.CommentId, s.Text, now).Value).Entity)
+                            .ToList();
+                        await db.SaveChangesAsync(token);
+                        db.StatementVotes.AddRange(export.Matrix.Votes().Select(v =>
+                            new StatementVote(conversation.Id, statements[v.Statement].Id, participants[export.VoterIds[v.Participant]].Id, v.Choice, now)));
+                    })
+                    .Then(_ =>
+                    {
+                        analyses.Touch(conversation.Id);
+                        return Task.CompletedTask;
+                    })
+                    .OnDuplicate(async token => await AlreadyImportedAsync(processId, import.Key, token) is { } winner ? (Result<ImportedConversation>?)winner : null);
+                return group.Value.Id == 0 || region.Value.Id == 0 ? change.Claiming(Claim.Structure(c.Process)) : change;
+            },
+            ct);
+
+    private async Task<Error?> AlreadyImportedAsync(int processId, string key, CancellationToken ct) =>
+        await db.Conversations.AsNoTracking().Where(x => x.ProcessId == processId && x.ImportKey == key).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct) is { } id
+            ? Error.Conflict($"This export was already imported into this process as conversation {id}.")
+            : null;
+
+    /// <summary>The group or region of that name; the default "Not stated" is added when the process lacks it, any other name must exist.</summary>
+    private static Result<T> Category<T>(IEnumerable<T> existing, string name, Func<string, Result<T>> add, string field, string what)
+        where T : EqualFooting.Processes.Category
+    {
+        var found = existing.FirstOrDefault(x => !x.IsRetired && string.Equals(x.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        return found is not null ? found
+            : string.Equals(name.Trim(), PolisImport.NotStated, StringComparison.OrdinalIgnoreCase) ? add(PolisImport.NotStated)
+            : Error.Invalid(field, $"This process has no {what} named \"{name}\".");
+    }
 
     private async Task<Result<ConversationContext>> LoadAsync(int processId, int conversationId, CancellationToken ct)
     {

@@ -15,7 +15,9 @@ public static class ConversationRecord
 
     public static readonly RecordAction<VoteEntry> Voted = new("conversation.voted", "voted on a statement");
 
-    public static IEnumerable<RecordAction> All => [Started, Closed, StatementAdded, StatementModerated, Voted];
+    public static readonly RecordAction<ImportEntry> Imported = new("conversation.imported", "imported a conversation from another tool");
+
+    public static IEnumerable<RecordAction> All => [Started, Closed, StatementAdded, StatementModerated, Voted, Imported];
 }
 
 public sealed record ConversationEntry(int Conversation);
@@ -25,3 +27,6 @@ public sealed record StatementEntry(int Conversation, int Statement, string Stat
 public sealed record StatementModerationEntry(int Conversation, int Statement, string Status);
 
 public sealed record VoteEntry(int Conversation, int Statement, string Choice);
+
+/// <summary>An import: where from and how much; the placeholder accounts and their votes are not listed one by one.</summary>
+public sealed record ImportEntry(int Conversation, string Source, int Statements, int Participants, int Votes);

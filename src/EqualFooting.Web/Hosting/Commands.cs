@@ -14,6 +14,7 @@ public static class Commands
     {
         ["promote-admin"] = ("promote-admin EMAIL   make an existing account an administrator of this site", PromoteAdminAsync),
         ["import-comments"] = (EqualFooting.Web.Consultations.ImportCommentsCommand.Usage, EqualFooting.Web.Consultations.ImportCommentsCommand.RunAsync),
+        ["polis-import"] = (EqualFooting.Web.Conversations.PolisImportCommand.Usage, EqualFooting.Web.Conversations.PolisImportCommand.RunAsync),
     };
 
     private static readonly Dictionary<string, (string Usage, Func<string[], Task<int>> Run)> Standalone = new()

@@ -37,6 +37,31 @@ public sealed class Account : IdentityUser
     public DateTimeOffset? ErasedAt { get; set; }
 
     /// <summary>
+    /// Set on a placeholder account standing for a participant of another tool whose votes were imported (<c>polis</c>):
+    /// it has no e-mail address, no password and no login, so nobody can sign in to it, and holds no personal data.
+    /// </summary>
+    public string? ImportedFrom { get; set; }
+
+    public const int ImportedFromMax = 32;
+
+    /// <summary>A placeholder account for someone who took part in another tool, named only by their id there.</summary>
+    public static Account Placeholder(string source, string key, string displayName, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var userName = "imported-" + source + "-" + key;
+        return new Account
+        {
+            UserName = userName,
+            NormalizedUserName = userName.ToUpperInvariant(),
+            DisplayName = displayName,
+            ImportedFrom = source,
+            CreatedAt = now,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+        };
+    }
+
+    /// <summary>
     /// Removes the personal data an account holds (name, address, password, phone) and keeps the row, which the
     /// participant's contributions point at. Nobody can sign in to it again.
     /// </summary>

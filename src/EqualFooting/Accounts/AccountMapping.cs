@@ -8,5 +8,6 @@ internal sealed class AccountMapping : IEntityTypeConfiguration<Account>
     public void Configure(EntityTypeBuilder<Account> b)
     {
         b.Property(a => a.DisplayName).HasMaxLength(Account.DisplayNameMax);
+        b.Property(a => a.ImportedFrom).HasMaxLength(Account.ImportedFromMax);
     }
 }

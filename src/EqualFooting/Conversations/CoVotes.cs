@@ -17,6 +17,9 @@ internal sealed class CoVotes
     // [a * m + b] for a ≤ b; the lower triangle is unused, which keeps the index arithmetic of the hot loops trivial.
     private readonly PairSums[] _sums;
 
+    // 1 once an update has taken this table over (see Update).
+    private int _handedOver;
+
     private CoVotes(int statements, PairSums[] sums)
     {
         Statements = statements;
@@ -64,8 +67,10 @@ internal sealed class CoVotes
     /// <summary>
     /// These sums moved from <paramref name="before"/> to <paramref name="after"/> (the same participants and
     /// statements at the same indices, possibly more of both), where <paramref name="keptBefore"/> and
-    /// <paramref name="keptAfter"/> say which rows count. A new table: this one is left as it was, so an earlier map
-    /// can still be continued from. Null when so many rows changed that rebuilding is cheaper.
+    /// <paramref name="keptAfter"/> say which rows count. The first update from a table takes its storage over and
+    /// changes it in place; this table is then spent, and a second update from it (continuing an earlier map again)
+    /// answers null, as it does when so many rows changed that rebuilding is cheaper: the caller counts afresh, so
+    /// every path gives the same sums.
     /// </summary>
     internal CoVotes? Update(VoteMatrix before, Func<int, bool> keptBefore, VoteMatrix after, Func<int, bool> keptAfter)
     {
@@ -108,13 +113,26 @@ internal sealed class CoVotes
             return null;
         }
 
-        var sums = new PairSums[m * m];
+        // The first update from this table takes it over and changes it in place (10 MB at 783 statements need not be
+        // copied each time); a later update from it (an earlier map continued again) finds it taken and rebuilds.
+        PairSums[] sums;
         if (m == Statements)
         {
-            Array.Copy(_sums, sums, sums.Length);
+            if (Interlocked.Exchange(ref _handedOver, 1) != 0)
+            {
+                return null;
+            }
+
+            sums = _sums;
         }
         else
         {
+            if (Interlocked.Exchange(ref _handedOver, 1) != 0)
+            {
+                return null;
+            }
+
+            sums = new PairSums[m * m];
             for (var a = 0; a < Statements; a++)
             {
                 Array.Copy(_sums, a * Statements, sums, a * m, Statements);

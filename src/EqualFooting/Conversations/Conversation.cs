@@ -45,6 +45,50 @@ public sealed class Conversation
 
     public bool IsOpen => ClosedAt is null;
 
+    /// <summary>
+    /// For a conversation imported from another tool: the source and a hash of the files it came from
+    /// (<c>polis:…</c>), unique in its process, so the same export is not imported twice. Null otherwise.
+    /// </summary>
+    public string? ImportKey { get; private set; }
+
+    public const int ImportKeyMax = 80;
+
+    /// <summary>
+    /// A conversation whose statements and votes were taken in another tool. It starts closed: its votes were cast
+    /// there, under no declared stakeholder group, and new votes here would mix two populations in one map.
+    /// </summary>
+    public static Result<Conversation> Import(int processId, string? title, string importKey, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(importKey);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(importKey.Length, ImportKeyMax);
+        var started = Start(processId, title, StatementModeration.Before, now);
+        if (started.Error is { } error)
+        {
+            return error;
+        }
+
+        var conversation = started.Value;
+        conversation.ImportKey = importKey;
+        conversation.ClosedAt = now;
+        return conversation;
+    }
+
+    /// <summary>
+    /// A statement taken from another tool, shown (approved there), with its id there kept for reference. Its text may
+    /// be longer than <see cref="Statement.TextMax"/> (Pol.is allowed up to 500 characters in some conversations) but
+    /// not longer than <see cref="Statement.ImportedTextMax"/>.
+    /// </summary>
+    public Result<Statement> ImportStatement(int? authorParticipantId, int externalId, string? text, DateTimeOffset now)
+    {
+        var clean = Text.Required("text", text, Statement.ImportedTextMax);
+        if (clean.Error is { } error)
+        {
+            return error;
+        }
+
+        return new Statement(Id, authorParticipantId, clean.Value, StatementStatus.Approved, now) { ExternalId = externalId };
+    }
+
     public static Result<Conversation> Start(int processId, string? title, StatementModeration moderation, DateTimeOffset now)
     {
         var clean = Text.Required("title", title, Text.NameMax);
@@ -91,6 +135,9 @@ public sealed class Statement
     /// <summary>Short enough to read and vote on in a few seconds, as in Pol.is.</summary>
     public const int TextMax = 280;
 
+    /// <summary>The most an imported statement may hold: Pol.is exports have statements of up to 500 characters.</summary>
+    public const int ImportedTextMax = 1000;
+
     private Statement()
     {
         Text = "";
@@ -111,6 +158,9 @@ public sealed class Statement
 
     /// <summary>Null for a statement imported from another tool.</summary>
     public int? AuthorParticipantId { get; private set; }
+
+    /// <summary>The statement's id in the tool it was imported from (Pol.is's comment-id); null for statements written here.</summary>
+    public int? ExternalId { get; internal init; }
 
     public string Text { get; private set; }
 

@@ -14,6 +14,10 @@ internal sealed class ConversationMapping : IEntityTypeConfiguration<Conversatio
         b.Property(c => c.Moderation).HasConversion<string>().HasMaxLength(16);
         b.HasOne<Process>().WithMany().HasForeignKey(c => c.ProcessId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(c => c.IsOpen);
+        b.Property(c => c.ImportKey).HasMaxLength(Conversation.ImportKeyMax);
+
+        // The same export imported twice into one process, even by two commands at once, stores one conversation.
+        b.HasIndex(c => new { c.ProcessId, c.ImportKey }).IsUnique();
     }
 }
 
@@ -21,7 +25,7 @@ internal sealed class StatementMapping : IEntityTypeConfiguration<Statement>
 {
     public void Configure(EntityTypeBuilder<Statement> b)
     {
-        b.Property(s => s.Text).HasMaxLength(Statement.TextMax);
+        b.Property(s => s.Text).HasMaxLength(Statement.ImportedTextMax);
         b.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         b.HasOne<Conversation>().WithMany().HasForeignKey(s => s.ConversationId).OnDelete(DeleteBehavior.Restrict);
         UnindexedForeignKeys.Unindexed(b.Property(s => s.AuthorParticipantId));

@@ -145,7 +145,12 @@ public static class OpinionAnalysis
 
         var groupCount = order.Length;
         var stakeholders = stakeholderOf is null ? 0 : (stakeholderOf.Count == 0 ? 0 : stakeholderOf.Max() + 1);
-        var tally = StatementTally.Count(matrix, groupOf, groupCount, stakeholderOf, stakeholders);
+        // Kept as an array of its own: the caller's list may change after this call, the next update compares against it.
+        var stakeholderArray = stakeholderOf?.ToArray();
+        var tally = (warm?.Tallied is { } tallied
+                ? StatementTally.Update(tallied.Tally, warm.Matrix, tallied.GroupOf, tallied.StakeholderOf, matrix, groupOf, groupCount, stakeholderArray, stakeholders)
+                : null)
+            ?? StatementTally.Count(matrix, groupOf, groupCount, stakeholderArray, stakeholders);
         var centreX = new double[groupCount];
         var centreY = new double[groupCount];
         var counted = new int[groupCount];
@@ -165,7 +170,9 @@ public static class OpinionAnalysis
         var bridging = tally.Bridging(settings);
         Phase("statements");
         return new OpinionMap(groupOf, points, groups, silhouettes, divisive, bridging,
-            new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY, BaseLabelOf(n, rows, baseLabels), matrix, threshold, coVotes), pca.Iterations, phases);
+            new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY, BaseLabelOf(n, rows, baseLabels), matrix, threshold, coVotes) { Tallied = (tally, groupOf, stakeholderArray) },
+            pca.Iterations,
+            phases);
     }
 
     private static int[] BaseLabelOf(int participants, int[] rows, int[] baseLabels)

@@ -89,4 +89,8 @@ public sealed class OpinionMap
 /// (−1 when set aside), the votes the map was made from, the vote threshold then, and the co-vote sums (null when the
 /// sparse passes were used), which an update changes where votes changed instead of counting them again.
 /// </summary>
-internal sealed record AnalysisState(double[] Directions, double[] BaseX, double[] BaseY, int[] BaseLabelOf, VoteMatrix Matrix, int Threshold, CoVotes? CoVotes);
+internal sealed record AnalysisState(double[] Directions, double[] BaseX, double[] BaseY, int[] BaseLabelOf, VoteMatrix Matrix, int Threshold, CoVotes? CoVotes)
+{
+    /// <summary>The statement tally, with the opinion and stakeholder group of every participant it was counted under, for an update to change only what moved.</summary>
+    public (StatementTally Tally, int[] GroupOf, int[]? StakeholderOf)? Tallied { get; init; }
+}

@@ -3,8 +3,8 @@ using EqualFooting.Common;
 
 namespace EqualFooting.Conversations;
 
-/// <summary>A statement of a Pol.is export: its id there, author and text; moderated out ones are not kept.</summary>
-public sealed record PolisStatement(int CommentId, int AuthorId, string Text);
+/// <summary>A statement of a Pol.is export: its id there, author and text, and its line in comments.csv (0 when the export had none); moderated out ones are not kept.</summary>
+public sealed record PolisStatement(int CommentId, int AuthorId, string Text, int Line = 0);
 
 /// <summary>
 /// A Pol.is conversation read from its export: the vote matrix (participants and statements numbered densely, in the
@@ -132,7 +132,7 @@ public static class PolisExport
             }
             else
             {
-                statements[id] = new PolisStatement(id, author, get("comment-body"));
+                statements[id] = new PolisStatement(id, author, get("comment-body"), line);
             }
         }
 

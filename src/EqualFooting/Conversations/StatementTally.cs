@@ -68,6 +68,83 @@ internal sealed class StatementTally
         return total;
     }
 
+    /// <summary>
+    /// The tally of <paramref name="matrix"/> from <paramref name="before"/>, the tally of <paramref name="oldMatrix"/>:
+    /// only the participants whose votes, opinion group or stakeholder group changed are taken out as they were and
+    /// counted again as they are, so a few votes cost a few rows, not every vote. Integers throughout, so the result is
+    /// exactly a fresh count. Null when the shape changed (statements, groups or stakeholder groups): count afresh.
+    /// </summary>
+    internal static StatementTally? Update(
+        StatementTally before, VoteMatrix oldMatrix, int[] oldGroupOf, int[]? oldStakeholderOf,
+        VoteMatrix matrix, int[] groupOf, int groups, int[]? stakeholderOf, int stakeholders)
+    {
+        var m = matrix.Statements;
+        if (before._statements != m || oldMatrix.Statements != m || before._groups != groups || before._stakeholders != stakeholders
+            || matrix.Participants < oldMatrix.Participants || oldGroupOf.Length != oldMatrix.Participants)
+        {
+            return null;
+        }
+
+        var tally = new StatementTally(m, groups, stakeholders);
+        before._all.CopyTo(tally._all, 0);
+        before._opinion.CopyTo(tally._opinion, 0);
+        before._stakeholder.CopyTo(tally._stakeholder, 0);
+        for (var p = 0; p < matrix.Participants; p++)
+        {
+            var g = groupOf[p];
+            var s = StakeholderOf(stakeholderOf, p);
+            if (p < oldMatrix.Participants)
+            {
+                var og = oldGroupOf[p];
+                var os = StakeholderOf(oldStakeholderOf, p);
+                if (g == og && s == os && SameRow(oldMatrix, matrix, p))
+                {
+                    continue;
+                }
+
+                tally.CountRow(oldMatrix, p, og, os, -1);
+            }
+
+            tally.CountRow(matrix, p, g, s, 1);
+        }
+
+        return tally;
+    }
+
+    private static int StakeholderOf(int[]? stakeholderOf, int p) => stakeholderOf is not null && p < stakeholderOf.Length ? stakeholderOf[p] : -1;
+
+    private static bool SameRow(VoteMatrix a, VoteMatrix b, int p)
+    {
+        var start = a.RowStart[p];
+        var length = a.VotesOf(p);
+        var other = b.RowStart[p];
+        return length == b.VotesOf(p)
+            && a.Columns.AsSpan(start, length).SequenceEqual(b.Columns.AsSpan(other, length))
+            && a.Values.AsSpan(start, length).SequenceEqual(b.Values.AsSpan(other, length));
+    }
+
+    private void CountRow(VoteMatrix matrix, int p, int g, int s, int sign)
+    {
+        var m = _statements;
+        for (var k = matrix.RowStart[p]; k < matrix.RowStart[p + 1]; k++)
+        {
+            var slot = (matrix.Columns[k] * 3) + (matrix.Values[k] switch { 1 => 0, -1 => 1, _ => 2 });
+            _all[slot] += sign;
+            if (g >= 0)
+            {
+                _opinion[(g * m * 3) + slot] += sign;
+            }
+
+            if (s >= 0)
+            {
+                _stakeholder[(s * m * 3) + slot] += sign;
+            }
+        }
+    }
+
+    /// <summary>Every count, overall then by opinion group then by stakeholder group: what two tallies of the same votes agree on.</summary>
+    internal int[] Counts => [.. _all, .. _opinion, .. _stakeholder];
+
     private static void Add(int[] into, int[] from)
     {
         for (var i = 0; i < into.Length; i++)

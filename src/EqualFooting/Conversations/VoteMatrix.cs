@@ -44,6 +44,18 @@ public sealed class VoteMatrix
 
     public int VotesOf(int participant) => RowStart[participant + 1] - RowStart[participant];
 
+    /// <summary>Every vote, participant by participant, statements in order within each.</summary>
+    public IEnumerable<CastVote> Votes()
+    {
+        for (var p = 0; p < Participants; p++)
+        {
+            for (var i = RowStart[p]; i < RowStart[p + 1]; i++)
+            {
+                yield return new CastVote(p, Columns[i], (VoteChoice)Values[i]);
+            }
+        }
+    }
+
     /// <summary>The participant's vote on the statement, or null when they have not voted on it.</summary>
     public VoteChoice? Get(int participant, int statement)
     {
@@ -122,44 +134,73 @@ public sealed class VoteMatrix
             Check(v, participants, statements);
         }
 
-        var extra = new int[participants + 1];
+        // Only the rows with changes are rebuilt (sorted, the last of repeats kept, as Build does); the rows between them
+        // are copied as blocks into arrays allocated once at their final size, so an update of a thousand votes costs a
+        // copy of the matrix, not a re-sort of it and a second copy.
+        var lists = new List<CastVote>?[participants];
         foreach (var v in changes)
         {
-            extra[v.Participant + 1]++;
+            (lists[v.Participant] ??= []).Add(v);
         }
 
+        var merged = new VoteMatrix?[participants];
         var rowStart = new int[participants + 1];
         for (var p = 0; p < participants; p++)
         {
             var own = p < Participants ? VotesOf(p) : 0;
-            rowStart[p + 1] = rowStart[p] + own + extra[p + 1];
-        }
-
-        var columns = new int[rowStart[participants]];
-        var values = new sbyte[columns.Length];
-        var next = new int[participants];
-        for (var p = 0; p < participants; p++)
-        {
-            var at = rowStart[p];
-            if (p < Participants)
+            if (lists[p] is { } list)
             {
-                var n = VotesOf(p);
-                Array.Copy(Columns, RowStart[p], columns, at, n);
-                Array.Copy(Values, RowStart[p], values, at, n);
-                at += n;
+                var columns = new int[own + list.Count];
+                var values = new sbyte[columns.Length];
+                if (own > 0)
+                {
+                    Array.Copy(Columns, RowStart[p], columns, 0, own);
+                    Array.Copy(Values, RowStart[p], values, 0, own);
+                }
+
+                for (var i = 0; i < list.Count; i++)
+                {
+                    columns[own + i] = list[i].Statement;
+                    values[own + i] = (sbyte)list[i].Choice;
+                }
+
+                merged[p] = Compact(1, statements, [0, columns.Length], columns, values);
+                own = merged[p]!.Count;
             }
 
-            next[p] = at;
+            rowStart[p + 1] = rowStart[p] + own;
         }
 
-        foreach (var v in changes)
+        var newColumns = GC.AllocateUninitializedArray<int>(rowStart[participants]);
+        var newValues = GC.AllocateUninitializedArray<sbyte>(newColumns.Length);
+        var from = 0;
+        for (var p = 0; p <= participants; p++)
         {
-            var at = next[v.Participant]++;
-            columns[at] = v.Statement;
-            values[at] = (sbyte)v.Choice;
+            if (p < participants && merged[p] is null)
+            {
+                continue;
+            }
+
+            // The unchanged rows from..p-1 keep their lengths, so they move as one block.
+            var end = Math.Min(p, Participants);
+            if (end > from)
+            {
+                var n = RowStart[end] - RowStart[from];
+                Array.Copy(Columns, RowStart[from], newColumns, rowStart[from], n);
+                Array.Copy(Values, RowStart[from], newValues, rowStart[from], n);
+            }
+
+            if (p < participants)
+            {
+                var row = merged[p]!;
+                Array.Copy(row.Columns, 0, newColumns, rowStart[p], row.Count);
+                Array.Copy(row.Values, 0, newValues, rowStart[p], row.Count);
+            }
+
+            from = p + 1;
         }
 
-        return Compact(participants, statements, rowStart, columns, values);
+        return new VoteMatrix(participants, statements, rowStart, newColumns, newValues);
     }
 
     private static void Check(CastVote v, int participants, int statements)

@@ -57,16 +57,25 @@ public sealed class IncrementalUpdateTests
     }
 
     [Fact]
-    public void The_table_an_update_started_from_is_left_as_it_was()
+    public void The_table_an_update_started_from_is_spent_and_a_second_update_from_it_declines_so_the_map_counts_afresh()
     {
         var matrix = PlantedConversation.Generate(200, 30, 2, 0.5, 2).Matrix;
         var sums = CoVotes.Build(matrix, Kept(matrix, 7));
-        var before = sums.Gram(sums.Means());
         var next = matrix.With(Batch(new Random(1), matrix, 50, 0, 0));
+        var other = matrix.With(Batch(new Random(2), matrix, 50, 0, 0));
 
         Assert.NotNull(sums.Update(matrix, p => matrix.VotesOf(p) >= 7, next, p => next.VotesOf(p) >= 7));
+        // The storage now holds next's sums, so continuing the first map again must not read it.
+        Assert.Null(sums.Update(matrix, p => matrix.VotesOf(p) >= 7, other, p => other.VotesOf(p) >= 7));
 
-        Assert.Equal(before, sums.Gram(sums.Means()));
+        // Through the analysis: an earlier map continued twice still ends with the sums of a fresh count.
+        var first = OpinionAnalysis.Run(matrix);
+        OpinionAnalysis.Run(next, previous: first);
+        var again = OpinionAnalysis.Run(other, previous: first);
+        var fresh = CoVotes.Build(other, Kept(other, 7));
+        Assert.NotNull(again.State.CoVotes);
+        Assert.Equal(fresh.Means(), again.State.CoVotes.Means());
+        Assert.Equal(fresh.Gram(fresh.Means()), again.State.CoVotes.Gram(fresh.Means()));
     }
 
     [Fact]

@@ -56,6 +56,10 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<bool>("IsAdministrator")
                         .HasColumnType("boolean");
 
@@ -523,6 +527,10 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("Moderation")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -538,7 +546,8 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessId");
+                    b.HasIndex("ProcessId", "ImportKey")
+                        .IsUnique();
 
                     b.ToTable("Conversations");
                 });
@@ -561,6 +570,9 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("ExternalId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ModeratedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -571,8 +583,8 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(280)
-                        .HasColumnType("character varying(280)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 

@@ -50,6 +50,10 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<long?>("ErasedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsAdministrator")
                         .HasColumnType("INTEGER");
 
@@ -501,6 +505,10 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Moderation")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -516,7 +524,8 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProcessId");
+                    b.HasIndex("ProcessId", "ImportKey")
+                        .IsUnique();
 
                     b.ToTable("Conversations");
                 });
@@ -537,6 +546,9 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ExternalId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ModeratedAt")
                         .HasColumnType("INTEGER");
 
@@ -547,7 +559,7 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(280)
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
