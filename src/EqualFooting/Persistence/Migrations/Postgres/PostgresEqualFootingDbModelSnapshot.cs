@@ -2641,8 +2641,14 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("PausedSeconds")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("integer");
@@ -2925,8 +2931,8 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("timestamp with time zone");

@@ -2543,8 +2543,14 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PausedSeconds")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
@@ -2821,7 +2827,7 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RaisedAt")
