@@ -82,7 +82,7 @@ public sealed class PollLiveBenchmark : IBenchmark
             using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 512 })
             {
                 BaseAddress = server.BaseAddress,
-                Timeout = TimeSpan.FromSeconds(60),
+                Timeout = TimeSpan.FromSeconds(300),
             };
             await server.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(options.Double("startup-timeout", 60)), ct);
 
@@ -160,7 +160,7 @@ public sealed class PollLiveBenchmark : IBenchmark
                             }
                             catch (Exception e) when (e is BenchFailedException or HttpRequestException || (e is OperationCanceledException && !ct.IsCancellationRequested))
                             {
-                                // Refused, or not answered within the client's 60 s: the run has failed, but it finishes so the log says how far it got.
+                                // Refused, or not answered within the client's 300 s: the run has failed, but it finishes so the log says how far it got.
                                 Interlocked.Increment(ref failures);
                                 answered[k] = Stopwatch.GetTimestamp();
                             }
@@ -176,7 +176,7 @@ public sealed class PollLiveBenchmark : IBenchmark
             if (failures > 0)
             {
                 throw new BenchFailedException(string.Create(CultureInfo.InvariantCulture,
-                    $"{failures} of {total} ballots were refused or not answered within 60 s; the server answered {(total - failures) / clock.Elapsed.TotalSeconds:0} ballots/s against {rate}/s sent."));
+                    $"{failures} of {total} ballots were refused or not answered within 300 s; the server answered {(total - failures) / clock.Elapsed.TotalSeconds:0} ballots/s against {rate}/s sent."));
             }
 
             // Every ballot changed an answer, so the poll ends exactly `total` versions on; wait for every screen to see it.
