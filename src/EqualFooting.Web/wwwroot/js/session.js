@@ -97,7 +97,8 @@
   function tick() {
     const passed = (performance.now() - shownAt) / 1000;
     for (const timer of document.querySelectorAll("[data-timer-elapsed]")) {
-      const paused = timer.hasAttribute("data-timer-paused");
+      // Razor writes data- attributes even when empty, so "paused" is the value "true", not the attribute's presence.
+      const paused = timer.dataset.timerPaused === "true";
       const elapsed = Number(timer.dataset.timerElapsed) + (paused ? 0 : passed);
       const allotted = Number(timer.dataset.timerAllotted);
       const warningAt = Number(timer.dataset.timerWarning);
