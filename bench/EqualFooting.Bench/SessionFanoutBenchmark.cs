@@ -275,14 +275,14 @@ public sealed class SessionFanoutBenchmark : IBenchmark
         return new SessionSetUp(processId, sessionId, tokens);
     }
 
-    private static async Task<string> RegisterAsync(HttpClient http, WebServer server, string email, string name, CancellationToken ct)
+    internal static async Task<string> RegisterAsync(HttpClient http, WebServer server, string email, string name, CancellationToken ct)
     {
         await SendAsync(http, server, HttpMethod.Post, "/api/account/register", null, new { displayName = name, email, password = Password }, HttpStatusCode.Created, ct);
         var token = await SendAsync(http, server, HttpMethod.Post, "/api/account/token", null, new { email, password = Password }, HttpStatusCode.OK, ct);
         return token.GetProperty("accessToken").GetString()!;
     }
 
-    private static async Task<JsonElement> SendAsync(
+    internal static async Task<JsonElement> SendAsync(
         HttpClient http, WebServer server, HttpMethod method, string path, string? token, object? body, HttpStatusCode expected, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -529,7 +529,7 @@ public sealed class SessionFanoutBenchmark : IBenchmark
         }
     }
 
-    private static string OpenFilesLimit()
+    internal static string OpenFilesLimit()
     {
         try
         {

@@ -14,6 +14,16 @@ namespace EqualFooting.Bench;
 /// </summary>
 public sealed class WireScreen : IAsyncDisposable
 {
+    /// <summary>What a screen follows: the hub method that carries the changes, and where in its argument the number that grows with each change sits.</summary>
+    public sealed record Follows(string Event, byte[][] Marker)
+    {
+        /// <summary>A session's screen: <c>StateChanged</c>, marked by the state's <c>sequence</c>.</summary>
+        public static readonly Follows Session = new("StateChanged", ["sequence"u8.ToArray()]);
+
+        /// <summary>A poll's screen: <c>ResultsChanged</c>, marked by the poll's <c>version</c> (one more per ballot).</summary>
+        public static readonly Follows Poll = new("ResultsChanged", ["poll"u8.ToArray(), "version"u8.ToArray()]);
+    }
+
     private const byte RecordSeparator = 0x1e;
     private static readonly byte[] Handshake = Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e");
     private static readonly byte[] Ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
@@ -23,24 +33,27 @@ public sealed class WireScreen : IAsyncDisposable
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly Action<long> _onState;
     private readonly Action<long, byte[]>? _onStateRecord;
+    private readonly Follows _follows;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(8192);
     private int _filled;
     private Task? _receiving;
     private Timer? _pinging;
     private TaskCompletionSource<long>? _joined;
 
-    private WireScreen(Action<long> onState, Action<long, byte[]>? onStateRecord)
+    private WireScreen(Action<long> onState, Action<long, byte[]>? onStateRecord, Follows follows)
     {
         _onState = onState;
         _onStateRecord = onStateRecord;
+        _follows = follows;
     }
 
     /// <summary>Connects, completes the handshake and joins the session; returns the screen and the sequence it joined at.</summary>
     /// <param name="onStateRecord">Also given every <c>StateChanged</c> record as it came, separator included (for one
     /// screen: the transport ceiling sends the same bytes).</param>
-    public static async Task<(WireScreen Screen, long Sequence)> JoinAsync(Uri hub, int sessionId, Action<long> onState, CancellationToken ct, Action<long, byte[]>? onStateRecord = null)
+    /// <param name="follows">What the screen follows: a session's states (the default) or a poll's results.</param>
+    public static async Task<(WireScreen Screen, long Sequence)> JoinAsync(Uri hub, int sessionId, Action<long> onState, CancellationToken ct, Action<long, byte[]>? onStateRecord = null, Follows? follows = null)
     {
-        var screen = new WireScreen(onState, onStateRecord);
+        var screen = new WireScreen(onState, onStateRecord, follows ?? Follows.Session);
         try
         {
             var ws = new UriBuilder(hub) { Scheme = hub.Scheme == "https" ? "wss" : "ws" }.Uri;
@@ -168,7 +181,7 @@ public sealed class WireScreen : IAsyncDisposable
             else if (reader.ValueTextEquals("result"u8) || reader.ValueTextEquals("arguments"u8))
             {
                 reader.Read();
-                sequence = SequenceIn(ref reader) ?? sequence;
+                sequence = MarkerIn(ref reader, _follows.Marker) ?? sequence;
             }
             else
             {
@@ -179,7 +192,7 @@ public sealed class WireScreen : IAsyncDisposable
 
         switch (type)
         {
-            case 1 when target == "StateChanged" && sequence is { } changed:
+            case 1 when target == _follows.Event && sequence is { } changed:
                 _onState(changed);
                 if (_onStateRecord is not null)
                 {
@@ -202,27 +215,39 @@ public sealed class WireScreen : IAsyncDisposable
         }
     }
 
-    /// <summary>The <c>sequence</c> of the state object the reader is on, or in the first element of an argument list.</summary>
-    private static long? SequenceIn(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The number at <paramref name="path"/> (<c>sequence</c>, or <c>poll</c> then <c>version</c>) in the object the
+    /// reader is on, or in the first element of an argument list.
+    /// </summary>
+    private static long? MarkerIn(ref Utf8JsonReader reader, byte[][] path)
     {
         if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
         {
             return null;
         }
 
-        long? sequence = null;
+        long? marker = null;
         var depth = reader.CurrentDepth;
         var stateDepth = reader.TokenType == JsonTokenType.StartArray ? depth + 1 : depth;
+        var matched = 0;
         while (reader.Read() && reader.CurrentDepth > depth)
         {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == stateDepth + 1 && reader.ValueTextEquals("sequence"u8))
+            if (marker is null && reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == stateDepth + 1 + matched && reader.ValueTextEquals(path[matched]))
             {
-                reader.Read();
-                sequence = reader.GetInt64();
+                if (matched == path.Length - 1)
+                {
+                    reader.Read();
+                    marker = reader.GetInt64();
+                }
+                else
+                {
+                    // A property's value sits at the property's depth; its own properties one deeper.
+                    matched++;
+                }
             }
         }
 
-        return sequence;
+        return marker;
     }
 
     public async ValueTask DisposeAsync()

@@ -82,11 +82,11 @@ public sealed class BalanceQueries(EqualFootingDb db, PublicNames publicNames, I
             .Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count()))
             .ToListAsync(ct);
         var turns = await db.Interventions.Where(i => sessions.Contains(i.SessionId))
-            .Select(i => new { i.StakeholderGroupId, i.RegionId, i.SpeakerKind, i.SpeakerId, i.SpeakerName, i.StartedAt, i.EndedAt })
+            .Select(i => new { i.StakeholderGroupId, i.RegionId, i.SpeakerKind, i.SpeakerId, i.SpeakerName, i.StartedAt, i.EndedAt, i.PausedSeconds })
             .ToListAsync(ct);
         var interventions = turns.GroupBy(t => (t.StakeholderGroupId, t.RegionId)).Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, g.Count())).ToList();
         var speakingTime = turns.GroupBy(t => (t.StakeholderGroupId, t.RegionId))
-            .Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, (long)g.Sum(t => t.EndedAt is { } end ? Math.Max(0, (end - t.StartedAt).TotalSeconds) : 0)))
+            .Select(g => new Cell(g.Key.StakeholderGroupId, g.Key.RegionId, (long)g.Sum(t => InterventionRow.Spoken(t.StartedAt, t.EndedAt, t.PausedSeconds) ?? 0)))
             .ToList();
 
         // A speaker is a participant (by id) or a named person in the room; the same person counts once per group and region.

@@ -212,11 +212,11 @@ public sealed class ProcessExport(EqualFootingDb db, PublicNames publicNames, Mo
             new("stakeholder_group", "The stakeholder group the speaker spoke for."),
             new("region", "The region the speaker spoke for."),
             new("remote", "Whether the speaker was remote."),
-            new("kind", "Normal, or PointOfOrder."),
+            new("kind", "Normal, PointOfOrder, InterposedQuestion or FollowUp."),
             new("agenda_item", "The agenda item under way, if any."),
             new("started_at", "When the turn started (UTC)."),
             new("ended_at", "When it ended (UTC); empty while it goes on."),
-            new("seconds", "Its length in seconds; empty while it goes on."),
+            new("seconds", "The time spoken in seconds, without the time the moderator paused it; empty while it goes on."),
         ]);
         foreach (var t in turns)
         {
@@ -227,7 +227,7 @@ public sealed class ProcessExport(EqualFootingDb db, PublicNames publicNames, Mo
                 _ => publicNames.Display(PublicFace.Entered(settings, t.SpeakerName ?? "", 0, null)),
             };
             interventions.Add(t.SessionId, t.Number, t.SpeakerKind, speaker, group(t.StakeholderGroupId), region(t.RegionId), t.Remote, t.Kind, t.AgendaItemId,
-                t.StartedAt, t.EndedAt, t.EndedAt is { } end ? (long)Math.Max(0, (end - t.StartedAt).TotalSeconds) : null);
+                t.StartedAt, t.EndedAt, InterventionRow.Spoken(t.StartedAt, t.EndedAt, t.PausedSeconds) is { } spoken ? (long)spoken : null);
         }
 
         var checkIns = await db.CheckIns.AsNoTracking().Where(a => ids.Contains(a.SessionId)).OrderBy(a => a.SessionId).ThenBy(a => a.Id).ToListAsync(ct);

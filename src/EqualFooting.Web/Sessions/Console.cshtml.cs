@@ -35,8 +35,18 @@ public sealed partial class ConsoleModel(SessionCommands commands, SessionQuerie
     public async Task<IActionResult> OnPostLowerAsync(int sessionId, long entryId, CancellationToken ct) =>
         await AfterAsync(sessionId, await Commands.LowerHandOfAsync(sessionId, entryId, ct), () => ShowAsync(sessionId, ct));
 
-    public async Task<IActionResult> OnPostInRoomAsync(int sessionId, string? name, int? stakeholderGroupId, int? regionId, bool pointOfOrder, CancellationToken ct) =>
-        await AfterAsync(sessionId, await Commands.AddInRoomSpeakerAsync(sessionId, name, stakeholderGroupId, regionId, null, pointOfOrder, ct), () => ShowAsync(sessionId, ct));
+    /// <param name="kind">An ordinary hand, or the point of order, interposed question or follow-up the person raised from the floor; <paramref name="pointOfOrder"/> is the older form's box.</param>
+    public async Task<IActionResult> OnPostInRoomAsync(int sessionId, string? name, int? stakeholderGroupId, int? regionId, HandKind? kind, bool pointOfOrder, CancellationToken ct) =>
+        await AfterAsync(sessionId, await Commands.AddInRoomSpeakerAsync(sessionId, name, stakeholderGroupId, regionId, null, kind ?? (pointOfOrder ? HandKind.PointOfOrder : HandKind.Normal), ct), () => ShowAsync(sessionId, ct));
+
+    public async Task<IActionResult> OnPostPauseAsync(int sessionId, long? sequence, CancellationToken ct) =>
+        await AfterAsync(sessionId, await Commands.PauseAsync(sessionId, pause: true, sequence, ct), () => ShowAsync(sessionId, ct));
+
+    public async Task<IActionResult> OnPostResumeAsync(int sessionId, long? sequence, CancellationToken ct) =>
+        await AfterAsync(sessionId, await Commands.PauseAsync(sessionId, pause: false, sequence, ct), () => ShowAsync(sessionId, ct));
+
+    public async Task<IActionResult> OnPostConferenceLinkAsync(int sessionId, string? conferenceUrl, CancellationToken ct) =>
+        await AfterAsync(sessionId, await Commands.ChangeConferenceLinkAsync(sessionId, conferenceUrl, ct), () => ShowAsync(sessionId, ct));
 
     public async Task<IActionResult> OnPostAgendaItemAsync(int sessionId, string? title, int? plannedMinutes, int? allottedSeconds, CancellationToken ct) =>
         await AfterAsync(sessionId, await Commands.AddAgendaItemAsync(sessionId, title, plannedMinutes, allottedSeconds, ct), () => ShowAsync(sessionId, ct));

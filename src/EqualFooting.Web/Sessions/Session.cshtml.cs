@@ -24,11 +24,19 @@ public sealed partial class SessionModel(SessionCommands commands, SessionQuerie
     public Task<IActionResult> OnGetAsync(int sessionId, CancellationToken ct) => ShowAsync(sessionId, ct);
 
     public async Task<IActionResult> OnPostRaiseAsync(int sessionId, bool remote, CancellationToken ct) =>
-        await AfterAsync(sessionId, await Commands.RaiseHandAsync(sessionId, remote, pointOfOrder: false, ct), () => ShowAsync(sessionId, ct));
+        await AfterAsync(sessionId, await Commands.RaiseHandAsync(sessionId, remote, HandKind.Normal, ct), () => ShowAsync(sessionId, ct));
 
     /// <summary>A procedural objection: it goes before every other hand, whatever the queue's policy.</summary>
     public async Task<IActionResult> OnPostPointOfOrderAsync(int sessionId, bool remote, CancellationToken ct) =>
-        await AfterAsync(sessionId, await Commands.RaiseHandAsync(sessionId, remote, pointOfOrder: true, ct), () => ShowAsync(sessionId, ct));
+        await AfterAsync(sessionId, await Commands.RaiseHandAsync(sessionId, remote, HandKind.PointOfOrder, ct), () => ShowAsync(sessionId, ct));
+
+    /// <summary>A short question to the speaker at the floor, heard after points of order, with its own time.</summary>
+    public async Task<IActionResult> OnPostInterposedQuestionAsync(int sessionId, bool remote, CancellationToken ct) =>
+        await AfterAsync(sessionId, await Commands.RaiseHandAsync(sessionId, remote, HandKind.InterposedQuestion, ct), () => ShowAsync(sessionId, ct));
+
+    /// <summary>A short reply to what was just said, heard before ordinary hands, with its own time.</summary>
+    public async Task<IActionResult> OnPostFollowUpAsync(int sessionId, bool remote, CancellationToken ct) =>
+        await AfterAsync(sessionId, await Commands.RaiseHandAsync(sessionId, remote, HandKind.FollowUp, ct), () => ShowAsync(sessionId, ct));
 
     public async Task<IActionResult> OnPostLowerAsync(int sessionId, CancellationToken ct) =>
         await AfterAsync(sessionId, await Commands.LowerHandAsync(sessionId, ct), () => ShowAsync(sessionId, ct));

@@ -140,8 +140,11 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess pro
                 ? Fail<Session>(error)
                 : new Outcome<Session>(c.Session, EqualFooting.Web.Sessions.SessionRecord.Ended, () => Describe(c.Session))), ct);
 
-    /// <summary>Puts the actor's own hand up. A second raise returns the same entry and writes nothing.</summary>
-    public Task<Result<QueueEntry>> RaiseHandAsync(int sessionId, bool remote, bool pointOfOrder, CancellationToken ct = default) =>
+    /// <summary>
+    /// Puts the actor's own hand up, for an ordinary turn or a point of order, an interposed question or a follow-up.
+    /// A second raise of the same kind returns the same entry and writes nothing.
+    /// </summary>
+    public Task<Result<QueueEntry>> RaiseHandAsync(int sessionId, bool remote, HandKind kind, CancellationToken ct = default) =>
         ChangeAsync<QueueEntry>(sessionId, null, true, async (c, now) =>
         {
             if ((SessionPolicy.RaiseOwnHand(c.Actor, c.Process, c.Session, remote) ?? c.Session.LiveQueue().Error) is { } error)
@@ -153,15 +156,15 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess pro
                 .Where(p => p.ProcessId == c.Process.Id && p.AccountId == c.Actor.AccountId)
                 .SelectMany(p => db.Affiliations.Where(a => a.ParticipantId == p.Id && a.Until == null))
                 .FirstAsync(ct);
-            var hand = new HandRaise(Speaker.Participant(me.ParticipantId), me.StakeholderGroupId, me.RegionId, me.Gender, remote, pointOfOrder ? HandKind.PointOfOrder : HandKind.Normal);
+            var hand = new HandRaise(Speaker.Participant(me.ParticipantId), me.StakeholderGroupId, me.RegionId, me.Gender, remote, kind);
             return Raise(c, hand, now);
         }, ct);
 
     /// <summary>
     /// A moderator puts up the hand of someone in the room without a device, under the name they give; with
-    /// <paramref name="pointOfOrder"/>, the point of order they raised from the floor, which goes before every other hand.
+    /// <paramref name="kind"/>, the point of order, interposed question or follow-up they raised from the floor.
     /// </summary>
-    public Task<Result<QueueEntry>> AddInRoomSpeakerAsync(int sessionId, string? name, int? stakeholderGroupId, int? regionId, string? gender, bool pointOfOrder = false, CancellationToken ct = default) =>
+    public Task<Result<QueueEntry>> AddInRoomSpeakerAsync(int sessionId, string? name, int? stakeholderGroupId, int? regionId, string? gender, HandKind kind = HandKind.Normal, CancellationToken ct = default) =>
         ChangeAsync<QueueEntry>(sessionId, null, true, (c, now) =>
         {
             if ((SessionPolicy.Moderate(c.Actor, c.Process) ?? c.Session.LiveQueue().Error) is { } error)
@@ -191,7 +194,7 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess pro
                 return Done<QueueEntry>(badGender);
             }
 
-            return Done(Raise(c, new HandRaise(speaker.Value, group.Id, region.Id, cleanGender.Value, Kind: pointOfOrder ? HandKind.PointOfOrder : HandKind.Normal), now));
+            return Done(Raise(c, new HandRaise(speaker.Value, group.Id, region.Id, cleanGender.Value, Kind: kind), now));
         }, ct);
 
     /// <summary>Takes the actor's own hand down; lowering a hand that is not up changes nothing.</summary>
@@ -286,6 +289,57 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess pro
 
             c.Session.Apply(queue);
             return Done(new Outcome<Intervention>(ended.Value, EqualFooting.Web.Sessions.SessionRecord.InterventionEnded, () => Describe(c, ended.Value)));
+        }, ct);
+
+    /// <summary>Stops the speaker's timer (<paramref name="pause"/>) or restarts it where it stopped; doing it twice changes nothing.</summary>
+    public Task<Result<bool>> PauseAsync(int sessionId, bool pause, long? expectedSequence, CancellationToken ct = default) =>
+        ChangeAsync<bool>(sessionId, expectedSequence, false, (c, now) =>
+        {
+            if ((SessionPolicy.Moderate(c.Actor, c.Process) ?? c.Session.LiveQueue().Error) is { } error)
+            {
+                return Done<bool>(error);
+            }
+
+            var queue = c.Session.Queue();
+            var changed = pause ? queue.Pause(now) : queue.Resume(now);
+            if (changed.Error is { } refused)
+            {
+                return Done<bool>(refused);
+            }
+
+            if (!changed.Value)
+            {
+                return Done(new Outcome<bool>(false));
+            }
+
+            c.Session.Apply(queue);
+            var turn = queue.Current!;
+            return Done(new Outcome<bool>(true, pause ? EqualFooting.Web.Sessions.SessionRecord.InterventionPaused : EqualFooting.Web.Sessions.SessionRecord.InterventionResumed, () => new Dictionary<string, object?>
+            {
+                ["session"] = c.Session.Id,
+                ["intervention"] = turn.Id,
+                ["at"] = now,
+                ["pausedSeconds"] = (long)turn.Paused.TotalSeconds,
+            }));
+        }, ct);
+
+    /// <summary>Sets, changes or removes the conference or livestream link; retried when it loses a race, since it commutes with queue changes.</summary>
+    public Task<Result<Session>> ChangeConferenceLinkAsync(int sessionId, string? conferenceUrl, CancellationToken ct = default) =>
+        ChangeAsync<Session>(sessionId, null, true, (c, _) =>
+        {
+            if (SessionPolicy.Schedule(c.Actor, c.Process) is { } denied)
+            {
+                return Done<Session>(denied);
+            }
+
+            var changed = c.Session.ChangeConferenceLink(conferenceUrl);
+            return Done(changed.Error is { } error ? Fail<Session>(error)
+                : changed.Value ? new Outcome<Session>(c.Session, EqualFooting.Web.Sessions.SessionRecord.ConferenceLinkChanged, () => new Dictionary<string, object?>
+                {
+                    ["session"] = c.Session.Id,
+                    ["conferenceUrl"] = c.Session.ConferenceUrl,
+                })
+                : new Outcome<Session>(c.Session));
         }, ct);
 
     public Task<Result<bool>> CloseQueueAsync(int sessionId, long? expectedSequence, CancellationToken ct = default) =>
@@ -485,5 +539,6 @@ public sealed partial class SessionCommands(EqualFootingDb db, ProcessAccess pro
         ["allottedSeconds"] = i.Allotted is { } a ? (long)a.TotalSeconds : null,
         ["startedAt"] = i.StartedAt,
         ["endedAt"] = i.EndedAt,
+        ["pausedSeconds"] = i.Paused > TimeSpan.Zero ? (long)i.Paused.TotalSeconds : null,
     };
 }

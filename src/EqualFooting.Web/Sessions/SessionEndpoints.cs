@@ -16,10 +16,21 @@ public sealed record SessionRequest(
 
 public sealed record AgendaItemRequest(string? Title, int? PlannedMinutes, int? AllottedSeconds);
 
-public sealed record HandRequest(bool? Remote, bool? PointOfOrder);
+/// <param name="Kind">Normal, PointOfOrder, InterposedQuestion or FollowUp; <paramref name="PointOfOrder"/> is the older way to say PointOfOrder.</param>
+public sealed record HandRequest(bool? Remote, bool? PointOfOrder, HandKind? Kind = null)
+{
+    public HandKind HandKind => Kind ?? (PointOfOrder == true ? HandKind.PointOfOrder : HandKind.Normal);
+}
 
 /// <param name="PointOfOrder">The person raised a point of order from the floor: it goes before every other hand.</param>
-public sealed record InRoomSpeakerRequest(string? Name, int? StakeholderGroupId, int? RegionId, string? Gender, bool? PointOfOrder = null);
+/// <param name="Kind">Normal, PointOfOrder, InterposedQuestion or FollowUp, as raised from the floor.</param>
+public sealed record InRoomSpeakerRequest(string? Name, int? StakeholderGroupId, int? RegionId, string? Gender, bool? PointOfOrder = null, HandKind? Kind = null)
+{
+    public HandKind HandKind => Kind ?? (PointOfOrder == true ? HandKind.PointOfOrder : HandKind.Normal);
+}
+
+/// <param name="ConferenceUrl">An https address; empty or null removes the link.</param>
+public sealed record ConferenceLinkRequest(string? ConferenceUrl);
 
 /// <param name="ExpectedSequence">The sequence number the moderator's screen showed; if the session has moved on, the action is a 409.</param>
 public sealed record ModeratorRequest(long? ExpectedSequence);
@@ -118,7 +129,7 @@ public static class SessionEndpoints
             .WithSummary("End a session");
 
         session.MapPost("/hands", async (int sessionId, HandRequest? request, SessionCommands commands, CancellationToken ct) =>
-            await EntryAsync(await commands.RaiseHandAsync(sessionId, request?.Remote ?? false, request?.PointOfOrder ?? false, ct), sessionId, commands, ct))
+            await EntryAsync(await commands.RaiseHandAsync(sessionId, request?.Remote ?? false, request?.HandKind ?? HandKind.Normal, ct), sessionId, commands, ct))
             .WithName("RaiseHand")
             .WithSummary("Raise your hand to speak");
 
@@ -128,7 +139,7 @@ public static class SessionEndpoints
             .WithSummary("Lower your own hand");
 
         session.MapPost("/hands/in-room", async (int sessionId, InRoomSpeakerRequest request, SessionCommands commands, CancellationToken ct) =>
-            await EntryAsync(await commands.AddInRoomSpeakerAsync(sessionId, request.Name, request.StakeholderGroupId, request.RegionId, request.Gender, request.PointOfOrder ?? false, ct), sessionId, commands, ct))
+            await EntryAsync(await commands.AddInRoomSpeakerAsync(sessionId, request.Name, request.StakeholderGroupId, request.RegionId, request.Gender, request.HandKind, ct), sessionId, commands, ct))
             .WithName("AddInRoomSpeaker")
             .WithSummary("Add an in-room speaker to the queue");
 
@@ -146,6 +157,35 @@ public static class SessionEndpoints
             await ThenStateAsync(await commands.EndInterventionAsync(sessionId, request?.ExpectedSequence, ct), sessionId, commands, queries, ct))
             .WithName("EndIntervention")
             .WithSummary("End the current intervention");
+
+        session.MapPost("/floor/pause", async (int sessionId, ModeratorRequest? request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
+            await ThenStateAsync(await commands.PauseAsync(sessionId, pause: true, request?.ExpectedSequence, ct), sessionId, commands, queries, ct))
+            .WithName("PauseIntervention")
+            .WithSummary("Pause the current speaker's time")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        session.MapPost("/floor/resume", async (int sessionId, ModeratorRequest? request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
+            await ThenStateAsync(await commands.PauseAsync(sessionId, pause: false, request?.ExpectedSequence, ct), sessionId, commands, queries, ct))
+            .WithName("ResumeIntervention")
+            .WithSummary("Resume the current speaker's time where it stopped")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        session.MapPut("/conference-link", async (int sessionId, ConferenceLinkRequest request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
+            await ThenStateAsync(await commands.ChangeConferenceLinkAsync(sessionId, request.ConferenceUrl, ct), sessionId, commands, queries, ct))
+            .WithName("ChangeConferenceLink")
+            .WithSummary("Set, change or remove the session's conference or livestream link")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         session.MapPost("/queue/close", async (int sessionId, ModeratorRequest? request, SessionCommands commands, SessionQueries queries, CancellationToken ct) =>
             await ThenStateAsync(await commands.CloseQueueAsync(sessionId, request?.ExpectedSequence, ct), sessionId, commands, queries, ct))

@@ -47,7 +47,7 @@ public sealed class SessionHub(SessionCommands commands, SessionQueries queries,
     {
         Limit();
         actors.ActAs(Context.User);
-        return Unwrap(await commands.RaiseHandAsync(sessionId, remote, pointOfOrder: false, Context.ConnectionAborted)).Id;
+        return Unwrap(await commands.RaiseHandAsync(sessionId, remote, EqualFooting.Sessions.HandKind.Normal, Context.ConnectionAborted)).Id;
     }
 
     public async Task<bool> LowerHand(int sessionId)

@@ -88,6 +88,15 @@ public static class SessionFormat
         _ => name,
     };
 
+    /// <summary>", point of order" and the like after a hand or a turn; nothing for an ordinary one.</summary>
+    public static string KindSuffix(IStringLocalizer L, HandKind kind) => kind switch
+    {
+        HandKind.PointOfOrder => ", " + L["point of order"],
+        HandKind.InterposedQuestion => ", " + L["interposed question"],
+        HandKind.FollowUp => ", " + L["follow-up"],
+        _ => "",
+    };
+
     public static LocalizedString Policy(IStringLocalizer L, QueuePolicyKind policy) => policy switch
     {
         QueuePolicyKind.FirstComeFirstServed => L["First come, first served"],

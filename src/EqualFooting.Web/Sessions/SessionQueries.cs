@@ -26,7 +26,10 @@ public sealed record WaitingDto(
     int Interventions,
     double SecondsSpoken);
 
-public sealed record TimerDto(double ElapsedSeconds, double? AllottedSeconds, double? RemainingSeconds, double OvertimeSeconds, bool Overtime);
+/// <param name="Paused">The moderator paused the turn: the timer stands still.</param>
+/// <param name="WarningSeconds">How much time left starts the warning that the time runs out; null when there is no limit.</param>
+/// <param name="Warning">The turn is within its warning: every screen says so.</param>
+public sealed record TimerDto(double ElapsedSeconds, double? AllottedSeconds, double? RemainingSeconds, double OvertimeSeconds, bool Overtime, bool Paused = false, double? WarningSeconds = null, bool Warning = false);
 
 public sealed record InterventionDto(
     long Number,
@@ -165,7 +168,7 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
             })
             .ToList();
 
-        var current = queue.Current is { } turn ? Describe(turn, names, groups, regions, now) : null;
+        var current = queue.Current is { } turn ? Describe(turn, names, groups, regions, now, session.Warning) : null;
 
         var hubs = await db.RemoteHubs.AsNoTracking()
             .Where(h => h.SessionId == session.Id)
@@ -370,10 +373,10 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
         var names = await NamesAsync(c.Process.Id, queue, ct);
         var groups = c.Process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
         var regions = c.Process.Regions.ToDictionary(r => r.Id, r => r.Name);
-        return [.. queue.Interventions.OrderBy(i => i.Id).Select(i => Describe(i, names, groups, regions, now))];
+        return [.. queue.Interventions.OrderBy(i => i.Id).Select(i => Describe(i, names, groups, regions, now, c.Session.Warning))];
     }
 
-    private static InterventionDto Describe(Intervention turn, IReadOnlyDictionary<int, string> names, Dictionary<int, string> groups, Dictionary<int, string> regions, DateTimeOffset now) => new(
+    private static InterventionDto Describe(Intervention turn, IReadOnlyDictionary<int, string> names, Dictionary<int, string> groups, Dictionary<int, string> regions, DateTimeOffset now, TimeSpan warning) => new(
         turn.Id,
         Describe(turn.Speaker, names),
         turn.StakeholderGroupId,
@@ -385,7 +388,7 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
         turn.AgendaItemId,
         turn.StartedAt,
         turn.EndedAt,
-        Timer(InterventionTimer.Read(turn, now)));
+        Timer(InterventionTimer.Read(turn, now, warning)));
 
     private static SpeakerDto Describe(Speaker s, IReadOnlyDictionary<int, string> names) => s.Kind switch
     {
@@ -399,7 +402,10 @@ public sealed class SessionQueries(EqualFootingDb db, ParticipationQueries parti
         r.Allotted is { } a ? Seconds(a) : null,
         r.Remaining is { } left ? Seconds(left) : null,
         Seconds(r.Overtime),
-        r.IsOvertime);
+        r.IsOvertime,
+        r.Paused,
+        r.WarningAt is { } w ? Seconds(w) : null,
+        r.IsWarning);
 
     private static double Seconds(TimeSpan t) => Math.Round(t.TotalSeconds, 1);
 }

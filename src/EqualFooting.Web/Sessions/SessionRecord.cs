@@ -32,6 +32,12 @@ public static class SessionRecord
 
     public static readonly RecordAction<Payload> AllotmentAdjusted = new("session.allotment-adjusted", "changed the time per speaker");
 
+    public static readonly RecordAction<Payload> InterventionPaused = new("session.intervention-paused", "paused the speaker's time");
+
+    public static readonly RecordAction<Payload> InterventionResumed = new("session.intervention-resumed", "resumed the speaker's time");
+
+    public static readonly RecordAction<Payload> ConferenceLinkChanged = new("session.conference-link-changed", "changed the conference link");
+
     public static readonly RecordAction<Payload> TableDeclared = new("session.table-declared", "declared a table");
 
     public static readonly RecordAction<Payload> HubRegistered = new("session.hub-registered", "registered a remote hub");
@@ -58,6 +64,9 @@ public static class SessionRecord
         QueueReopened,
         AgendaItemStarted,
         AllotmentAdjusted,
+        InterventionPaused,
+        InterventionResumed,
+        ConferenceLinkChanged,
         TableDeclared,
         HubRegistered,
         PolicyChanged,

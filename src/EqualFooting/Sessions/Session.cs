@@ -89,7 +89,7 @@ public sealed class Session
 
     public const int ConferenceUrlMax = 500;
 
-    /// <summary>Checks a conference or livestream link: blank means none; otherwise an absolute http or https address (no script or file links).</summary>
+    /// <summary>Checks a conference or livestream link: blank means none; otherwise an absolute https address (no plain http, script or file links).</summary>
     public static Result<string?> ConferenceLink(string? url)
     {
         var clean = Text.Optional("conferenceUrl", url, ConferenceUrlMax);
@@ -103,9 +103,31 @@ public sealed class Session
             return (string?)null;
         }
 
-        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && !string.IsNullOrEmpty(uri.Host)
+        return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host)
             ? uri.AbsoluteUri
-            : Error.Invalid("conferenceUrl", "Give the conference or livestream link as an http or https address.");
+            : Error.Invalid("conferenceUrl", "Give the conference or livestream link as an https address.");
+    }
+
+    /// <summary>
+    /// Changes the conference or livestream link (blank removes it), even after the session ended, since a recording's
+    /// address often comes later. False when it is the link already set.
+    /// </summary>
+    public Result<bool> ChangeConferenceLink(string? url)
+    {
+        var link = ConferenceLink(url);
+        if (link.Error is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (link.Value == ConferenceUrl)
+        {
+            return false;
+        }
+
+        ConferenceUrl = link.Value;
+        Version++;
+        return true;
     }
 
     public static Result<Session> Create(int processId, SessionDetails details, QueuePolicyKind policyKind, QueuePolicySettings settings)
@@ -165,7 +187,7 @@ public sealed class Session
             ConferenceUrl = conference.Value,
             Status = SessionStatus.Scheduled,
             PolicyKind = policyKind,
-            PolicySettings = QueuePolicySettings.Of(policy.Value, settings.TurnSeconds).ToJson(),
+            PolicySettings = QueuePolicySettings.Of(policy.Value, settings).ToJson(),
         };
     }
 
@@ -199,6 +221,9 @@ public sealed class Session
     /// <summary>The time per speaker the policy sets when the agenda item under way sets none.</summary>
     public int? TurnSeconds => QueuePolicySettings.FromJson(PolicySettings).TurnSeconds;
 
+    /// <summary>How long before the end of a turn every screen warns that the time is running out.</summary>
+    public TimeSpan Warning => QueuePolicySettings.FromJson(PolicySettings).Warning;
+
     /// <summary>
     /// Chooses another queue policy, before the session or while it runs. The hands waiting stay where they are and
     /// are simply ordered by the new rule from now on: every policy is a function of the waiting hands and the turns
@@ -224,7 +249,7 @@ public sealed class Session
             return badPolicy;
         }
 
-        var json = QueuePolicySettings.Of(policy.Value, settings.TurnSeconds).ToJson();
+        var json = QueuePolicySettings.Of(policy.Value, settings).ToJson();
         if (policyKind == PolicyKind && json == PolicySettings)
         {
             return false;
@@ -333,7 +358,8 @@ public sealed class Session
             return _queue;
         }
 
-        var policy = QueuePolicySettings.FromJson(PolicySettings).Build(PolicyKind);
+        var settings = QueuePolicySettings.FromJson(PolicySettings);
+        var policy = settings.Build(PolicyKind);
         if (policy.Error is { } broken)
         {
             throw new InvalidOperationException($"Session {Id} has stored policy settings that no longer validate: {broken.Message}");
@@ -348,7 +374,7 @@ public sealed class Session
             [.. _interventions.Select(i => i.ToIntervention())],
             [.. _overrides.Select(o => o.ToOverride())],
             [.. _events.Select(e => e.ToEvent())]);
-        return _queue = SpeakingQueue.Restore(Id, policy.Value, state);
+        return _queue = SpeakingQueue.Restore(Id, policy.Value, state, settings.ShortTurns);
     }
 
     /// <summary>The queue, if the session is running; queue actions on a scheduled or ended session are conflicts.</summary>
@@ -377,6 +403,8 @@ public sealed class Session
             if (turns.TryGetValue(turn.Id, out var row))
             {
                 row.EndedAt = turn.EndedAt;
+                row.PausedAt = turn.PausedAt;
+                row.PausedSeconds = turn.Paused.TotalSeconds;
             }
             else
             {

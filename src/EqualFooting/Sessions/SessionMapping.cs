@@ -51,7 +51,7 @@ internal sealed class WaitingHandRowMapping : IEntityTypeConfiguration<WaitingHa
         b.Property(w => w.SpeakerKind).HasConversion<string>().HasMaxLength(16);
         b.Property(w => w.SpeakerName).HasMaxLength(Common.Text.ShortMax);
         b.Property(w => w.Gender).HasMaxLength(Common.Text.ShortMax);
-        b.Property(w => w.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(w => w.Kind).HasConversion<string>().HasMaxLength(32);
     }
 }
 
@@ -65,7 +65,7 @@ internal sealed class InterventionRowMapping : IEntityTypeConfiguration<Interven
         b.Property(i => i.SpeakerKind).HasConversion<string>().HasMaxLength(16);
         b.Property(i => i.SpeakerName).HasMaxLength(Common.Text.ShortMax);
         b.Property(i => i.Gender).HasMaxLength(Common.Text.ShortMax);
-        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(32);
 
         // Statistics across sessions group interventions by who spoke and for which group.
         b.HasIndex(i => new { i.SpeakerKind, i.SpeakerId });

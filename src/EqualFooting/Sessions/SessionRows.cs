@@ -94,6 +94,16 @@ public sealed class InterventionRow
 
     public DateTimeOffset? EndedAt { get; internal set; }
 
+    /// <summary>The time the turn was paused, in pauses already over; not spoken time.</summary>
+    public double PausedSeconds { get; internal set; }
+
+    /// <summary>When the pause under way began; null while the timer runs.</summary>
+    public DateTimeOffset? PausedAt { get; internal set; }
+
+    /// <summary>The time spoken in an ended turn, in seconds; null while it goes on.</summary>
+    public static double? Spoken(DateTimeOffset startedAt, DateTimeOffset? endedAt, double pausedSeconds) =>
+        endedAt is { } end ? Math.Max(0, (end - startedAt).TotalSeconds - pausedSeconds) : null;
+
     internal static InterventionRow From(Intervention i) => new()
     {
         Number = i.Id,
@@ -109,6 +119,8 @@ public sealed class InterventionRow
         AllottedSeconds = i.Allotted is { } a ? (int)Math.Ceiling(a.TotalSeconds) : null,
         StartedAt = i.StartedAt,
         EndedAt = i.EndedAt,
+        PausedSeconds = i.Paused.TotalSeconds,
+        PausedAt = i.PausedAt,
     };
 
     internal Intervention ToIntervention() => new(
@@ -122,7 +134,9 @@ public sealed class InterventionRow
         AgendaItemId,
         AllottedSeconds is { } s ? TimeSpan.FromSeconds(s) : null,
         StartedAt,
-        EndedAt);
+        EndedAt,
+        TimeSpan.FromSeconds(PausedSeconds),
+        PausedAt);
 }
 
 /// <summary>A time the moderator gave the floor out of the suggested order, and why.</summary>

@@ -8,12 +8,13 @@ public sealed class ConferenceLinkTests
     [InlineData(null, true, null)]
     [InlineData("  ", true, null)]
     [InlineData("https://meet.example.org/atlas", true, "https://meet.example.org/atlas")]
-    [InlineData(" http://stream.example.org/live ", true, "http://stream.example.org/live")]
+    [InlineData(" https://stream.example.org/live ", true, "https://stream.example.org/live")]
+    [InlineData("http://stream.example.org/live", false, null)]
     [InlineData("javascript:alert(1)", false, null)]
     [InlineData("ftp://example.org/x", false, null)]
     [InlineData("meet.example.org", false, null)]
     [InlineData("file:///etc/passwd", false, null)]
-    public void A_conference_link_is_an_absolute_http_or_https_address(string? input, bool valid, string? stored)
+    public void A_conference_link_is_an_absolute_https_address(string? input, bool valid, string? stored)
     {
         var link = Session.ConferenceLink(input);
         Assert.Equal(valid, link.IsSuccess);

@@ -251,7 +251,7 @@ public class SpeakingQueueTests
         Assert.Equal((7, TimeSpan.FromMinutes(3)), (queue.Current!.AgendaItemId, queue.Current.Allotted));
 
         _time.Advance(TimeSpan.FromSeconds(150));
-        Assert.Equal(new TimerReading(TimeSpan.FromSeconds(150), TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(30), TimeSpan.Zero), queue.Timer(_time));
+        Assert.Equal(new TimerReading(TimeSpan.FromSeconds(150), TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(30), TimeSpan.Zero, WarningAt: TimeSpan.FromSeconds(30)), queue.Timer(_time));
 
         _time.Advance(TimeSpan.FromSeconds(100));
         Assert.Equal(TimeSpan.FromSeconds(70), queue.Timer(_time)!.Overtime);

@@ -24,6 +24,8 @@ public abstract class QueuePolicyAndHubPageTests(AppFactory app)
         form[$"Policy.Place[{civil}]"] = "1";
         form["Policy.RemoteSlotsPerRound"] = "2";
         form["Policy.TurnSeconds"] = "120";
+        form["Policy.FollowUpSeconds"] = "20";
+        form["Policy.WarningSeconds"] = "45";
 
         var samePlace = await moderator.PostAsync(url, new FormUrlEncodedContent(form));
         form[$"Policy.Place[{civil}]"] = "2";
@@ -45,6 +47,9 @@ public abstract class QueuePolicyAndHubPageTests(AppFactory app)
         Assert.Contains("A full round: 4 turns, 8:00", console);
         var sessions = await (await app.Anonymous().GetAsync($"/api/processes/{s.Process.Id()}/sessions")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, sessions.GetArrayLength());
+        var settings = (await (await app.Anonymous().GetAsync(created.Headers.Location!.ToString().Replace("/console", "", StringComparison.Ordinal).Replace("/sessions/", "/api/sessions/", StringComparison.Ordinal))).JsonAsync(HttpStatusCode.OK)).GetProperty("policySettings");
+        Assert.Equal((20, 45), (settings.GetProperty("followUpSeconds").GetInt32(), settings.GetProperty("warningSeconds").GetInt32()));
+        Assert.False(settings.TryGetProperty("interposedQuestionSeconds", out _));
     }
 
     [Fact]

@@ -24,6 +24,15 @@ public sealed class PolicyForm
 
     public int? TurnSeconds { get; set; }
 
+    /// <summary>The time of an interposed question; empty for the default, 60 seconds.</summary>
+    public int? InterposedQuestionSeconds { get; set; }
+
+    /// <summary>The time of a follow-up; empty for the default, 30 seconds.</summary>
+    public int? FollowUpSeconds { get; set; }
+
+    /// <summary>How long before the end every screen warns; empty for the default, 30 seconds.</summary>
+    public int? WarningSeconds { get; set; }
+
     public Dictionary<int, int?> BudgetMinutes { get; set; } = [];
 
     public int? DefaultBudgetMinutes { get; set; }
@@ -40,6 +49,9 @@ public sealed class PolicyForm
             Place = order.Select((g, i) => (g, i)).ToDictionary(x => x.g, x => (int?)(x.i + 1)),
             RemoteSlotsPerRound = s.RemoteSlotsPerRound,
             TurnSeconds = s.TurnSeconds,
+            InterposedQuestionSeconds = s.InterposedQuestionSeconds,
+            FollowUpSeconds = s.FollowUpSeconds,
+            WarningSeconds = s.WarningSeconds,
             BudgetMinutes = (s.BudgetSecondsByGroup ?? new Dictionary<int, int>()).ToDictionary(kv => kv.Key, kv => (int?)(kv.Value / 60)),
             DefaultBudgetMinutes = s.DefaultBudgetSeconds is { } d ? d / 60 : null,
             Governmental = [.. s.GovernmentalGroupIds ?? []],
@@ -51,6 +63,17 @@ public sealed class PolicyForm
     /// out of range) with the same field names as the API's errors; the rest is the domain's to check.
     /// </summary>
     public Result<QueuePolicySettings> ToSettings(Process process)
+    {
+        var settings = KindSettings(process);
+        return settings.Error is { } error ? error : settings.Value with
+        {
+            InterposedQuestionSeconds = InterposedQuestionSeconds,
+            FollowUpSeconds = FollowUpSeconds,
+            WarningSeconds = WarningSeconds,
+        };
+    }
+
+    private Result<QueuePolicySettings> KindSettings(Process process)
     {
         var groups = process.StakeholderGroups.Select(g => g.Id).ToHashSet();
         switch (Kind)

@@ -78,26 +78,45 @@
     return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
   }
 
+  // Turns whose warning has been announced: once each, politely, through the page's status line.
+  const announced = new Set();
+
+  function announceWarning(timer) {
+    const turn = timer.dataset.timerTurn;
+    const line = document.querySelector("[data-timer-announce]");
+    if (!turn || !line || announced.has(turn)) {
+      return;
+    }
+
+    announced.add(turn);
+    line.textContent = line.dataset.announceText;
+  }
+
   // The timer counts on from the server's reading, by the local monotonic clock, so a wrong device clock does not matter.
-  // The speaking group's budget counts down the same way.
+  // A paused timer stands still. The speaking group's budget counts down the same way.
   function tick() {
     const passed = (performance.now() - shownAt) / 1000;
     for (const timer of document.querySelectorAll("[data-timer-elapsed]")) {
-      const elapsed = Number(timer.dataset.timerElapsed) + passed;
+      // Razor writes data- attributes even when empty, so "paused" is the value "true", not the attribute's presence.
+      const paused = timer.dataset.timerPaused === "true";
+      const elapsed = Number(timer.dataset.timerElapsed) + (paused ? 0 : passed);
       const allotted = Number(timer.dataset.timerAllotted);
+      const warningAt = Number(timer.dataset.timerWarning);
+      const left = allotted - elapsed;
+      const limited = allotted > 0;
+      const warning = limited && warningAt > 0 && left > 0 && left <= warningAt;
       const shown = timer.querySelector("[data-timer-clock]") ?? timer;
-      if (timer.hasAttribute("data-timer-countdown")) {
-        // The projector counts the time left down to zero, then the time over; the words beside it are rendered by
-        // the server in the reader's language and shown by class.
-        const left = allotted - elapsed;
-        shown.textContent = clock(Math.abs(left));
-        timer.classList.toggle("overtime", left <= 0);
-        timer.classList.toggle("warning", left > 0 && left <= Number(timer.dataset.timerWarning));
-        continue;
+      // The words beside the clock ("paused", "please conclude", "over time") are rendered by the server in the
+      // reader's language and shown by class, so the warning never rests on colour alone.
+      const box = timer.closest(".timer") ?? timer;
+      box.classList.toggle("overtime", limited && left <= 0);
+      box.classList.toggle("warning", warning);
+      if (warning) {
+        announceWarning(timer);
       }
 
-      shown.textContent = clock(elapsed);
-      timer.closest(".timer")?.classList.toggle("overtime", allotted > 0 && elapsed > allotted);
+      // The projector counts the time left down to zero, then the time over.
+      shown.textContent = timer.hasAttribute("data-timer-countdown") ? clock(Math.abs(left)) : clock(elapsed);
     }
 
     for (const left of document.querySelectorAll("[data-budget-left]")) {

@@ -6,6 +6,21 @@ public enum HandKind
 
     /// <summary>A procedural objection: it goes before every other hand, whatever the policy.</summary>
     PointOfOrder,
+
+    /// <summary>A short question to the speaker at the floor: it goes after points of order and before follow-ups and ordinary hands, with its own time.</summary>
+    InterposedQuestion,
+
+    /// <summary>A short reply to what was just said: it goes after interposed questions and before ordinary hands, with its own time.</summary>
+    FollowUp,
+}
+
+/// <summary>The time an interposed question and a follow-up get, a setting of the session (60 and 30 seconds by default).</summary>
+public sealed record ShortTurns(TimeSpan InterposedQuestion, TimeSpan FollowUp)
+{
+    public const int DefaultInterposedQuestionSeconds = 60;
+    public const int DefaultFollowUpSeconds = 30;
+
+    public static readonly ShortTurns Default = new(TimeSpan.FromSeconds(DefaultInterposedQuestionSeconds), TimeSpan.FromSeconds(DefaultFollowUpSeconds));
 }
 
 /// <summary>

@@ -18,8 +18,9 @@ public sealed record QueueContext(
 
 /// <summary>
 /// A rule for who speaks next. Each policy is a pure function of its settings and a <see cref="QueueContext"/>.
-/// The base class owns the guarantees every policy shares, so no policy can break them: points of order come first
-/// in the order they were raised, every waiting hand appears exactly once, and the order of the input list does not
+/// The base class owns the guarantees every policy shares, so no policy can break them: points of order come first,
+/// then interposed questions, then follow-ups, each in the order they were raised, before the ordinary hands the
+/// policy orders (as OpenSlides and parliamentary lists of speakers put them); every waiting hand appears exactly once, and the order of the input list does not
 /// matter (entries are put in raise order before the policy sees them).
 /// </summary>
 public abstract class QueuePolicy
@@ -30,8 +31,10 @@ public abstract class QueuePolicy
     {
         var byRaise = context.Waiting.Order(QueueEntry.RaiseOrder).ToList();
         var pointsOfOrder = byRaise.Where(e => e.Kind == HandKind.PointOfOrder);
+        var questions = byRaise.Where(e => e.Kind == HandKind.InterposedQuestion);
+        var followUps = byRaise.Where(e => e.Kind == HandKind.FollowUp);
         var hands = byRaise.Where(e => e.Kind == HandKind.Normal).ToList();
-        var ordered = pointsOfOrder.Concat(OrderHands(hands, context)).ToList();
+        var ordered = pointsOfOrder.Concat(questions).Concat(followUps).Concat(OrderHands(hands, context)).ToList();
 
         // A policy that lost or doubled a hand would silently take someone's turn away; fail loudly instead.
         if (ordered.Count != byRaise.Count || ordered.Distinct().Count() != ordered.Count)
@@ -51,6 +54,6 @@ public abstract class QueuePolicy
     /// </summary>
     public virtual bool AdmitsWhenClosed(Speaker speaker, IReadOnlyList<Intervention> interventions) => false;
 
-    /// <param name="hands">The waiting normal hands, already in raise order; points of order are handled by the base.</param>
+    /// <param name="hands">The waiting normal hands, already in raise order; points of order, interposed questions and follow-ups are handled by the base.</param>
     protected abstract IEnumerable<QueueEntry> OrderHands(IReadOnlyList<QueueEntry> hands, QueueContext context);
 }

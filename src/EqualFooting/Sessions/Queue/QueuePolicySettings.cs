@@ -15,7 +15,10 @@ public sealed record QueuePolicySettings(
     IReadOnlyDictionary<int, int>? BudgetSecondsByGroup = null,
     int? DefaultBudgetSeconds = null,
     IReadOnlyList<int>? GovernmentalGroupIds = null,
-    int? TurnSeconds = null)
+    int? TurnSeconds = null,
+    int? InterposedQuestionSeconds = null,
+    int? FollowUpSeconds = null,
+    int? WarningSeconds = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -31,7 +34,30 @@ public sealed record QueuePolicySettings(
     public Result<QueuePolicy> Build(QueuePolicyKind kind) =>
         TurnSeconds is not null and not (>= 1 and <= Session.MaxAllottedSeconds)
             ? Error.Invalid("turnSeconds", $"The time per turn must be between 1 and {Session.MaxAllottedSeconds} seconds, or empty for no limit.")
+            : InterposedQuestionSeconds is not null and not (>= 1 and <= Session.MaxAllottedSeconds)
+            ? Error.Invalid("interposedQuestionSeconds", $"The time for an interposed question must be between 1 and {Session.MaxAllottedSeconds} seconds.")
+            : FollowUpSeconds is not null and not (>= 1 and <= Session.MaxAllottedSeconds)
+            ? Error.Invalid("followUpSeconds", $"The time for a follow-up must be between 1 and {Session.MaxAllottedSeconds} seconds.")
+            : WarningSeconds is not null and not (>= 1 and <= Session.MaxAllottedSeconds)
+            ? Error.Invalid("warningSeconds", $"The warning before the time runs out must be between 1 and {Session.MaxAllottedSeconds} seconds.")
             : BuildPolicy(kind);
+
+    /// <summary>The time interposed questions and follow-ups get: 60 and 30 seconds unless the session sets its own.</summary>
+    public ShortTurns ShortTurns => new(
+        TimeSpan.FromSeconds(InterposedQuestionSeconds ?? ShortTurns.DefaultInterposedQuestionSeconds),
+        TimeSpan.FromSeconds(FollowUpSeconds ?? ShortTurns.DefaultFollowUpSeconds));
+
+    /// <summary>How long before the end of a turn every screen warns: 30 seconds unless the session sets its own.</summary>
+    public TimeSpan Warning => WarningSeconds is { } w ? TimeSpan.FromSeconds(w) : InterventionTimer.DefaultWarning;
+
+    /// <summary>The settings that rebuild <paramref name="policy"/>, with the session-wide times of <paramref name="given"/>.</summary>
+    public static QueuePolicySettings Of(QueuePolicy policy, QueuePolicySettings given) => Of(policy) with
+    {
+        TurnSeconds = given.TurnSeconds,
+        InterposedQuestionSeconds = given.InterposedQuestionSeconds,
+        FollowUpSeconds = given.FollowUpSeconds,
+        WarningSeconds = given.WarningSeconds,
+    };
 
     private Result<QueuePolicy> BuildPolicy(QueuePolicyKind kind) => kind switch
     {
@@ -42,9 +68,6 @@ public sealed record QueuePolicySettings(
         QueuePolicyKind.WsisRule => Lift(WsisRulePolicy.Create(GovernmentalGroupIds ?? [])),
         _ => Error.Invalid("policy", "Choose a queue policy."),
     };
-
-    /// <summary>The settings that rebuild <paramref name="policy"/>, with only the fields its kind uses (and the turn length).</summary>
-    public static QueuePolicySettings Of(QueuePolicy policy, int? turnSeconds) => Of(policy) with { TurnSeconds = turnSeconds };
 
     /// <summary>The settings that rebuild <paramref name="policy"/>, with only the fields its kind uses.</summary>
     public static QueuePolicySettings Of(QueuePolicy policy) => policy switch

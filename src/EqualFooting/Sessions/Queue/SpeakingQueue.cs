@@ -16,6 +16,8 @@ public enum QueueEventKind
     AgendaItemStarted,
     PolicyChanged,
     AllotmentAdjusted,
+    InterventionPaused,
+    InterventionResumed,
 }
 
 /// <summary>
@@ -54,15 +56,19 @@ public sealed class SpeakingQueue
     private readonly List<QueueEvent> _log = [];
     private long _lastEntryId;
 
-    private SpeakingQueue(int sessionId, QueuePolicy policy)
+    private SpeakingQueue(int sessionId, QueuePolicy policy, ShortTurns? shortTurns)
     {
         SessionId = sessionId;
         Policy = policy;
+        ShortTurns = shortTurns ?? ShortTurns.Default;
     }
 
     public int SessionId { get; }
 
     public QueuePolicy Policy { get; private set; }
+
+    /// <summary>The time interposed questions and follow-ups get, whatever the agenda item gives an ordinary turn.</summary>
+    public ShortTurns ShortTurns { get; }
 
     public bool IsOpen { get; private set; } = true;
 
@@ -83,16 +89,16 @@ public sealed class SpeakingQueue
     /// <summary>The intervention in progress, if someone has the floor.</summary>
     public Intervention? Current => _interventions.Count > 0 && _interventions[^1].IsOngoing ? _interventions[^1] : null;
 
-    public static SpeakingQueue Open(int sessionId, QueuePolicy policy) => new(sessionId, policy);
+    public static SpeakingQueue Open(int sessionId, QueuePolicy policy, ShortTurns? shortTurns = null) => new(sessionId, policy, shortTurns);
 
     /// <summary>
     /// Rebuilds a queue from stored state, checking the invariants the methods above keep, so a damaged store fails
     /// loudly on load instead of handing out a duplicate entry id or two turns at once. The last entry id is part of
     /// the state because lowered hands leave no row, and a reused id would break the raise-order tie-break.
     /// </summary>
-    public static SpeakingQueue Restore(int sessionId, QueuePolicy policy, QueueState state)
+    public static SpeakingQueue Restore(int sessionId, QueuePolicy policy, QueueState state, ShortTurns? shortTurns = null)
     {
-        var queue = new SpeakingQueue(sessionId, policy)
+        var queue = new SpeakingQueue(sessionId, policy, shortTurns)
         {
             IsOpen = state.IsOpen,
             AgendaItemId = state.AgendaItemId,
@@ -131,16 +137,23 @@ public sealed class SpeakingQueue
 
     public QueueEntry? Suggested(DateTimeOffset now) => Policy.Next(Context(now));
 
-    public TimerReading? Timer(TimeProvider time) => Current is { } current ? InterventionTimer.Read(current, time) : null;
+    public TimerReading? Timer(TimeProvider time, TimeSpan? warning = null) => Current is { } current ? InterventionTimer.Read(current, time, warning) : null;
 
     /// <summary>
     /// Puts a hand up. Raising again while already waiting returns the same entry and changes nothing, so a
-    /// double click or a reconnecting client cannot queue someone twice. A point of order is a separate request
-    /// from an ordinary hand and may be raised alongside one; it is also accepted when the queue is closed, since
-    /// closing the list of speakers does not silence objections on procedure.
+    /// double click or a reconnecting client cannot queue someone twice. A point of order, an interposed question
+    /// and a follow-up are each a separate request from an ordinary hand and may be raised alongside one. A point of
+    /// order is also accepted when the queue is closed, since closing the list of speakers does not silence
+    /// objections on procedure; an interposed question or a follow-up is not, since either would reopen the debate
+    /// the closing ends. An interposed question needs someone at the floor to ask, and a follow-up a turn to follow.
     /// </summary>
     public Result<QueueEntry> RaiseHand(HandRaise hand, DateTimeOffset now)
     {
+        if (!Enum.IsDefined(hand.Kind))
+        {
+            return Error.Invalid("kind", "Choose a kind of intervention.");
+        }
+
         if (_waiting.FirstOrDefault(e => e.Speaker == hand.Speaker && e.Kind == hand.Kind) is { } existing)
         {
             return existing;
@@ -155,6 +168,21 @@ public sealed class SpeakingQueue
             }
 
             admittedWhileClosed = true;
+        }
+
+        if (!IsOpen && hand.Kind is HandKind.InterposedQuestion or HandKind.FollowUp)
+        {
+            return Error.Conflict("The queue is closed.");
+        }
+
+        if (hand.Kind == HandKind.InterposedQuestion && Current is null)
+        {
+            return Error.Conflict("Nobody has the floor to put a question to.");
+        }
+
+        if (hand.Kind == HandKind.FollowUp && _interventions.Count == 0)
+        {
+            return Error.Conflict("Nobody has spoken yet: there is nothing to follow up.");
         }
 
         if (_waiting.Count >= MaxWaiting)
@@ -238,7 +266,12 @@ public sealed class SpeakingQueue
             entry.Remote,
             entry.Kind,
             AgendaItemId,
-            AllottedPerIntervention,
+            entry.Kind switch
+            {
+                HandKind.InterposedQuestion => ShortTurns.InterposedQuestion,
+                HandKind.FollowUp => ShortTurns.FollowUp,
+                _ => AllottedPerIntervention,
+            },
             startedAt);
         _interventions.Add(intervention);
 
@@ -256,6 +289,47 @@ public sealed class SpeakingQueue
 
     public Result<Intervention> EndIntervention(DateTimeOffset now) =>
         EndCurrent(now) is { } ended ? ended : Error.Conflict("Nobody has the floor.");
+
+    /// <summary>
+    /// Stops the speaker's timer, as a moderator does for a disturbance in the room or a broken line: the time paused
+    /// is not spoken time. Pausing a paused turn changes nothing (false).
+    /// </summary>
+    public Result<bool> Pause(DateTimeOffset now)
+    {
+        if (Current is not { } current)
+        {
+            return Error.Conflict("Nobody has the floor.");
+        }
+
+        if (current.IsPaused)
+        {
+            return false;
+        }
+
+        var at = now > current.StartedAt ? now : current.StartedAt;
+        _interventions[^1] = current with { PausedAt = at };
+        Record(QueueEventKind.InterventionPaused, at, current.Speaker, interventionId: current.Id);
+        return true;
+    }
+
+    /// <summary>Restarts the speaker's timer where it stopped. Resuming a running turn changes nothing (false).</summary>
+    public Result<bool> Resume(DateTimeOffset now)
+    {
+        if (Current is not { } current)
+        {
+            return Error.Conflict("Nobody has the floor.");
+        }
+
+        if (!current.IsPaused)
+        {
+            return false;
+        }
+
+        var resumed = Unpaused(current, now);
+        _interventions[^1] = resumed;
+        Record(QueueEventKind.InterventionResumed, now > current.PausedAt!.Value ? now : current.PausedAt.Value, current.Speaker, interventionId: current.Id);
+        return true;
+    }
 
     public void Close(DateTimeOffset now)
     {
@@ -321,12 +395,18 @@ public sealed class SpeakingQueue
             return null;
         }
 
-        // A clock step backwards between two servers must not produce a negative turn.
-        var ended = current with { EndedAt = now > current.StartedAt ? now : current.StartedAt };
+        // A clock step backwards between two servers must not produce a negative turn. A turn ended while paused
+        // ends where it stood: the pause under way joins the time paused.
+        var ended = Unpaused(current, now) with { EndedAt = now > current.StartedAt ? now : current.StartedAt };
         _interventions[^1] = ended;
         Record(QueueEventKind.InterventionEnded, ended.EndedAt!.Value, ended.Speaker, interventionId: ended.Id);
         return ended;
     }
+
+    private static Intervention Unpaused(Intervention turn, DateTimeOffset now) =>
+        turn.PausedAt is { } since
+            ? turn with { PausedAt = null, Paused = turn.Paused + (now > since ? now - since : TimeSpan.Zero) }
+            : turn;
 
     private QueueContext Context(DateTimeOffset now) => new(_waiting, _interventions, now);
 

@@ -2589,8 +2589,14 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PausedSeconds")
+                        .HasColumnType("REAL");
 
                     b.Property<int>("RegionId")
                         .HasColumnType("INTEGER");
@@ -2867,7 +2873,7 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RaisedAt")
