@@ -126,6 +126,10 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<Follow> Follows => Set<Follow>();
+
+    public DbSet<NoticeDigest> NoticeDigests => Set<NoticeDigest>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<Conversation> Conversations => Set<Conversation>();

@@ -70,6 +70,18 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("NoticeMail")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("NoticeMailCulture")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("NoticeMailSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -97,6 +109,8 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("NoticeMail");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1300,6 +1314,68 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("ContentReports");
                 });
 
+            modelBuilder.Entity("EqualFooting.Notifications.Follow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Subject", "SubjectId");
+
+                    b.HasIndex("AccountId", "Subject", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("Follows");
+                });
+
+            modelBuilder.Entity("EqualFooting.Notifications.NoticeDigest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Notices")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("NoticeDigests");
+                });
+
             modelBuilder.Entity("EqualFooting.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1321,6 +1397,10 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("ItemId")
                         .HasColumnType("integer");
 
@@ -1328,6 +1408,9 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("ProcessId")
                         .HasColumnType("integer");
@@ -1342,6 +1425,11 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("AccountId", "Kind", "ItemId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_Swept")
+                        .HasFilter("\"Kind\" IN ('ConsultationVersionPublished', 'ConsultationClosingSoon')");
 
                     b.ToTable("Notifications");
                 });
@@ -3666,6 +3754,24 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ReporterAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Notifications.Follow", b =>
+                {
+                    b.HasOne("EqualFooting.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EqualFooting.Notifications.NoticeDigest", b =>
+                {
+                    b.HasOne("EqualFooting.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
