@@ -83,7 +83,7 @@ public sealed class NoticeSweep(
 
         foreach (var c in closing)
         {
-            count += await TellFollowersAsync(db, NoticeKind.ConsultationClosingSoon, c.ProcessId, c.Id, c.Id, c.Title, null, now, ct);
+            count += await TellFollowersAsync(db, NoticeKind.ConsultationClosingSoon, c.ProcessId, c.Id, c.Id, c.Title, c.ClosesAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mmZ", CultureInfo.InvariantCulture), now, ct);
         }
 
         return count;
@@ -93,7 +93,7 @@ public sealed class NoticeSweep(
     /// One INSERT … SELECT per item over the followers of the consultation and of its process; the unique index on
     /// (account, kind, item) leaves out whoever was told already, on this node or another.
     /// </summary>
-    private static Task<int> TellFollowersAsync(EqualFootingDb db, NoticeKind kind, int processId, int consultationId, int itemId, string title, string? detail, DateTimeOffset now, CancellationToken ct)
+    private static Task<int> TellFollowersAsync(EqualFootingDb db, NoticeKind kind, int processId, int consultationId, int itemId, string title, string detail, DateTimeOffset now, CancellationToken ct)
     {
         var createdAt = db.Model.FindEntityType(typeof(Notification))!.FindProperty(nameof(Notification.CreatedAt))!.GetTypeMapping().Converter is { } converter
             ? converter.ConvertToProvider(now)!
@@ -107,18 +107,59 @@ public sealed class NoticeSweep(
             """;
         return db.Database.ExecuteSqlRawAsync(
             Sql,
-            [kind.ToString(), processId, consultationId, itemId, reason, (object?)detail ?? DBNull.Value, createdAt, nameof(FollowSubject.Consultation), nameof(FollowSubject.Process)],
+            [kind.ToString(), processId, consultationId, itemId, reason, detail, createdAt, nameof(FollowSubject.Consultation), nameof(FollowSubject.Process)],
             ct);
     }
 
-    private sealed record Mailable(long Id, string AccountId, string? Email, string? Culture, NoticeDto Notice);
+    /// <summary>A notice waiting for e-mail with its account's address; flat, so the database can filter and order it.</summary>
+    private sealed class Mailable
+    {
+        public long Id { get; init; }
+
+        public string AccountId { get; init; } = "";
+
+        public string? Email { get; init; }
+
+        public string? Culture { get; init; }
+
+        public NoticeKind Kind { get; init; }
+
+        public int? ProcessId { get; init; }
+
+        public int? ConsultationId { get; init; }
+
+        public long? CommentId { get; init; }
+
+        public int? ItemId { get; init; }
+
+        public string? Reason { get; init; }
+
+        public string? Detail { get; init; }
+
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public NoticeDto Notice => new(Id, Kind, ProcessId, ConsultationId, CommentId, Reason, CreatedAt, false, ItemId, Detail);
+    }
 
     private static IQueryable<Mailable> MailableNotices(EqualFootingDb db, NoticeMail mail) =>
         db.Users.Where(u => u.NoticeMail == mail && u.NoticeMailSince != null && u.Email != null && u.ErasedAt == null)
             .Join(db.Notifications, u => u.Id, n => n.AccountId, (u, n) => new { u, n })
             .Where(x => x.n.MailedAt == null && x.n.CreatedAt >= x.u.NoticeMailSince)
-            .Select(x => new Mailable(x.n.Id, x.u.Id, x.u.Email, x.u.NoticeMailCulture,
-                new NoticeDto(x.n.Id, x.n.Kind, x.n.ProcessId, x.n.ConsultationId, x.n.CommentId, x.n.Reason, x.n.CreatedAt, x.n.ReadAt != null, x.n.ItemId, x.n.Detail)));
+            .Select(x => new Mailable
+            {
+                Id = x.n.Id,
+                AccountId = x.u.Id,
+                Email = x.u.Email,
+                Culture = x.u.NoticeMailCulture,
+                Kind = x.n.Kind,
+                ProcessId = x.n.ProcessId,
+                ConsultationId = x.n.ConsultationId,
+                CommentId = x.n.CommentId,
+                ItemId = x.n.ItemId,
+                Reason = x.n.Reason,
+                Detail = x.n.Detail,
+                CreatedAt = x.n.CreatedAt,
+            });
 
     /// <summary>One outbox message per notice for the accounts that chose "immediate"; each claimed by its notice's row.</summary>
     private async Task<int> ImmediateAsync(EqualFootingDb db, DateTimeOffset now, CancellationToken ct)
@@ -153,13 +194,13 @@ public sealed class NoticeSweep(
     {
         var (day, before) = NoticeRules.Digest(now);
         var accounts = await MailableNotices(db, NoticeMail.Daily)
-            .Where(m => m.Notice.CreatedAt < before && !db.NoticeDigests.Any(d => d.AccountId == m.AccountId && d.Day == day))
+            .Where(m => m.CreatedAt < before && !db.NoticeDigests.Any(d => d.AccountId == m.AccountId && d.Day == day))
             .Select(m => m.AccountId).Distinct().Take(Batch).ToListAsync(ct);
         var sent = 0;
         foreach (var account in accounts)
         {
             var notices = await MailableNotices(db, NoticeMail.Daily)
-                .Where(m => m.AccountId == account && m.Notice.CreatedAt < before)
+                .Where(m => m.AccountId == account && m.CreatedAt < before)
                 .OrderBy(m => m.Id).ToListAsync(ct);
             if (notices.Count == 0)
             {
@@ -218,7 +259,7 @@ public sealed class NoticeSweep(
             }
 
             body.AppendLine().AppendLine(L["You chose these e-mails on your inbox page; change the choice there:"]).Append(site).AppendLine("/account/inbox");
-            var subject = notices.Count == 1 ? L["EqualFooting: {0}", Clip(NoticeText.Describe(notices[0], L).Text)] : L["EqualFooting: {0} new notices", notices.Count];
+            var subject = notices.Count == 1 ? L["Notice from EqualFooting: {0}", Clip(NoticeText.Describe(notices[0], L).Text)] : L["EqualFooting: {0} new notices", notices.Count];
             var text = body.ToString();
             return (subject, text.Length > OutboxMessage.BodyMax ? text[..OutboxMessage.BodyMax] : text);
         }
