@@ -29,8 +29,4 @@ public static class NoticeRules
         var day = DateOnly.FromDateTime(now.UtcDateTime);
         return (day, new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
     }
-
-    /// <summary>Whether a notice is for e-mail: the account chose mail, and the notice came after that choice.</summary>
-    public static bool IsMailed(NoticeMail mail, DateTimeOffset? since, DateTimeOffset createdAt) =>
-        mail != NoticeMail.None && since is { } from && createdAt >= from;
 }
