@@ -65,7 +65,7 @@ public sealed class CampaignDisposeBenchmark : IBenchmark
             await using (var server = Start(dll, file, notices: false, options))
             {
                 using var http = Client(server);
-                await server.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(60), CancellationToken.None);
+                await server.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(300), CancellationToken.None);
                 var admin = await RegisterAsync(http, server, "admin@bench.equalfooting.invalid");
                 await using (var db = new SqliteEqualFootingDb(builder.Options))
                 {
@@ -157,7 +157,7 @@ public sealed class CampaignDisposeBenchmark : IBenchmark
     {
         await using var server = Start(dll, file, notices, options);
         using var http = Client(server);
-        await server.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(60), CancellationToken.None);
+        await server.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(300), CancellationToken.None);
         var token = await SendAsync(http, server, "/api/account/token", null, new { email = "admin@bench.equalfooting.invalid", password = Password }, HttpStatusCode.OK);
         var admin = token.GetProperty("accessToken").GetString()!;
         var times = new List<double>();

@@ -42,6 +42,9 @@ public sealed class Account : IdentityUser
         SecurityStamp = Guid.NewGuid().ToString("N");
         LockoutEnabled = true;
         LockoutEnd = DateTimeOffset.MaxValue;
+        NoticeMail = Notifications.NoticeMail.None;
+        NoticeMailSince = null;
+        NoticeMailCulture = null;
         ErasedAt = now;
     }
 
