@@ -1,5 +1,6 @@
 using EqualFooting.Common;
 using EqualFooting.Consultations;
+using EqualFooting.Notifications;
 using EqualFooting.Participation;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
@@ -250,6 +251,11 @@ public sealed class ConsultationCommands(
                 }
 
                 db.Comments.Add(reply.Value);
+                if (await AuthorToTellAsync(c.Parent, c.Found.Actor.AccountId, ct) is { } parentAuthor)
+                {
+                    // The notice names the comment replied to: the page shows its replies under it.
+                    db.Notifications.Add(Notification.AboutComment(parentAuthor, NoticeKind.CommentReplied, c.Found.Process.Id, consultationId, c.Parent.Id, null, now));
+                }
 
                 // The same reply sent twice at once: the unique key keeps one, and the other answers with it.
                 return Change.Recorded((reply.Value, true), c.Found.Process.Id, ConsultationRecord.CommentReplied, () => Describe(reply.Value))
@@ -261,6 +267,22 @@ public sealed class ConsultationCommands(
                         : null);
             },
             ct);
+
+    /// <summary>
+    /// The account to tell about something done to <paramref name="comment"/>: its author, unless the comment was
+    /// entered on someone's behalf (its participant row is the convener's, who needs no notice about another's
+    /// letter) or the author is the one acting.
+    /// </summary>
+    private async Task<string?> AuthorToTellAsync(Comment comment, string? actingAccountId, CancellationToken ct)
+    {
+        if (comment.AuthorName is not null)
+        {
+            return null;
+        }
+
+        var author = await db.Participants.Where(p => p.Id == comment.AuthorParticipantId).Select(p => p.AccountId).FirstOrDefaultAsync(ct);
+        return author is not null && author != actingAccountId ? author : null;
+    }
 
     /// <summary>After an edit or a withdrawal commits, campaign detection looks at the consultation again.</summary>
     private Func<CancellationToken, Task> SignalCampaigns(int consultationId) => _ =>
@@ -319,7 +341,7 @@ public sealed class ConsultationCommands(
         writes.RunAsync<(Comment Comment, FoundConsultation Found), Comment>(
             token => LoadCommentAsync(consultationId, commentId, token),
             c => ConsultationPolicy.Dispose(c.Found.Actor, c.Found.Process),
-            (c, now) =>
+            async (c, now) =>
             {
                 if (disposition is not { } chosen)
                 {
@@ -339,6 +361,11 @@ public sealed class ConsultationCommands(
                 }
 
                 db.Entry(comment).Property<Disposition?>(CommentColumns.CurrentDisposition).CurrentValue = chosen;
+                if (await AuthorToTellAsync(comment, c.Found.Actor.AccountId, ct) is { } author)
+                {
+                    db.Notifications.Add(Notification.AboutComment(author, NoticeKind.CommentDisposed, c.Found.Process.Id, comment.ConsultationId, comment.Id, comment.CurrentDisposition!.Reason, now, chosen.ToString()));
+                }
+
                 return Change.Recorded(comment, c.Found.Process.Id, ConsultationRecord.CommentDisposed, () => new Dictionary<string, object?>
                 {
                     ["consultation"] = comment.ConsultationId,

@@ -170,7 +170,7 @@ public static class App
         services.AddBalance();
         services.AddOpenData();
         services.AddModeration();
-        services.AddNotifications();
+        services.AddNotifications(configuration);
         services.AddOutcomes(configuration);
         services.AddMail(configuration);
         services.AddHostedService<StartupTasks>();

@@ -9,7 +9,8 @@ public sealed class SiteAddress(IConfiguration configuration)
 {
     private readonly string? _configured = configuration["Site:PublicUrl"]?.TrimEnd('/') is { Length: > 0 } url ? url : null;
 
-    public bool Configured => _configured is not null;
+    /// <summary>The configured address, for messages written outside any request (the notices sweep); null when unset.</summary>
+    public string? Configured => _configured;
 
     public string For(HttpRequest request) => _configured ?? $"{request.Scheme}://{request.Host}";
 }

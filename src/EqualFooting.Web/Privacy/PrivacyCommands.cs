@@ -109,9 +109,15 @@ public sealed class PrivacyCommands(EqualFootingDb db, ProcessAccess processes, 
                 account.Erase(now);
                 return Change.Recorded(true, null, PrivacyRecord.AccountErased, () => new AccountEntry(accountId))
                     .Claiming(new ErasureClaim(accountId, now))
-                    .Doing(token => db.Interventions
-                        .Where(i => i.SpeakerKind == SpeakerKind.Participant && ids.Contains(i.SpeakerId))
-                        .ExecuteUpdateAsync(s => s.SetProperty(i => i.Gender, (string?)null), token));
+                    .Doing(async token =>
+                    {
+                        await db.Interventions
+                            .Where(i => i.SpeakerKind == SpeakerKind.Participant && ids.Contains(i.SpeakerId))
+                            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Gender, (string?)null), token);
+
+                        // What someone followed is theirs alone, and goes with them.
+                        await db.Follows.Where(f => f.AccountId == accountId).ExecuteDeleteAsync(token);
+                    });
             },
             ct);
         if (erased.Error is not null || !erased.Value)

@@ -1,5 +1,6 @@
 using EqualFooting.Common;
 using EqualFooting.Participation;
+using EqualFooting.Notifications;
 using EqualFooting.Persistence;
 using EqualFooting.Processes;
 using EqualFooting.Record;
@@ -131,6 +132,11 @@ public sealed class ProcessCommands(
 
                 var assignment = new RoleAssignment(processId, account, role, now);
                 db.RoleAssignments.Add(assignment);
+                if (account != c.Actor.AccountId)
+                {
+                    db.Notifications.Add(Notification.AboutProcess(account, NoticeKind.RoleGiven, processId, null, c.Process.Name, role.ToString(), now));
+                }
+
                 return Change.Recorded(assignment, processId, ProcessRecord.RoleAssigned, () => new RoleEntry(account, role))
                     .Claiming(Claim.Structure(c.Process))
                     .OnDuplicate(async token => await FindRoleAsync(processId, account, role, token) is { } winner ? (Result<RoleAssignment>?)winner : null);

@@ -33,6 +33,15 @@ public sealed class Account : IdentityUser
         return true;
     }
 
+    /// <summary>Whether notices are also e-mailed: none, each as it comes, or a daily digest.</summary>
+    public Notifications.NoticeMail NoticeMail { get; set; }
+
+    /// <summary>Since when the <see cref="NoticeMail"/> choice holds: notices from before it are not mailed.</summary>
+    public DateTimeOffset? NoticeMailSince { get; set; }
+
+    /// <summary>The language the owner chose the e-mails in (the page's culture when they chose).</summary>
+    public string? NoticeMailCulture { get; set; }
+
     /// <summary>When the account's owner erased it: personal data is gone and their contributions read "a former participant".</summary>
     public DateTimeOffset? ErasedAt { get; set; }
 
@@ -78,6 +87,9 @@ public sealed class Account : IdentityUser
         SecurityStamp = Guid.NewGuid().ToString("N");
         LockoutEnabled = true;
         LockoutEnd = DateTimeOffset.MaxValue;
+        NoticeMail = Notifications.NoticeMail.None;
+        NoticeMailSince = null;
+        NoticeMailCulture = null;
         ErasedAt = now;
     }
 

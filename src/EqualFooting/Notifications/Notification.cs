@@ -26,6 +26,40 @@ public enum NoticeKind
 
     /// <summary>Advice sent by a process I convene has had no response within the process's waiting time.</summary>
     AdviceUnanswered,
+
+    /// <summary>The committee gave my comment a disposition (the detail), with its reason.</summary>
+    CommentDisposed,
+
+    /// <summary>The committee disposed of a campaign my comment belongs to (the item is the campaign).</summary>
+    CampaignDisposed,
+
+    /// <summary>Someone replied to my comment (the comment is the reply).</summary>
+    CommentReplied,
+
+    /// <summary>A consultation I follow published a new version (the item is the version's id, the detail its number).</summary>
+    ConsultationVersionPublished,
+
+    /// <summary>A consultation I follow closes soon (the item is the consultation).</summary>
+    ConsultationClosingSoon,
+
+    /// <summary>The report of a breakout group I am rapporteur of is due (the item is the session).</summary>
+    BreakoutReportDue,
+
+    /// <summary>I was given a role in a process (the detail).</summary>
+    RoleGiven,
+}
+
+/// <summary>Whether and how an account is e-mailed about its notices.</summary>
+public enum NoticeMail
+{
+    /// <summary>The inbox only.</summary>
+    None,
+
+    /// <summary>One message per notice, as it comes.</summary>
+    Immediate,
+
+    /// <summary>One message a day with the day's notices.</summary>
+    Daily,
 }
 
 /// <summary>
@@ -35,6 +69,10 @@ public enum NoticeKind
 public sealed class Notification
 {
     public const int ReasonMax = 1000;
+    public const int DetailMax = 64;
+
+    /// <summary>The kinds a sweep sends once per (kind, item, account), which a unique index in the database holds to.</summary>
+    public static readonly IReadOnlyList<NoticeKind> Swept = [NoticeKind.ConsultationVersionPublished, NoticeKind.ConsultationClosingSoon];
 
     private Notification()
     {
@@ -62,6 +100,14 @@ public sealed class Notification
 
     public DateTimeOffset? ReadAt { get; set; }
 
+    /// <summary>A public fact the phrase needs: the disposition given, the role, the version number.</summary>
+    public string? Detail { get; private set; }
+
+    /// <summary>When an e-mail (immediate or in a digest) carried this notice; null while none has.</summary>
+    public DateTimeOffset? MailedAt { get; private set; }
+
+    private static string? Clip(string? text, int max) => text is not null && text.Length > max ? text[..max] : text;
+
     /// <summary>A reminder about an outcome item; <paramref name="title"/> is the item's public title.</summary>
     public static Notification AboutOutcome(string accountId, NoticeKind kind, int processId, int itemId, string title, DateTimeOffset now) => new()
     {
@@ -73,14 +119,27 @@ public sealed class Notification
         CreatedAt = now,
     };
 
-    public static Notification AboutComment(string accountId, NoticeKind kind, int processId, int consultationId, long commentId, string? reason, DateTimeOffset now) => new()
+    public static Notification AboutComment(string accountId, NoticeKind kind, int processId, int consultationId, long commentId, string? reason, DateTimeOffset now, string? detail = null) => new()
     {
         AccountId = accountId,
         Kind = kind,
         ProcessId = processId,
         ConsultationId = consultationId,
         CommentId = commentId,
-        Reason = reason,
+        Reason = Clip(reason, ReasonMax),
+        Detail = Clip(detail, DetailMax),
+        CreatedAt = now,
+    };
+
+    /// <summary>A notice about something in a process (a role, a breakout report), named by <paramref name="itemId"/> and <paramref name="title"/>.</summary>
+    public static Notification AboutProcess(string accountId, NoticeKind kind, int processId, int? itemId, string? title, string? detail, DateTimeOffset now) => new()
+    {
+        AccountId = accountId,
+        Kind = kind,
+        ProcessId = processId,
+        ItemId = itemId,
+        Reason = Clip(title, ReasonMax),
+        Detail = Clip(detail, DetailMax),
         CreatedAt = now,
     };
 }

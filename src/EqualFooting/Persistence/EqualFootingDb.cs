@@ -128,6 +128,10 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
 
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
+    public DbSet<Follow> Follows => Set<Follow>();
+
+    public DbSet<NoticeDigest> NoticeDigests => Set<NoticeDigest>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<Conversation> Conversations => Set<Conversation>();

@@ -232,6 +232,16 @@ public abstract class CampaignTests(AppFactory app)
         var noted = await (await app.Anonymous().GetAsync($"/api/consultations/{s.Cid}/comments?disposition=Noted")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(5, noted.GetProperty("total").GetInt32());
         Assert.Equal(3, await app.WithDbAsync(db => db.Record.CountAsync(r => r.ProcessId == s.Process.Id() && r.Action == "campaign.disposed")));
+
+        // Each member comment's author is told, once per disposition that reached that comment, with the reason.
+        var civil = await (await s.Civil.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(3, civil.GetArrayLength());
+        Assert.All(civil.EnumerateArray(), n => Assert.Equal(("CampaignDisposed", "Noted", "Covered in paragraph 2."), (n.GetProperty("kind").GetString(), n.GetProperty("detail").GetString(), n.GetProperty("reason").GetString())));
+        Assert.Equal(letters.Take(3).Order(), civil.EnumerateArray().Select(n => n.GetProperty("commentId").GetInt64()).Order());
+        Assert.Contains("The committee answered the campaign your comment belongs to: Noted.", civil[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+        var government = await (await s.Government.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["CampaignDisposed", "CampaignDisposed", "CommentDisposed"], government.EnumerateArray().Select(n => n.GetProperty("kind").GetString()));
+        Assert.Equal($"/consultations/{s.Cid}#c-{letters[4]}", government[0].GetProperty("link").GetString());
     }
 
     [Fact]

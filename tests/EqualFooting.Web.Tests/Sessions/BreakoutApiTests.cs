@@ -173,6 +173,11 @@ public abstract class BreakoutApiTests(AppFactory app)
         await (await amara.PostAsync($"{url}/groups/{africa}/reminders", null)).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsync($"{url}/groups/{africa}/reminders", null)).StatusCode);
         await (await rapporteur.PostAsync($"{url}/groups/{africa}/reminders", null)).JsonAsync(HttpStatusCode.OK);
+
+        // The group's rapporteur (its first member, Amara) finds the reminder in the inbox too.
+        var inbox = await (await amara.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK);
+        var due = Assert.Single(inbox.EnumerateArray());
+        Assert.Equal(("BreakoutReportDue", $"/breakouts/{round.Id()}"), (due.GetProperty("kind").GetString(), due.GetProperty("link").GetString()));
         await (await app.Anonymous().GetAsync("/api/breakouts/424242")).ProblemAsync(HttpStatusCode.NotFound);
         await (await ReportAsync(amara, round, 99, "x", 0)).ProblemAsync(HttpStatusCode.NotFound);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EqualFooting.Common;
 using EqualFooting.Consultations;
+using EqualFooting.Notifications;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,12 @@ public sealed class CampaignSettings
 
     /// <summary>The least estimated Jaccard similarity of word shingles for two comments to count as one form letter.</summary>
     public double CampaignSimilarity { get; set; } = 0.8;
+
+    /// <summary>
+    /// Whether disposing of a campaign tells each member's author in their inbox (on by default; the
+    /// campaign-dispose benchmark turns it off to time the disposition without the notices).
+    /// </summary>
+    public bool CampaignNotices { get; set; } = true;
 
     /// <summary>How long detection waits after the first new comment, so that a flood or a batch makes one run.</summary>
     public TimeSpan CampaignDetectionDelay { get; set; } = TimeSpan.FromSeconds(2);
@@ -143,6 +150,13 @@ public sealed class CampaignCommands(
         }, ct, async token =>
         {
             await ClaimAsync(consultationId, token);
+
+            // The notices first: they pick the members by the same condition as the history, before it changes them.
+            if (settings.Value.CampaignNotices)
+            {
+                await InsertNoticesAsync(process.Id, campaignId, decision, overwrite, token);
+            }
+
             count = await InsertHistoryAsync(campaignId, decision, overwrite, token);
             var members = db.Comments.Where(c => c.CampaignId == campaignId && c.ParentId == null && c.WithdrawnAt == null);
             if (!overwrite)
@@ -316,6 +330,41 @@ public sealed class CampaignCommands(
             .ExecuteUpdateAsync(s => s.SetProperty(c => EF.Property<int>(c, CampaignColumns.Runs), c => EF.Property<int>(c, CampaignColumns.Runs) + 1), ct);
 
     /// <summary>
+    /// One INSERT … SELECT of the members' notices, in the disposition's transaction: one per member comment to its
+    /// author's account, except comments entered on someone's behalf and the committee member's own.
+    /// </summary>
+    private Task<int> InsertNoticesAsync(int processId, long campaignId, CommentDisposition decision, bool overwrite, CancellationToken ct)
+    {
+        var notice = db.Model.FindEntityType(typeof(Notification))!;
+        var createdAt = notice.FindProperty(nameof(Notification.CreatedAt))!.GetTypeMapping().Converter is { } converter
+            ? converter.ConvertToProvider(decision.DecidedAt)!
+            : decision.DecidedAt;
+        var reason = decision.Reason.Length > Notification.ReasonMax ? decision.Reason[..Notification.ReasonMax] : decision.Reason;
+        var sql = """
+            INSERT INTO "Notifications" ("AccountId", "Kind", "ProcessId", "ConsultationId", "CommentId", "Reason", "Detail", "CreatedAt")
+            SELECT p."AccountId", {0}, {1}, c."ConsultationId", c."Id", {2}, {3}, {4}
+            FROM "Comments" AS c JOIN "Participants" AS p ON p."Id" = c."AuthorParticipantId"
+            WHERE c."CampaignId" = {5} AND c."ParentId" IS NULL AND c."WithdrawnAt" IS NULL AND c."AuthorName" IS NULL
+            AND p."AccountId" <> {6} AND
+            """ + " " + Members(overwrite, 7);
+        object[] values = [nameof(NoticeKind.CampaignDisposed), processId, reason, decision.Disposition.ToString(), createdAt, campaignId, decision.DecidedBy];
+        return db.Database.ExecuteSqlRawAsync(sql, overwrite ? [.. values, decision.Disposition.ToString(), decision.Reason] : values, ct);
+    }
+
+    /// <summary>
+    /// The members a disposition reaches: not yet answered; or, when overwriting, anything but this very answer (the
+    /// comment's own rule: the same disposition with the same reason again changes nothing). When overwriting, the
+    /// statement's parameters <paramref name="first"/> and the next are the disposition and its reason.
+    /// </summary>
+    private static string Members(bool overwrite, int first) =>
+        overwrite
+            ? $$"""
+              (c."Disposition" IS NULL OR c."Disposition" <> {{{first}}} OR (SELECT d."Reason" FROM "CommentDispositions" AS d
+                WHERE d."CommentId" = c."Id" ORDER BY d."Id" DESC LIMIT 1) <> {{{first + 1}}})
+              """
+            : "c.\"Disposition\" IS NULL";
+
+    /// <summary>
     /// One INSERT … SELECT for the whole campaign rather than thousands of tracked comments: the history rows of
     /// <see cref="Comment.Dispositions"/> written straight into their table, with the values the mapping would write.
     /// </summary>
@@ -326,14 +375,7 @@ public sealed class CampaignCommands(
             ? converter.ConvertToProvider(decision.DecidedAt)!
             : decision.DecidedAt;
 
-        // Not yet answered; or, when overwriting, anything but this very answer (the comment's own rule: the same
-        // disposition with the same reason again changes nothing).
-        var which = overwrite
-            ? """
-              (c."Disposition" IS NULL OR c."Disposition" <> {0} OR (SELECT d."Reason" FROM "CommentDispositions" AS d
-                WHERE d."CommentId" = c."Id" ORDER BY d."Id" DESC LIMIT 1) <> {1})
-              """
-            : "c.\"Disposition\" IS NULL";
+        var which = Members(overwrite, 0);
         var sql = """
             INSERT INTO "CommentDispositions" ("CommentId", "Disposition", "Reason", "DecidedBy", "DecidedAt")
             SELECT c."Id", {0}, {1}, {2}, {3} FROM "Comments" AS c

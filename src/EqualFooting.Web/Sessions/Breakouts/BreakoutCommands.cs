@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EqualFooting.Common;
+using EqualFooting.Notifications;
 using EqualFooting.Persistence;
 using EqualFooting.Sessions;
 using EqualFooting.Web.Hosting;
@@ -214,27 +215,37 @@ public sealed class BreakoutCommands(EqualFootingDb db, SessionCommands sessions
         }, ct);
 
     /// <summary>
-    /// There is no mail sender: a reminder is a notice on the group members' session page, pushed live, and a
-    /// record entry, so the chasing of missing reports is itself on the record.
+    /// A reminder is a notice on the group members' session page, pushed live, a notice in the rapporteur's inbox,
+    /// and a record entry, so the chasing of missing reports is itself on the record.
     /// </summary>
     public Task<Result<BreakoutGroup>> RemindAsync(int breakoutId, int group, CancellationToken ct = default) =>
-        ChangeAsync<BreakoutGroup>(breakoutId, (c, now) =>
+        ChangeAsync<BreakoutGroup>(breakoutId, async (c, now) =>
         {
             if (BreakoutPolicy.FollowUp(c.Session.Actor, c.Session.Process) is { } denied)
             {
-                return Task.FromResult<Result<Outcome<BreakoutGroup>>>(denied);
+                return denied;
             }
 
             var reminded = c.Breakout.Remind(group, now);
-            Result<Outcome<BreakoutGroup>> outcome = reminded.Error is { } error ? error
-                : new Outcome<BreakoutGroup>(reminded.Value, BreakoutRecord.ReminderSent, () => new Dictionary<string, object?>
-                {
-                    ["breakout"] = c.Breakout.Id,
-                    ["group"] = group,
-                    ["name"] = reminded.Value.Name,
-                    ["reminders"] = reminded.Value.Reminders,
-                });
-            return Task.FromResult(outcome);
+            if (reminded.Error is { } error)
+            {
+                return error;
+            }
+
+            // The rapporteur also finds it in their inbox (and e-mail, if they chose it), away from the session page.
+            if (reminded.Value.RapporteurParticipantId is { } rapporteur
+                && await db.Participants.Where(p => p.Id == rapporteur).Select(p => p.AccountId).FirstOrDefaultAsync(ct) is { } account)
+            {
+                db.Notifications.Add(Notification.AboutProcess(account, NoticeKind.BreakoutReportDue, c.Session.Process.Id, c.Breakout.Id, reminded.Value.Name, null, now));
+            }
+
+            return new Outcome<BreakoutGroup>(reminded.Value, BreakoutRecord.ReminderSent, () => new Dictionary<string, object?>
+            {
+                ["breakout"] = c.Breakout.Id,
+                ["group"] = group,
+                ["name"] = reminded.Value.Name,
+                ["reminders"] = reminded.Value.Reminders,
+            });
         }, ct);
 
     /// <summary>A participant says which table they sit at, for a split by table. Declaring the same table again writes nothing.</summary>
