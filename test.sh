@@ -68,6 +68,8 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
     total["skipped"] += max(int(c.get("total", 0)) - int(c.get("executed", 0)), int(c.get("notExecuted", 0))) + int(c.get("inconclusive", 0))
 print(f"Tests: {total['passed']} passed, {total['failed']} failed, {total['skipped']} skipped")
 PY
+# The TRX reports outlive the run (per-test durations, for finding what makes the suite slow).
+mkdir -p test-results && cp "$results"/*.trx test-results/ 2>/dev/null || true
 [ $status -eq 0 ] || exit $status
 
 # Production runs the published output (README, "Several web nodes"): start it and fetch its CSS and scripts.

@@ -72,6 +72,7 @@ public sealed class KeyboardTests(Site site)
         await keys.TabToAsync(HeaderLink(page, "EqualFooting"));
         await keys.TabToAsync(HeaderLink(page, "Processes"));
         await keys.TabToAsync(HeaderLink(page, "Inbox"));
+        await keys.TabToAsync(HeaderLink(page, "Your contributions"));
         await keys.TabToAsync(HeaderLink(page, "Your receipts"));
         await keys.TabToAsync(HeaderLink(page, "Your data"));
         await keys.TabToAsync(HeaderLink(page, "Password"));

@@ -91,11 +91,21 @@ public sealed class OutcomeReminderSweep(
             .Select(r => new { r.ProcessId, r.AccountId }).ToListAsync(ct))
             .ToLookup(r => r.ProcessId, r => r.AccountId);
 
+        // A revisit is news for everyone who follows the process; overdue milestones and unanswered advice are the
+        // conveners' to chase.
+        var followers = due.Any(d => Revisit(d.Kind))
+            ? (await db.Follows.AsNoTracking()
+                .Where(f => f.Subject == FollowSubject.Process && processIds.Contains(f.SubjectId))
+                .Select(f => new { f.SubjectId, f.AccountId }).ToListAsync(ct))
+                .ToLookup(f => f.SubjectId, f => f.AccountId)
+            : Enumerable.Empty<string>().ToLookup(_ => 0);
+
         var count = 0;
         foreach (var d in due)
         {
             db.OutcomeReminders.Add(new OutcomeReminder(d.Kind, d.ItemId, d.ProcessId, now));
-            foreach (var account in conveners[d.ProcessId].Distinct())
+            var told = Revisit(d.Kind) ? conveners[d.ProcessId].Concat(followers[d.ProcessId]) : conveners[d.ProcessId];
+            foreach (var account in told.Distinct())
             {
                 db.Notifications.Add(Notification.AboutOutcome(account, Notice(d.Kind), d.ProcessId, d.LinkId, d.Title, now));
             }
@@ -114,6 +124,9 @@ public sealed class OutcomeReminderSweep(
 
         return count;
     }
+
+    private static bool Revisit(ReminderKind kind) => kind is ReminderKind.MessageRevisitYear1 or ReminderKind.MessageRevisitYear2
+        or ReminderKind.DecisionRevisitYear1 or ReminderKind.DecisionRevisitYear2;
 
     private static NoticeKind Notice(ReminderKind kind) => kind switch
     {

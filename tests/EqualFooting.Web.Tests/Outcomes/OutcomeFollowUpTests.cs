@@ -127,10 +127,12 @@ public abstract class OutcomeFollowUpTests(AppFactory app)
     }
 
     [Fact]
-    public async Task The_sweep_reminds_the_conveners_once_of_overdue_milestones_revisits_and_unanswered_advice()
+    public async Task The_sweep_reminds_the_conveners_once_of_overdue_milestones_revisits_and_unanswered_advice_and_followers_of_revisits()
     {
         var (convener, p, member) = await ProcessAsync();
         var id = p.Id();
+        var (follower, _) = await app.SignedInAsync("Follower");
+        await (await follower.PutAsync($"/api/processes/{id}/follow", null)).JsonAsync(HttpStatusCode.OK);
         await (await convener.PostAsJsonAsync($"/api/processes/{id}/commitments", Commitment(p, "Port 25 management", Today.AddDays(10)))).JsonAsync(HttpStatusCode.Created);
         var message = (await (await convener.PostAsJsonAsync($"/api/processes/{id}/messages", new { title = "Block port 25", text = "Agreed by all parties." })).JsonAsync(HttpStatusCode.Created)).Id();
         var advice = (await (await convener.PostAsJsonAsync($"/api/processes/{id}/advice", new { title = "On port 25", text = "Block it.", recipient = "Anatel" })).JsonAsync(HttpStatusCode.Created)).Id();
@@ -154,6 +156,10 @@ public abstract class OutcomeFollowUpTests(AppFactory app)
         Assert.Contains(inbox.EnumerateArray(), n => n.GetProperty("kind").GetString() == "MessageRevisitYear1" && n.GetProperty("itemId").GetInt32() == message);
         var members = await (await member.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(0, members.GetArrayLength());
+
+        // A follower of the process hears of the revisit, not of the conveners' chores.
+        var followed = await (await follower.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["MessageRevisitYear1"], followed.EnumerateArray().Select(n => n.GetProperty("kind").GetString()).ToList());
 
         // A year later the second revisit; nothing else again.
         Assert.Equal(1, await sweep.SweepAsync(now.AddMonths(25)));
