@@ -60,8 +60,13 @@ public sealed class RegistrationByEmail(UserManager<Account> users, EqualFooting
             // theirs, and the new stamp voids the links sent before, so only the owner's last request can be confirmed.
             existing.DisplayName = name;
             existing.PasswordHash = users.PasswordHasher.HashPassword(existing, password!);
-            await users.UpdateSecurityStampAsync(existing);
-            await SendConfirmationAsync(existing, site, ct);
+
+            // Lost to another registration of the address at the same moment: that one's link is the one that counts.
+            if ((await users.UpdateSecurityStampAsync(existing)).Succeeded)
+            {
+                await SendConfirmationAsync(existing, site, ct);
+            }
+
             return null;
         }
 
@@ -86,7 +91,7 @@ public sealed class RegistrationByEmail(UserManager<Account> users, EqualFooting
             ct);
     }
 
-    /// <summary>Confirms a pending account from the link's values; false when the link is wrong, used up or expired.</summary>
+    /// <summary>Confirms a pending account from the link's values; null when the link is wrong, used up or expired.</summary>
     public async Task<Account?> ConfirmAsync(string? accountId, string? code, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(accountId) || string.IsNullOrEmpty(code) || await users.FindByIdAsync(accountId) is not { ErasedAt: null } account)
