@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EqualFooting.Web.Privacy;
 
-public sealed record MyAccountData(string Id, string DisplayName, string? Email, bool EmailConfirmed, bool IsAdministrator, DateTimeOffset CreatedAt, DateTimeOffset? ErasedAt);
+public sealed record MyAccountData(
+    string Id, string DisplayName, string? Email, bool EmailConfirmed, bool IsAdministrator, DateTimeOffset CreatedAt, DateTimeOffset? ErasedAt,
+    string NoticeMail, DateTimeOffset? NoticeMailSince, string? NoticeMailCulture);
 
 public sealed record MyAffiliationData(long Id, int StakeholderGroupId, int RegionId, string? Country, string? Gender, string? Organisation, DateTimeOffset From, DateTimeOffset? Until);
 
@@ -30,6 +32,10 @@ public sealed record MyReportData(long Id, long CommentId, string Reason, DateTi
 
 public sealed record MyRecordData(int? ProcessId, long? Sequence, string Action, DateTimeOffset At);
 
+public sealed record MyFollowData(string Subject, int SubjectId, DateTimeOffset Since);
+
+public sealed record MyNoticeData(long Id, string Kind, int? ProcessId, int? ConsultationId, long? CommentId, int? ItemId, string? Reason, string? Detail, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt, DateTimeOffset? MailedAt);
+
 /// <summary>Everything the product holds about one account, as its owner downloads it.</summary>
 public sealed record MyData(
     MyAccountData Account,
@@ -38,14 +44,17 @@ public sealed record MyData(
     IReadOnlyList<MyCommentData> Comments,
     IReadOnlyList<MyInterventionData> Interventions,
     IReadOnlyList<MyReportData> Reports,
-    IReadOnlyList<MyRecordData> Record);
+    IReadOnlyList<MyRecordData> Record,
+    IReadOnlyList<MyFollowData> Follows,
+    IReadOnlyList<MyNoticeData> Notices);
 
 public sealed class PrivacyQueries(EqualFootingDb db)
 {
     public async Task<MyData?> MyDataAsync(string accountId, CancellationToken ct = default)
     {
         var account = await db.Users.AsNoTracking().Where(u => u.Id == accountId)
-            .Select(u => new MyAccountData(u.Id, u.DisplayName, u.Email, u.EmailConfirmed, u.IsAdministrator, u.CreatedAt, u.ErasedAt))
+            .Select(u => new MyAccountData(u.Id, u.DisplayName, u.Email, u.EmailConfirmed, u.IsAdministrator, u.CreatedAt, u.ErasedAt,
+                u.NoticeMail.ToString(), u.NoticeMailSince, u.NoticeMailCulture))
             .FirstOrDefaultAsync(ct);
         if (account is null)
         {
@@ -73,6 +82,11 @@ public sealed class PrivacyQueries(EqualFootingDb db)
             .Select(r => new MyReportData(r.Id, r.CommentId, r.Reason, r.ReportedAt)).ToListAsync(ct);
         var record = await db.Record.AsNoTracking().Where(r => r.ActorAccountId == accountId).OrderBy(r => r.Id)
             .Select(r => new MyRecordData(r.ProcessId, r.Sequence, r.Action, r.At)).ToListAsync(ct);
+        var follows = await db.Follows.AsNoTracking().Where(f => f.AccountId == accountId).OrderBy(f => f.Id)
+            .Select(f => new MyFollowData(f.Subject.ToString(), f.SubjectId, f.CreatedAt)).ToListAsync(ct);
+        var notices = await db.Notifications.AsNoTracking().Where(n => n.AccountId == accountId).OrderBy(n => n.Id)
+            .Select(n => new MyNoticeData(n.Id, n.Kind.ToString(), n.ProcessId, n.ConsultationId, n.CommentId, n.ItemId, n.Reason, n.Detail, n.CreatedAt, n.ReadAt, n.MailedAt))
+            .ToListAsync(ct);
 
         return new MyData(
             account,
@@ -84,6 +98,8 @@ public sealed class PrivacyQueries(EqualFootingDb db)
                 c.CurrentDisposition?.Disposition.ToString(), c.CurrentDisposition?.Reason))],
             interventions,
             reports,
-            record);
+            record,
+            follows,
+            notices);
     }
 }

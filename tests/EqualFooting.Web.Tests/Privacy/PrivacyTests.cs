@@ -156,8 +156,14 @@ public abstract class PrivacyTests(AppFactory app)
         await (await JoinAsync(lea, s.Process, "FR", "Quadrature")).JsonAsync(HttpStatusCode.Created);
         var comment = await (await lea.PostAsJsonAsync($"/api/consultations/{s.ConsultationId}/comments", new { paragraphId = s.Paragraph, text = "Encryption matters." })).JsonAsync(HttpStatusCode.Created);
 
+        await (await lea.PutAsync($"/api/processes/{s.Process.Id()}/follow", null)).JsonAsync(HttpStatusCode.OK);
+        await (await lea.PutAsJsonAsync("/api/account/me/notice-mail", new { mail = "Daily" })).JsonAsync(HttpStatusCode.OK);
+
         await (await app.Anonymous().GetAsync("/api/account/me/data")).ProblemAsync(HttpStatusCode.Unauthorized);
         var data = await (await lea.GetAsync("/api/account/me/data")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Daily", data.GetProperty("account").GetProperty("noticeMail").GetString());
+        Assert.Equal(("Process", s.Process.Id()), (data.GetProperty("follows")[0].GetProperty("subject").GetString(), data.GetProperty("follows")[0].GetProperty("subjectId").GetInt32()));
+        Assert.Equal(JsonValueKind.Array, data.GetProperty("notices").ValueKind);
         Assert.Equal(email, data.GetProperty("account").GetProperty("email").GetString());
         var affiliation = data.GetProperty("participations")[0].GetProperty("affiliations")[0];
         Assert.Equal(("FR", "woman", "Quadrature"), (affiliation.GetProperty("country").GetString(), affiliation.GetProperty("gender").GetString(), affiliation.GetProperty("organisation").GetString()));
