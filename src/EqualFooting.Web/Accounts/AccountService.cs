@@ -25,27 +25,36 @@ public static class Registration
         string? email,
         string? password,
         DateTimeOffset now,
+        bool administrator = false)
+    {
+        var valid = await ValidateAsync(users, displayName, email, password);
+        return valid.Error is { } invalid ? invalid : await CreateAsync(users, db, writes, valid.Value.Name, valid.Value.Email, password!, now, administrator);
+    }
+
+    /// <summary>Creates an account from values <see cref="ValidateAsync"/> has passed.</summary>
+    public static async Task<Result<Account>> CreateAsync(
+        UserManager<Account> users,
+        EqualFootingDb db,
+        Writes writes,
+        string name,
+        string email,
+        string password,
+        DateTimeOffset now,
         bool administrator = false,
         bool pending = false)
     {
-        var valid = await ValidateAsync(users, displayName, email, password);
-        if (valid.Error is { } invalid)
-        {
-            return invalid;
-        }
-
         var account = new Account
         {
-            UserName = valid.Value.Email,
-            Email = valid.Value.Email,
-            DisplayName = valid.Value.Name,
+            UserName = email,
+            Email = email,
+            DisplayName = name,
             CreatedAt = now,
             IsAdministrator = administrator,
             ConfirmationPending = pending,
         };
 
         // Hashing is slow on purpose; it happens before the write, never while the database's write lock is held.
-        account.PasswordHash = users.PasswordHasher.HashPassword(account, password!);
+        account.PasswordHash = users.PasswordHasher.HashPassword(account, password);
         IdentityResult result;
         try
         {

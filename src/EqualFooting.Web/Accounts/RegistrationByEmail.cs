@@ -39,7 +39,7 @@ public sealed class RegistrationByEmail(UserManager<Account> users, EqualFooting
         var existing = await users.FindByEmailAsync(address);
         if (existing is null)
         {
-            var created = await Registration.RegisterAsync(users, db, writes, name, address, password, now, pending: true);
+            var created = await Registration.CreateAsync(users, db, writes, name, address, password!, now, pending: true);
             if (created.Error is null)
             {
                 await SendConfirmationAsync(created.Value, site, ct);

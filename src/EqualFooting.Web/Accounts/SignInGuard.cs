@@ -106,7 +106,7 @@ public sealed class SignInGuard(EqualFootingDb db, SignInDelays delays, TimeProv
             users.PasswordHasher.HashPassword(Nobody, password);
         }
 
-        var result = await signIn.PasswordSignInAsync(email, password, persistent, lockoutOnFailure: false);
+        var result = account is null ? SignInResult.Failed : await signIn.PasswordSignInAsync(account, password, persistent, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             await ForgetAsync(email, http, ct);
