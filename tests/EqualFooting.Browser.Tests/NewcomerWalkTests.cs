@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -85,7 +83,7 @@ public sealed class NewcomerWalkTests(Site site)
             problems.Add($"{name} ({page.Url}) shows a binding error");
         }
 
-        var result = await page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
-        problems.AddRange(result.Violations.Where(v => v.Impact is "critical" or "serious").Select(v => $"{name} ({page.Url}): {v.Impact} {v.Id} ({v.Help})"));
+        var violations = await Axe.ViolationsAsync(page);
+        problems.AddRange(violations.Where(v => v.Impact is "critical" or "serious").Select(v => $"{name} ({page.Url}): {v.Impact} {v.Id} ({v.Help})"));
     }
 }
