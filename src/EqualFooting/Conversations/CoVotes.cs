@@ -20,10 +20,15 @@ internal sealed class CoVotes
     // 1 once an update has taken this table over (see Update).
     private int _handedOver;
 
-    private CoVotes(int statements, PairSums[] sums)
+    // The last CᵀC written, handed over with the table: rebuilding it into a fresh 4.9 MB array each round (783
+    // statements) meant a large-object allocation, and a full collection, per update.
+    private double[]? _gram;
+
+    private CoVotes(int statements, PairSums[] sums, double[]? gram = null)
     {
         Statements = statements;
         _sums = sums;
+        _gram = gram;
     }
 
     internal int Statements { get; }
@@ -173,7 +178,7 @@ internal sealed class CoVotes
             AddChangedPairs(sums, m, newColumns, newValues, newMark, 1);
         }
 
-        return new CoVotes(m, sums);
+        return new CoVotes(m, sums, m == Statements ? _gram : null);
     }
 
     /// <summary>Each statement's mean vote over the kept participants (0 when none voted on it).</summary>
@@ -191,10 +196,14 @@ internal sealed class CoVotes
     }
 
     /// <summary>CᵀC of the centred, mean-imputed matrix, dense and symmetric (statements × statements, row-major).</summary>
+    /// <summary>
+    /// CᵀC for these column means. The array is this table's own, overwritten by the next call here or on the table an
+    /// update makes from this one: use it before asking again.
+    /// </summary>
     internal double[] Gram(double[] means)
     {
         var m = Statements;
-        var gram = new double[m * m];
+        var gram = _gram ??= new double[m * m];
         for (var a = 0; a < m; a++)
         {
             var ma = means[a];

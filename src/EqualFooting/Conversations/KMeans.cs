@@ -8,7 +8,11 @@ namespace EqualFooting.Conversations;
 internal static class KMeans
 {
     /// <param name="startLabels">With start centres: each point's cluster before (−1 for none), so that a pass that moves next to nobody ends the fit.</param>
-    internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null, int[]? startLabels = null)
+    /// <param name="startBounds">
+    /// With start labels: Hamerly's bounds valid for the start centres (upper ≥ the distance to the point's centre,
+    /// lower ≤ the distance to any other), so that even the first pass skips the points that cannot have moved.
+    /// </param>
+    internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null, int[]? startLabels = null, (double[] Upper, double[] Lower)? startBounds = null)
     {
         var n = xs.Length;
         k = Math.Min(k, n);
@@ -18,18 +22,23 @@ internal static class KMeans
         {
             double[] cx, cy;
             int[]? labels = null;
+            (double[] Upper, double[] Lower)? bounds = null;
             if (attempt == 0 && startX is not null && startY is not null && startX.Length == k)
             {
                 cx = (double[])startX.Clone();
                 cy = (double[])startY.Clone();
                 labels = startLabels is not null && startLabels.Length == n ? (int[])startLabels.Clone() : null;
+                if (labels is not null && startBounds is { } b && b.Upper.Length == n && b.Lower.Length == n)
+                {
+                    bounds = ((double[])b.Upper.Clone(), (double[])b.Lower.Clone());
+                }
             }
             else
             {
                 (cx, cy) = SeedPlusPlus(xs, ys, weights, k, random);
             }
 
-            var result = Lloyd(xs, ys, weights, cx, cy, maxIterations, labels);
+            var result = Lloyd(xs, ys, weights, cx, cy, maxIterations, labels, bounds);
             if (best is null || result.Inertia < best.Inertia - 1e-12)
             {
                 best = result;
@@ -92,7 +101,7 @@ internal static class KMeans
         return Array.FindLastIndex(scores, s => s > 0) is var last and >= 0 ? last : 0;
     }
 
-    private static KMeansResult Lloyd(double[] xs, double[] ys, double[] weights, double[] cx, double[] cy, int maxIterations, int[]? labels)
+    private static KMeansResult Lloyd(double[] xs, double[] ys, double[] weights, double[] cx, double[] cy, int maxIterations, int[]? labels, (double[] Upper, double[] Lower)? startBounds)
     {
         var n = xs.Length;
         var k = cx.Length;
@@ -111,11 +120,11 @@ internal static class KMeans
         // After centres move, a point whose upper bound stays below both its lower bound and half the distance from its
         // centre to the nearest other one cannot have changed cluster and is skipped; late passes, when centres barely
         // move, then cost next to nothing. The labels are those of plain Lloyd's steps.
-        var upper = new double[n];
-        var lower = new double[n];
+        var upper = startBounds?.Upper ?? new double[n];
+        var lower = startBounds?.Lower ?? new double[n];
         var half = new double[k];
         var moved = new double[k];
-        var bounded = false;
+        var bounded = startBounds is not null;
         // Stop when no more than one point in a thousand changed group: the last stragglers between two of a hundred
         // base clusters move nothing that matters, and chasing them took most of the time on large conversations.
         while (changed > n / 1000 && iterations < maxIterations)
@@ -188,7 +197,7 @@ internal static class KMeans
             inertia += weights[i] * Square(xs[i] - cx[labels[i]], ys[i] - cy[labels[i]]);
         }
 
-        return new KMeansResult(labels, cx, cy, sumW, inertia, iterations);
+        return new KMeansResult(labels, cx, cy, sumW, inertia, iterations) { Bounds = (upper, lower) };
     }
 
     /// <summary>
@@ -207,7 +216,8 @@ internal static class KMeans
             var to = (int)((long)n * (chunk + 1) / chunks);
             for (var i = from; i < to; i++)
             {
-                if (bounded)
+                // A point without a cluster yet (new since the start labels) is looked at in full.
+                if (bounded && labels[i] >= 0)
                 {
                     var bound = Math.Max(half[labels[i]], lower[i]);
                     if (upper[i] <= bound)
@@ -310,4 +320,8 @@ internal static class KMeans
     private static double Square(double dx, double dy) => (dx * dx) + (dy * dy);
 }
 
-internal sealed record KMeansResult(int[] Labels, double[] CentreX, double[] CentreY, double[] Weights, double Inertia, int Iterations);
+internal sealed record KMeansResult(int[] Labels, double[] CentreX, double[] CentreY, double[] Weights, double Inertia, int Iterations)
+{
+    /// <summary>Hamerly's bounds of every point against the final centres, for a later fit that starts from them.</summary>
+    public (double[] Upper, double[] Lower)? Bounds { get; init; }
+}

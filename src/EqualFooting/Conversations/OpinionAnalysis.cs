@@ -82,7 +82,8 @@ public static class OpinionAnalysis
         {
             // Each participant starts in the base cluster they were in, so that when few move one assignment pass suffices.
             var startLabels = warm is null ? null : Array.ConvertAll(rows, r => r < warm.BaseLabelOf.Length ? warm.BaseLabelOf[r] : -1);
-            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: settings.BaseIterations, warm?.BaseX, warm?.BaseY, startLabels);
+            var startBounds = warm?.Places is { } places && startLabels is not null ? CarriedBounds(places, rows, startLabels, xs, ys) : ((double[], double[])?)null;
+            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: settings.BaseIterations, warm?.BaseX, warm?.BaseY, startLabels, startBounds);
             baseLabels = baseFit.Labels;
         }
 
@@ -170,9 +171,64 @@ public static class OpinionAnalysis
         var bridging = tally.Bridging(settings);
         Phase("statements");
         return new OpinionMap(groupOf, points, groups, silhouettes, divisive, bridging,
-            new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY, BaseLabelOf(n, rows, baseLabels), matrix, threshold, coVotes) { Tallied = (tally, groupOf, stakeholderArray) },
+            new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY, BaseLabelOf(n, rows, baseLabels), matrix, threshold, coVotes)
+            {
+                Tallied = (tally, groupOf, stakeholderArray),
+                Places = PlacesOf(n, rows, xs, ys, baseFit.Bounds),
+            },
             pca.Iterations,
             phases);
+    }
+
+    /// <summary>
+    /// The previous fit's bounds, each widened by how far its participant moved since (the centres start where they
+    /// ended): d(p′, c) ≤ d(p, c) + |p′ − p| and d(p′, c) ≥ d(p, c) − |p′ − p|, so they stay valid. A participant with no
+    /// previous place gets bounds that force a full look.
+    /// </summary>
+    private static (double[] Upper, double[] Lower) CarriedBounds((double[] X, double[] Y, double[] Upper, double[] Lower) places, int[] rows, int[] startLabels, double[] xs, double[] ys)
+    {
+        var upper = new double[rows.Length];
+        var lower = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            if (startLabels[i] < 0 || r >= places.X.Length || double.IsNaN(places.X[r]))
+            {
+                upper[i] = double.PositiveInfinity;
+                continue;
+            }
+
+            var dx = xs[i] - places.X[r];
+            var dy = ys[i] - places.Y[r];
+            var moved = Math.Sqrt((dx * dx) + (dy * dy));
+            upper[i] = places.Upper[r] + moved;
+            lower[i] = Math.Max(0, places.Lower[r] - moved);
+        }
+
+        return (upper, lower);
+    }
+
+    private static (double[] X, double[] Y, double[] Upper, double[] Lower)? PlacesOf(int participants, int[] rows, double[] xs, double[] ys, (double[] Upper, double[] Lower)? bounds)
+    {
+        if (bounds is not { } b || b.Upper.Length != rows.Length)
+        {
+            return null;
+        }
+
+        var x = new double[participants];
+        var y = new double[participants];
+        var upper = new double[participants];
+        var lower = new double[participants];
+        Array.Fill(x, double.NaN);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            x[rows[i]] = xs[i];
+            y[rows[i]] = ys[i];
+            upper[rows[i]] = b.Upper[i];
+            lower[rows[i]] = b.Lower[i];
+        }
+
+        return (x, y, upper, lower);
     }
 
     private static int[] BaseLabelOf(int participants, int[] rows, int[] baseLabels)

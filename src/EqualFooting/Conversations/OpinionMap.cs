@@ -93,4 +93,10 @@ internal sealed record AnalysisState(double[] Directions, double[] BaseX, double
 {
     /// <summary>The statement tally, with the opinion and stakeholder group of every participant it was counted under, for an update to change only what moved.</summary>
     public (StatementTally Tally, int[] GroupOf, int[]? StakeholderOf)? Tallied { get; init; }
+
+    /// <summary>
+    /// Each participant's place and Hamerly's bounds against the final base centres (NaN where set aside): an update
+    /// widens the bounds by how far each participant moved, so its first Lloyd pass skips those who cannot have changed cluster.
+    /// </summary>
+    public (double[] X, double[] Y, double[] Upper, double[] Lower)? Places { get; init; }
 }
