@@ -15,7 +15,7 @@ namespace EqualFooting.Web.Polls;
 /// <param name="Actor">How the record names the voter, resolved by the request so the writer need not.</param>
 public sealed class BallotSubmission(int pollId, int processId, bool anonymous, int participantId, int stakeholderGroupId, int regionId, Answer answer, RecordActor? actor)
 {
-    private readonly TaskCompletionSource<Result<Ballot>> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Result<MyBallotDto>> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int PollId { get; } = pollId;
 
@@ -33,9 +33,9 @@ public sealed class BallotSubmission(int pollId, int processId, bool anonymous, 
 
     public RecordActor? Actor { get; } = actor;
 
-    public Task<Result<Ballot>> Done => _done.Task;
+    public Task<Result<MyBallotDto>> Done => _done.Task;
 
-    internal void Complete(Result<Ballot> result) => _done.TrySetResult(result);
+    internal void Complete(Result<MyBallotDto> result) => _done.TrySetResult(result);
 
     internal void Fail(Exception e) => _done.TrySetException(e);
 
@@ -63,7 +63,7 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
 
     private readonly Channel<BallotSubmission> _queue = Channel.CreateUnbounded<BallotSubmission>(new UnboundedChannelOptions { SingleReader = true });
 
-    public Task<Result<Ballot>> SubmitAsync(BallotSubmission submission)
+    public Task<Result<MyBallotDto>> SubmitAsync(BallotSubmission submission)
     {
         if (!_queue.Writer.TryWrite(submission))
         {
@@ -164,12 +164,12 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
-    private sealed record Outcomes(Result<Ballot>[] Results, IReadOnlyList<int> Changed);
+    private sealed record Outcomes(Result<MyBallotDto>[] Results, IReadOnlyList<int> Changed);
 
     private async Task<(Outcomes Value, IReadOnlyList<RecordEntry> Entries)> StoreAsync(EqualFootingDb db, List<BallotSubmission> group, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var results = new Result<Ballot>[group.Count];
+        var results = new Result<MyBallotDto>[group.Count];
 
         // Claims first, in poll order: each locks its poll's row until the commit, and only while the poll is open.
         var open = new HashSet<int>();
@@ -186,8 +186,10 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
         var ballots = participants.Count == 0 ? []
             : await db.Ballots.Where(b => polls.Contains(b.PollId) && participants.Contains(b.ParticipantId)).ToDictionaryAsync(b => (b.PollId, b.ParticipantId), ct);
 
-        // Each ballot in the order it arrived: a voter's later ballot in the same group changes their earlier one.
+        // Each ballot in the order it arrived: a voter's later ballot in the same group changes their earlier one, and
+        // each request is answered with the ballot as its own left it.
         var changes = new List<(BallotSubmission Submission, Ballot Ballot, bool Cast, int Choices)>();
+        var states = new (Ballot Ballot, int Choices, DateTimeOffset ChangedAt)?[group.Count];
         for (var i = 0; i < group.Count; i++)
         {
             var s = group[i];
@@ -209,7 +211,7 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
                 changes.Add((s, ballot, false, ballot.Choices));
             }
 
-            results[i] = ballot;
+            states[i] = (ballot, ballot.Choices, ballot.ChangedAt);
         }
 
         // The poll's version moves once per ballot cast or changed, as it did when each had its transaction: screens
@@ -222,6 +224,14 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
         }
 
         await db.SaveChangesAsync(ct);
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (states[i] is { } state)
+            {
+                var answer = group[i].Answer;
+                results[i] = new MyBallotDto(state.Ballot.Id, PollCommands.Bits(state.Choices), answer.Rating, answer.Stance?.ToString(), answer.Reason, state.ChangedAt);
+            }
+        }
 
         // One entry per ballot cast or changed, as before group commit; a named poll's entry says what it chose then.
         var entries = changes.Select(c => RecordEntry.Create(

@@ -170,7 +170,7 @@ public sealed class PollCommands(
     /// and reads the ballot here; <see cref="BallotIntake"/> stores it with the ballots that arrived meanwhile and
     /// answers after their shared commit.
     /// </summary>
-    public async Task<Result<Ballot>> VoteAsync(int pollId, AnswerInput input, CancellationToken ct = default)
+    public async Task<Result<MyBallotDto>> VoteAsync(int pollId, AnswerInput input, CancellationToken ct = default)
     {
         var loaded = await LoadVoterAsync(pollId, ct);
         if (loaded.Error is { } missing)
@@ -266,15 +266,26 @@ public sealed class PollCommands(
             ct,
             whenLost);
 
+    /// <summary>
+    /// What a ballot needs, read lightly: every ballot moves the process's version, so under a stream of ballots no
+    /// cached read helps, and the ballot needs neither the process's groups nor its regions.
+    /// </summary>
     private async Task<Result<VoterContext>> LoadVoterAsync(int pollId, CancellationToken ct)
     {
-        var found = await FindAsync(pollId, tracked: false, ct);
-        if (found.Error is { } error)
+        var poll = await db.Polls.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pollId, ct);
+        var process = poll is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == poll.ProcessId, ct);
+        if (poll is null || process is null)
         {
-            return error;
+            return Error.NotFound("No such poll.");
         }
 
-        var c = found.Value;
+        var actor = await actors.InProcessAsync(process.Id, ct);
+        if (ProcessPolicy.View(actor, process) is not null)
+        {
+            return Error.NotFound("No such poll.");
+        }
+
+        var c = new PollContext(poll, process, actor);
         if (await Participation.CurrentAffiliation.OfAsync(db, c.Process.Id, c.Actor.AccountId, ct) is not { } current)
         {
             return new VoterContext(c, null, 0, 0);
