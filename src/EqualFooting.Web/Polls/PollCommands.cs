@@ -11,17 +11,19 @@ namespace EqualFooting.Web.Polls;
 public sealed record PollContext(Poll Poll, Process Process, Actor Actor);
 
 /// <summary>What a participant's ballot needs: the poll, the process and the affiliation the ballot counts under.</summary>
-public sealed record VoterContext(PollContext Poll, int? ParticipantId, int StakeholderGroupId, int RegionId, Ballot? Existing);
+public sealed record VoterContext(PollContext Poll, int? ParticipantId, int StakeholderGroupId, int RegionId);
 
 /// <summary>How many show-of-hands votes a moderator counted for one stakeholder group and, optionally, one region.</summary>
 public sealed record HandCountRequest(int? StakeholderGroupId, int? RegionId, IReadOnlyList<int>? Counts);
 
 /// <summary>
-/// The use cases of polls, each through <see cref="Writes"/>. A ballot claims the poll's row (<see cref="OpenPollClaim"/>),
-/// which also marks the poll as having ballots, so a change of its settings and the first ballot cannot pass each
-/// other, and a ballot cannot slip in after the close. The unique index on (poll, participant) holds one ballot each.
+/// The use cases of polls, each through <see cref="Writes"/> but ballots, which go through <see cref="BallotIntake"/>
+/// (group commit). A ballot claims the poll's row, which also marks the poll as having ballots, so a change of its
+/// settings and the first ballot cannot pass each other, and a ballot cannot slip in after the close. The unique index
+/// on (poll, participant) holds one ballot each.
 /// </summary>
-public sealed class PollCommands(EqualFootingDb db, ProcessAccess processes, Writes writes, PollBroadcaster broadcaster, BallotGate gate)
+public sealed class PollCommands(
+    EqualFootingDb db, ProcessAccess processes, Writes writes, PollBroadcaster broadcaster, BallotIntake intake, Actors actors, ProcessVersions versions, TimeProvider clock)
 {
     public async Task<Result<PollContext>> FindAsync(int pollId, bool tracked, CancellationToken ct = default)
     {
@@ -163,51 +165,44 @@ public sealed class PollCommands(EqualFootingDb db, ProcessAccess processes, Wri
             .Then(_ => broadcaster.PollsChangedAsync(c.Poll));
     }
 
-    /// <summary>Casts the actor's ballot, or changes it; the same answer again writes nothing.</summary>
-    public async Task<Result<Ballot>> VoteAsync(int pollId, AnswerInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Casts the actor's ballot, or changes it; the same answer again writes nothing. The request loads, authorises
+    /// and reads the ballot here; <see cref="BallotIntake"/> stores it with the ballots that arrived meanwhile and
+    /// answers after their shared commit.
+    /// </summary>
+    public async Task<Result<MyBallotDto>> VoteAsync(int pollId, AnswerInput input, CancellationToken ct = default)
     {
-        using var turn = await gate.EnterAsync(pollId, ct);
-        return await CastAsync(pollId, input, ct);
+        var loaded = await LoadVoterAsync(pollId, ct);
+        if (loaded.Error is { } missing)
+        {
+            return missing;
+        }
+
+        var v = loaded.Value;
+        if ((PollPolicy.Vote(v.Poll.Actor, v.Poll.Process) ?? (v.ParticipantId is null ? Error.Forbidden("Only participants of this process can vote.") : null)) is { } denied)
+        {
+            return denied;
+        }
+
+        var poll = v.Poll.Poll;
+        if (!poll.IsOpenAt(clock.GetUtcNow()))
+        {
+            return Error.Conflict("This poll is closed.");
+        }
+
+        var answer = poll.Read(input);
+        if (answer.Error is { } invalid)
+        {
+            return invalid;
+        }
+
+        var processId = v.Poll.Process.Id;
+        var actor = await actors.ForRecordAsync(processId, ct);
+        var stored = await intake.SubmitAsync(new BallotSubmission(
+            poll.Id, processId, poll.Anonymous, v.ParticipantId!.Value, v.StakeholderGroupId, v.RegionId, answer.Value, actor));
+        versions.Forget(processId);
+        return stored;
     }
-
-    private Task<Result<Ballot>> CastAsync(int pollId, AnswerInput input, CancellationToken ct) =>
-        writes.RunAsync(
-            token => LoadVoterAsync(pollId, token),
-            v => PollPolicy.Vote(v.Poll.Actor, v.Poll.Process) ?? (v.ParticipantId is null ? Error.Forbidden("Only participants of this process can vote.") : null),
-            (v, now) =>
-            {
-                var poll = v.Poll.Poll;
-                if (!poll.IsOpenAt(now))
-                {
-                    return (Result<Change<Ballot>>)Error.Conflict("This poll is closed.");
-                }
-
-                var answer = poll.Read(input);
-                if (answer.Error is { } invalid)
-                {
-                    return invalid;
-                }
-
-                var ballot = v.Existing;
-                var cast = ballot is null;
-                if (ballot is null)
-                {
-                    ballot = Ballot.Cast(poll.Id, v.ParticipantId!.Value, v.StakeholderGroupId, v.RegionId, answer.Value, now);
-                    db.Ballots.Add(ballot);
-                }
-                else if (!ballot.Change(v.StakeholderGroupId, v.RegionId, answer.Value, now))
-                {
-                    return Change.None(ballot);
-                }
-
-                var recorded = ballot;
-                return Change.Recorded(ballot, v.Poll.Process.Id, cast ? PollRecord.BallotCast : PollRecord.BallotChanged, () => new BallotEntry(
-                        poll.Id, recorded.Id, poll.Anonymous ? null : Bits(recorded.Choices)))
-                    .Claiming(new OpenPollClaim(poll.Id, now))
-                    .OnDuplicate(async token => await db.Ballots.AsNoTracking().FirstOrDefaultAsync(b => b.PollId == poll.Id && b.ParticipantId == v.ParticipantId, token) is { } winner ? winner : null)
-                    .Then(_ => broadcaster.ResultsChangedAsync(poll.Id));
-            },
-            ct);
 
     /// <summary>Records a show of hands for one stakeholder group (and region), replacing an earlier count of the same.</summary>
     public Task<Result<HandCount>> CountHandsAsync(int pollId, HandCountRequest request, CancellationToken ct = default) =>
@@ -271,61 +266,33 @@ public sealed class PollCommands(EqualFootingDb db, ProcessAccess processes, Wri
             ct,
             whenLost);
 
+    /// <summary>
+    /// What a ballot needs, read lightly: every ballot moves the process's version, so under a stream of ballots no
+    /// cached read helps, and the ballot needs neither the process's groups nor its regions.
+    /// </summary>
     private async Task<Result<VoterContext>> LoadVoterAsync(int pollId, CancellationToken ct)
     {
-        var found = await FindAsync(pollId, tracked: false, ct);
-        if (found.Error is { } error)
+        var poll = await db.Polls.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pollId, ct);
+        var process = poll is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == poll.ProcessId, ct);
+        if (poll is null || process is null)
         {
-            return error;
+            return Error.NotFound("No such poll.");
         }
 
-        var c = found.Value;
+        var actor = await actors.InProcessAsync(process.Id, ct);
+        if (ProcessPolicy.View(actor, process) is not null)
+        {
+            return Error.NotFound("No such poll.");
+        }
+
+        var c = new PollContext(poll, process, actor);
         if (await Participation.CurrentAffiliation.OfAsync(db, c.Process.Id, c.Actor.AccountId, ct) is not { } current)
         {
-            return new VoterContext(c, null, 0, 0, null);
+            return new VoterContext(c, null, 0, 0);
         }
 
-        var existing = await db.Ballots.FirstOrDefaultAsync(b => b.PollId == pollId && b.ParticipantId == current.ParticipantId, ct);
-        return new VoterContext(c, current.ParticipantId, current.GroupId, current.RegionId, existing);
+        return new VoterContext(c, current.ParticipantId, current.GroupId, current.RegionId);
     }
 
-    private static List<int> Bits(int mask) => [.. Enumerable.Range(0, 31).Where(i => (mask & (1 << i)) != 0)];
-
-    /// <summary>
-    /// A ballot's claim: moves the poll's version and marks it as having ballots, only while it is open. It takes the
-    /// poll row's lock until the commit, so ballots of one poll queue briefly, a settings change decided before them
-    /// loses its own claim (409), and a ballot that lost to the close starts again and is refused.
-    /// </summary>
-    private sealed class OpenPollClaim(int pollId, DateTimeOffset now) : Claim
-    {
-        public override async Task<bool> TakeAsync(EqualFootingDb db, CancellationToken ct) =>
-            await db.Polls
-                .Where(p => p.Id == pollId && p.Status == PollStatus.Open && (p.ClosesAt == null || p.ClosesAt > now))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version + 1).SetProperty(p => p.HasBallots, true), ct) > 0;
-
-        public override Task<bool> MovedOnAsync(EqualFootingDb db, CancellationToken ct) => Task.FromResult(false);
-    }
-}
-
-/// <summary>
-/// Ballots of one poll queue on the poll's row in the database anyway (<c>OpenPollClaim</c>); queueing them here
-/// first, per node, means a burst (two hundred clicks at once) holds one database connection per poll instead of one
-/// per request waiting on the lock, so the connection pool is never exhausted. The database stays the authority
-/// across nodes.
-/// </summary>
-public sealed class BallotGate
-{
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, SemaphoreSlim> _polls = new();
-
-    public async Task<IDisposable> EnterAsync(int pollId, CancellationToken ct)
-    {
-        var gate = _polls.GetOrAdd(pollId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        return new Turn(gate);
-    }
-
-    private sealed class Turn(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
-    }
+    internal static List<int> Bits(int mask) => [.. Enumerable.Range(0, 31).Where(i => (mask & (1 << i)) != 0)];
 }

@@ -91,17 +91,8 @@ public static class PollEndpoints
             .WithMetadata(new EqualFooting.Web.Hosting.NeedsAccount())
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        poll.MapPut("/ballot", async (int pollId, BallotRequest request, PollCommands commands, PollQueries queries, CancellationToken ct) =>
-            {
-                var cast = await commands.VoteAsync(pollId, request.ToInput(), ct);
-                if (cast.Error is { } error)
-                {
-                    return Problems.ToResult(error);
-                }
-
-                var found = await commands.FindAsync(pollId, tracked: false, ct);
-                return Results.Ok(await queries.MyBallotAsync(pollId, found.Value.Actor, found.Value.Process.Id, ct));
-            })
+        poll.MapPut("/ballot", async (int pollId, BallotRequest request, PollCommands commands, CancellationToken ct) =>
+                Problems.ToResult(await commands.VoteAsync(pollId, request.ToInput(), ct), b => Results.Ok(b)))
             .WithName("CastBallot").WithSummary("Casts the participant's ballot, or changes it until the poll closes.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);

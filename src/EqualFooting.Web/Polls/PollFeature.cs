@@ -11,7 +11,8 @@ public static class PollFeature
         services.AddScoped<PollCommands>();
         services.AddScoped<PollQueries>();
         services.AddSingleton<PollBroadcaster>();
-        services.AddSingleton<BallotGate>();
+        services.AddSingleton<BallotIntake>();
+        services.AddHostedService(sp => sp.GetRequiredService<BallotIntake>());
         services.AddSingleton<PollDeadlines>();
         services.AddHostedService(sp => sp.GetRequiredService<PollDeadlines>());
         services.AddRecordActions(PollRecord.All);

@@ -207,6 +207,43 @@ public abstract class PollApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Ballots_arriving_together_are_each_answered_with_their_own_result()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var (outsider, _) = await app.SignedInAsync("Olu");
+        var voters = new List<HttpClient>();
+        foreach (var (name, group, region) in new[] { ("Amara", "Civil society", "Africa"), ("Bruno", "Government", "Europe"), ("Chen", "Academia", "Asia-Pacific") })
+        {
+            voters.Add(await s.ParticipantAsync(name, group, region));
+        }
+
+        var open = await CreateAsync(s, new { question = "Rate the draft", kind = "Likert" });
+        var closed = await CreateAsync(s, new { question = "Rate the agenda", kind = "Likert" });
+        await (await s.Moderator.PostAsync($"/api/polls/{closed.Id()}/close", null)).JsonAsync(HttpStatusCode.OK);
+
+        // Sent at once, so the writer takes several in one transaction: a refused ballot must not fail the others.
+        var sent = await Task.WhenAll(
+            VoteAsync(voters[0], open, new { rating = 4 }),
+            VoteAsync(voters[1], closed, new { rating = 2 }),
+            VoteAsync(voters[1], open, new { rating = 9 }),
+            VoteAsync(outsider, open, new { rating = 3 }),
+            VoteAsync(voters[2], open, new { rating = 1 }),
+            VoteAsync(voters[1], open, new { rating = 5 }));
+
+        await sent[0].JsonAsync(HttpStatusCode.OK);
+        await sent[1].ProblemAsync(HttpStatusCode.Conflict);
+        await sent[2].ProblemAsync(HttpStatusCode.BadRequest, "rating");
+        await sent[3].ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(1, (await sent[4].JsonAsync(HttpStatusCode.OK)).GetProperty("rating").GetInt32());
+        Assert.Equal(5, (await sent[5].JsonAsync(HttpStatusCode.OK)).GetProperty("rating").GetInt32());
+        var results = await ResultsAsync(open);
+        Assert.Equal(3, results.GetProperty("ballots").GetInt32());
+        Assert.Equal([1, 0, 0, 1, 1], results.GetProperty("individual").GetProperty("overall").GetProperty("counts").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.Equal(0, (await ResultsAsync(closed)).GetProperty("ballots").GetInt32());
+        Assert.Equal(3, await app.WithDbAsync(db => db.Record.CountAsync(r => r.ProcessId == s.Process.Id() && r.Action == "poll.ballot-cast")));
+    }
+
+    [Fact]
     public async Task The_sense_of_the_room_asks_agree_disagree_unsure_for_a_minute_and_its_counts_go_on_the_record()
     {
         var s = await SessionScenario.StartAsync(app);
