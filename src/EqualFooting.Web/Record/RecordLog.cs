@@ -119,7 +119,7 @@ public enum Publication
 
 /// <summary>
 /// Signs and publishes tree heads: every <c>Record:TreeHeadSeconds</c> (30 by default, so at least every minute)
-/// while entries arrive. It never signs a tree that does not extend the latest published head: before signing, the
+/// while entries arrive; 0 leaves the timer off on this node (another node publishes, or an operator's job calls it). It never signs a tree that does not extend the latest published head: before signing, the
 /// stored nodes must rebuild the log's root and prove it consistent with that head, which is read from the database
 /// (so the check holds across restarts and across nodes). Publishing holds the log's lock, so heads follow sizes.
 /// </summary>
@@ -195,7 +195,13 @@ public sealed class TreeHeadPublisher(IServiceScopeFactory scopes, RecordSigning
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Record:TreeHeadSeconds", 30), 1, 60));
+        var seconds = configuration.GetValue("Record:TreeHeadSeconds", 30);
+        if (seconds == 0)
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 60));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
