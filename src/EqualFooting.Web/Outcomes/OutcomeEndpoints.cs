@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EqualFooting.Common;
 using EqualFooting.Outcomes;
+using EqualFooting.Web.Privacy;
 
 namespace EqualFooting.Web.Outcomes;
 
@@ -18,9 +19,9 @@ public sealed record SourceRequest(string? Kind, int? Id);
 
 public sealed record MessageRequest(string? Title, string? Text, SourceRequest[]? Sources);
 
-public sealed record MilestoneRequest(string? Title, DateOnly? DueOn, int? RegionId);
+public sealed record MilestoneRequest(string? Title, DateOnly? DueOn, int? RegionId, string? OwnerAccountId = null);
 
-public sealed record CommitmentRequest(string? Title, string? Description, int? LeadStakeholderGroupId, string? LeadOrganisation, string? Signatories, string? Owners, DateOnly? DueOn, MilestoneRequest[]? Milestones, string[]? Evidence);
+public sealed record CommitmentRequest(string? Title, string? Description, int? LeadStakeholderGroupId, string? LeadOrganisation, string? Signatories, string? Owners, DateOnly? DueOn, MilestoneRequest[]? Milestones, string[]? Evidence, string? OwnerAccountId = null);
 
 public sealed record CommitmentUpdateRequest(string? Status, string[]? Evidence);
 
@@ -164,23 +165,23 @@ public static class OutcomeEndpoints
         }).WithName("PublishMessage").WithSummary("A convener publishes a message with its provenance: sessions, consultations, polls, conversations and proposals of the process.")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429);
 
-        process.MapPost("/commitments", async (int id, CommitmentRequest request, OutcomeCommands commands, ProcessAccess processes, TimeProvider clock, CancellationToken ct) =>
+        process.MapPost("/commitments", async (int id, CommitmentRequest request, OutcomeCommands commands, ProcessAccess processes, PublicNames names, TimeProvider clock, CancellationToken ct) =>
         {
             var input = new NewCommitment(request.Title, request.Description, request.LeadStakeholderGroupId, request.LeadOrganisation, request.Signatories, request.Owners, request.DueOn,
-                [.. (request.Milestones ?? []).Select(m => new MilestoneInput(m?.Title, m?.DueOn, m?.RegionId))], [.. (request.Evidence ?? []).Select(e => e ?? "")]);
-            return await CommitmentResultAsync(id, await commands.CreateCommitmentAsync(id, input, ct), processes, clock, created: true, ct);
+                [.. (request.Milestones ?? []).Select(m => new MilestoneInput(m?.Title, m?.DueOn, m?.RegionId, m?.OwnerAccountId))], [.. (request.Evidence ?? []).Select(e => e ?? "")], request.OwnerAccountId);
+            return await CommitmentResultAsync(id, await commands.CreateCommitmentAsync(id, input, ct), processes, names, clock, created: true, ct);
         }).WithName("CreateCommitment").WithSummary("A convener records a commitment: lead, owners, due date, milestones (per region where the rollout goes region by region), evidence.")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429);
 
-        process.MapPut("/commitments/{cid:int}", async (int id, int cid, CommitmentUpdateRequest request, OutcomeCommands commands, ProcessAccess processes, TimeProvider clock, CancellationToken ct) =>
+        process.MapPut("/commitments/{cid:int}", async (int id, int cid, CommitmentUpdateRequest request, OutcomeCommands commands, ProcessAccess processes, PublicNames names, TimeProvider clock, CancellationToken ct) =>
             !Enum.TryParse<CommitmentStatus>(request.Status?.Trim(), ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(request.Status, out _)
                 ? Problems.ToResult(Error.Invalid("status", "Choose planned, inProgress, done or dropped."))
-                : await CommitmentResultAsync(id, await commands.UpdateCommitmentAsync(id, cid, status, [.. (request.Evidence ?? []).Select(e => e ?? "")], ct), processes, clock, created: false, ct))
+                : await CommitmentResultAsync(id, await commands.UpdateCommitmentAsync(id, cid, status, [.. (request.Evidence ?? []).Select(e => e ?? "")], ct), processes, names, clock, created: false, ct))
             .WithName("UpdateCommitment").WithSummary("Changes a commitment's status and adds evidence links.")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
 
         process.MapPost("/commitments/{cid:int}/milestones", async (int id, int cid, MilestoneRequest request, OutcomeCommands commands, CancellationToken ct) =>
-            Problems.ToResult(await commands.AddMilestoneAsync(id, cid, new MilestoneInput(request.Title, request.DueOn, request.RegionId), ct), m => Results.Created($"/api/processes/{id}/outcomes", new { m.Id, m.Title, m.DueOn, m.RegionId })))
+            Problems.ToResult(await commands.AddMilestoneAsync(id, cid, new MilestoneInput(request.Title, request.DueOn, request.RegionId, request.OwnerAccountId), ct), m => Results.Created($"/api/processes/{id}/outcomes", new { m.Id, m.Title, m.DueOn, m.RegionId })))
             .WithName("AddMilestone").WithSummary("Adds a milestone; one after the commitment's due date is refused (400).")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
 
@@ -293,7 +294,7 @@ public static class OutcomeEndpoints
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private static async Task<IResult> CommitmentResultAsync(int id, Result<Commitment> result, ProcessAccess processes, TimeProvider clock, bool created, CancellationToken ct)
+    private static async Task<IResult> CommitmentResultAsync(int id, Result<Commitment> result, ProcessAccess processes, PublicNames names, TimeProvider clock, bool created, CancellationToken ct)
     {
         if (result.Error is { } error)
         {
@@ -302,7 +303,8 @@ public static class OutcomeEndpoints
 
         var found = await processes.ViewAsync(id, ct);
         var process = found.Value.Process;
-        var dto = OutcomeQueries.ToDto(result.Value, process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name), process.Regions.ToDictionary(r => r.Id, r => r.Name), Today(clock));
+        var owners = await OutcomeQueries.OwnerNamesAsync(id, [result.Value], names, ct);
+        var dto = OutcomeQueries.ToDto(result.Value, process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name), process.Regions.ToDictionary(r => r.Id, r => r.Name), Today(clock), owners);
         return created ? Results.Created($"/api/processes/{id}/outcomes", dto) : Results.Ok(dto);
     }
 }

@@ -6,6 +6,7 @@ using EqualFooting.Processes;
 using EqualFooting.Sessions;
 using EqualFooting.Web.Kernel;
 using EqualFooting.Web.Participation;
+using EqualFooting.Web.Privacy;
 using EqualFooting.Web.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -55,7 +56,8 @@ public sealed record SourceLine(SourceKind Kind, int Id, string Href);
 
 public sealed record MessageDto(int Id, string Title, string Text, DateTimeOffset PublishedAt, IReadOnlyList<SourceLine> Sources);
 
-public sealed record MilestoneDto(int Id, string Title, DateOnly DueOn, int? RegionId, string? Region, DateOnly? CompletedOn, bool Overdue);
+/// <param name="Owner">The milestone's owner as the process's privacy settings allow, when a participant was named.</param>
+public sealed record MilestoneDto(int Id, string Title, DateOnly DueOn, int? RegionId, string? Region, DateOnly? CompletedOn, bool Overdue, string? Owner = null);
 
 public sealed record CommitmentDto(
     int Id,
@@ -70,7 +72,8 @@ public sealed record CommitmentDto(
     CommitmentStatus Status,
     IReadOnlyList<string> Evidence,
     IReadOnlyList<MilestoneDto> Milestones,
-    int OverdueMilestones);
+    int OverdueMilestones,
+    string? Owner = null);
 
 public sealed record AdviceDto(int Id, string Title, string? Text, string? Link, string Recipient, DateOnly? SentOn, AdviceStatus Status, string? Response, DateOnly? RespondedOn, string? Implemented, bool AwaitingResponse);
 
@@ -149,7 +152,7 @@ public static class OutcomeLists
 }
 
 /// <summary>Read models of outcomes: projections, with group and region names from the process.</summary>
-public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, SessionQueries sessionQueries, ParticipationQueries participation, ProcessVersions versions, IMemoryCache cache)
+public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, SessionQueries sessionQueries, ParticipationQueries participation, ProcessVersions versions, IMemoryCache cache, PublicNames names)
 {
     /// <summary>The session's report as <paramref name="actor"/> may read it (a draft only for those who write and approve it), with the figures.</summary>
     public async Task<Common.Result<SessionReportView>> ReportAsync(int sessionId, CancellationToken ct = default)
@@ -388,11 +391,32 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
     private async Task<List<MessageDto>> MessagesAsync(int id, int skip, int take, CancellationToken ct) =>
         [.. (await db.Messages.AsNoTracking().Include(m => m.Sources).Where(m => m.ProcessId == id).OrderByDescending(m => m.Id).Skip(skip).Take(take).AsSplitQuery().ToListAsync(ct)).Select(ToDto)];
 
-    // Commitments with an overdue milestone first, then by due date.
-    private async Task<List<CommitmentDto>> CommitmentsAsync(int id, DateOnly today, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> regions, int skip, int take, CancellationToken ct) =>
-        [.. (await db.Commitments.AsNoTracking().Include(c => c.Milestones).Where(c => c.ProcessId == id)
+    // Commitments with an overdue milestone first, then by due date; owners named as the privacy settings allow.
+    private async Task<List<CommitmentDto>> CommitmentsAsync(int id, DateOnly today, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> regions, int skip, int take, CancellationToken ct)
+    {
+        var commitments = await db.Commitments.AsNoTracking().Include(c => c.Milestones).Where(c => c.ProcessId == id)
             .OrderByDescending(c => c.Milestones.Any(m => m.CompletedOn == null && m.DueOn < today)).ThenBy(c => c.DueOn).ThenBy(c => c.Id)
-            .Skip(skip).Take(take).AsSplitQuery().ToListAsync(ct)).Select(c => ToDto(c, groups, regions, today))];
+            .Skip(skip).Take(take).AsSplitQuery().ToListAsync(ct);
+        var owners = await OwnerNamesAsync(id, commitments, names, ct);
+        return [.. commitments.Select(c => ToDto(c, groups, regions, today, owners))];
+    }
+
+    public const int MaxOwnerChoices = 500;
+
+    /// <summary>The process's participants a convener may name as owners (the first <see cref="MaxOwnerChoices"/> to join; others through the API), named as the privacy settings allow.</summary>
+    public async Task<IReadOnlyList<OwnerChoice>> OwnerChoicesAsync(int processId, CancellationToken ct = default)
+    {
+        var accounts = await db.Participants.AsNoTracking().Where(p => p.ProcessId == processId).OrderBy(p => p.Id).Take(MaxOwnerChoices).Select(p => p.AccountId).ToListAsync(ct);
+        var shown = await names.AccountNamesAsync(processId, accounts, ct);
+        return [.. accounts.Select(a => new OwnerChoice(a, shown.GetValueOrDefault(a, ""))).OrderBy(o => o.Name, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>The names of the commitments' (and their milestones') owners, as the process's privacy settings allow.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> OwnerNamesAsync(int processId, IEnumerable<Commitment> commitments, PublicNames names, CancellationToken ct)
+    {
+        var ids = commitments.SelectMany(c => c.Milestones.Select(m => m.OwnerAccountId).Append(c.OwnerAccountId)).OfType<string>().Distinct().ToList();
+        return ids.Count == 0 ? new Dictionary<string, string>() : await names.AccountNamesAsync(processId, ids, ct);
+    }
 
     // Each value read by a seek on the (indicator, date) key: a list of indicators never counts or reads their points.
     private IQueryable<IndicatorSummary> IndicatorRows(int id) =>
@@ -424,14 +448,15 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
     public static MessageDto ToDto(Message m) =>
         new(m.Id, m.Title, m.Body, m.PublishedAt, [.. m.Sources.OrderBy(s => s.Kind).ThenBy(s => s.TargetId).Select(s => new SourceLine(s.Kind, s.TargetId, Href(m.ProcessId, s)))]);
 
-    public static CommitmentDto ToDto(Commitment c, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> regions, DateOnly today)
+    public static CommitmentDto ToDto(Commitment c, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> regions, DateOnly today, IReadOnlyDictionary<string, string>? owners = null)
     {
+        string? Owner(string? account) => account is null ? null : owners?.GetValueOrDefault(account);
         var milestones = c.Milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Id)
-            .Select(m => new MilestoneDto(m.Id, m.Title, m.DueOn, m.RegionId, m.RegionId is { } r ? regions.GetValueOrDefault(r) : null, m.CompletedOn, m.IsOverdue(today)))
+            .Select(m => new MilestoneDto(m.Id, m.Title, m.DueOn, m.RegionId, m.RegionId is { } r ? regions.GetValueOrDefault(r) : null, m.CompletedOn, m.IsOverdue(today), Owner(m.OwnerAccountId)))
             .ToList();
         return new CommitmentDto(
             c.Id, c.Title, c.Description, c.LeadStakeholderGroupId, c.LeadStakeholderGroupId is { } g ? groups.GetValueOrDefault(g) : null, c.LeadOrganisation, c.Signatories, c.Owners,
-            c.DueOn, c.Status, c.Evidence, milestones, c.OverdueMilestones(today).Count);
+            c.DueOn, c.Status, c.Evidence, milestones, c.OverdueMilestones(today).Count, Owner(c.OwnerAccountId));
     }
 
     public static AdviceDto ToDto(Advice a, DateOnly today, int reminderDays = OutcomeSettings.DefaultAdviceReminderDays) =>
@@ -447,6 +472,9 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
         _ => "",
     };
 }
+
+/// <summary>A participant who can own a commitment or milestone: the account id the form sends, and the name shown.</summary>
+public sealed record OwnerChoice(string AccountId, string Name);
 
 /// <summary>What a message can cite: the process's sessions, consultations, polls, conversations and proposals.</summary>
 public sealed record SourceChoice(SourceKind Kind, int Id, string Title);

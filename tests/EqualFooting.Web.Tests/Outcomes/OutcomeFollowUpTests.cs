@@ -173,6 +173,57 @@ public abstract class OutcomeFollowUpTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_participant_owner_is_told_once_of_an_overdue_milestone_and_named_as_the_privacy_settings_allow()
+    {
+        var (convener, p, member) = await ProcessAsync();
+        var id = p.Id();
+        var (outsider, outsiderEmail) = await app.SignedInAsync("Outsider");
+        var memberId = await app.WithDbAsync(db => db.Participants.Where(x => x.ProcessId == id).Join(db.Users.Where(u => u.DisplayName == "Sebastien Bachollet"), x => x.AccountId, u => u.Id, (x, u) => u.Id).SingleAsync());
+        var outsiderId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == outsiderEmail).Select(u => u.Id).SingleAsync());
+        var url = $"/api/processes/{id}/commitments";
+        var region = p.RegionId("Latin America and Caribbean");
+        object Owned(string? owner, string? milestoneOwner) => new
+        {
+            title = "Port 25 management",
+            leadOrganisation = "Anatel",
+            dueOn = Iso(Today.AddYears(1)),
+            ownerAccountId = owner,
+            milestones = new[] { new { title = "Southeast rollout", dueOn = Iso(Today.AddDays(10)), regionId = (int?)region, ownerAccountId = milestoneOwner } },
+        };
+
+        // Someone who has not joined the process cannot own its commitments or milestones; only a convener names owners.
+        await (await convener.PostAsJsonAsync(url, Owned(outsiderId, null))).ProblemAsync(HttpStatusCode.BadRequest, "ownerAccountId");
+        await (await convener.PostAsJsonAsync(url, Owned(null, outsiderId))).ProblemAsync(HttpStatusCode.BadRequest, "milestones[0].ownerAccountId");
+        await (await member.PostAsJsonAsync(url, Owned(memberId, null))).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsJsonAsync(url, Owned(memberId, null))).StatusCode);
+
+        var created = await (await convener.PostAsJsonAsync(url, Owned(memberId, null))).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("Sebastien Bachollet", created.GetProperty("owner").GetString());
+        await (await convener.PostAsJsonAsync($"{url}/{created.Id()}/milestones", new { title = "North rollout", dueOn = Iso(Today.AddDays(20)), ownerAccountId = outsiderId }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "ownerAccountId");
+        Assert.Contains("Sebastien Bachollet", await app.Anonymous().GetStringAsync($"/processes/{id}/outcomes"), StringComparison.Ordinal);
+
+        // With names hidden, the owner reads as a participant everywhere.
+        await (await convener.PutAsJsonAsync($"/api/processes/{id}/privacy", new { names = "Nothing" })).JsonAsync(HttpStatusCode.OK);
+        var outcomes = await (await app.Anonymous().GetAsync($"/api/processes/{id}/outcomes")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("A participant", outcomes.GetProperty("commitments")[0].GetProperty("owner").GetString());
+        Assert.DoesNotContain("Sebastien Bachollet", await app.Anonymous().GetStringAsync($"/processes/{id}/outcomes"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Sebastien Bachollet", await app.Anonymous().GetStringAsync($"/api/processes/{id}/outcomes.csv"), StringComparison.Ordinal);
+
+        // Overdue: four nodes sweep at once, the owner is told once (and again never).
+        var sweep = app.Services.GetRequiredService<OutcomeReminderSweep>();
+        var later = TimeProvider.System.GetUtcNow().AddDays(30);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => sweep.SweepAsync(later)));
+        await sweep.SweepAsync(later.AddDays(1));
+        var told = await (await member.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK);
+        var notice = Assert.Single(told.EnumerateArray());
+        Assert.Equal("MilestoneOverdue", notice.GetProperty("kind").GetString());
+        Assert.Equal(id, notice.GetProperty("processId").GetInt32());
+        Assert.Equal(0, (await (await outsider.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
+        Assert.Contains((await (await convener.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK)).EnumerateArray(), n => n.GetProperty("kind").GetString() == "MilestoneOverdue" && n.GetProperty("processId").GetInt32() == id);
+    }
+
+    [Fact]
     public async Task A_milestone_reached_or_advice_answered_in_time_is_not_reminded()
     {
         var (convener, p, _) = await ProcessAsync();
