@@ -369,6 +369,20 @@ public static class OutcomesCsv
             Row(csv, "advice", a.Id, a.Title, a.SentOn is null ? "not sent" : a.Status.ToString(), a.SentOn is { } s ? Iso(s) : "", a.Recipient);
         }
 
+        // A decision, then one row per cell of its positions (by stakeholder group, by region, by both): the title
+        // names the cell, the detail gives n and each stance, or only n where the cell is too small to show.
+        foreach (var d in v.Decisions)
+        {
+            Row(csv, "decision", d.Id, d.Title, d.Outcome?.ToString() ?? "", Date(d.DecidedAt), d.Rule.ToString());
+            foreach (var c in d.ByStakeholderGroup.Concat(d.ByRegion).Concat(d.ByStakeholderGroupAndRegion))
+            {
+                var cell = string.Join(" / ", new[] { c.StakeholderGroup, c.Region }.OfType<string>());
+                var n = string.Create(CultureInfo.InvariantCulture, $"n={c.N}");
+                Row(csv, "decision positions", d.Id, cell, c.Hidden ? $"fewer than {d.MinimumCellSize}" : "", Date(d.DecidedAt),
+                    c.Hidden ? n : string.Create(CultureInfo.InvariantCulture, $"{n} agree={c.Agree} disagree={c.Disagree} abstain={c.Abstain} block={c.Block}"));
+            }
+        }
+
         return csv.ToString();
     }
 

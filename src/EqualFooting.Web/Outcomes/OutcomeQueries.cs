@@ -91,18 +91,36 @@ public sealed record OutcomesExport(
     IReadOnlyList<MessageDto> Messages,
     IReadOnlyList<CommitmentDto> Commitments,
     IReadOnlyList<IndicatorSummary> Indicators,
-    IReadOnlyList<AdviceDto> Advice);
+    IReadOnlyList<AdviceDto> Advice,
+    IReadOnlyList<DecisionDto> Decisions);
 
 public sealed record StatusCount(string Status, int Count);
 
-/// <summary>Positions taken in a decision's final round by one stakeholder group.</summary>
-public sealed record StanceLine(int StakeholderGroupId, string StakeholderGroup, int Agree, int Disagree, int Abstain, int Block);
+/// <summary>
+/// A cell of a decision's final-round positions: a stakeholder group, a region, or both (the other null), with n and
+/// the count of each stance; the counts are null when the cell is hidden as smaller than the minimum cell size.
+/// </summary>
+public sealed record StanceLine(int? StakeholderGroupId, string? StakeholderGroup, int? RegionId, string? Region, int N, bool Hidden, int? Agree, int? Disagree, int? Abstain, int? Block);
 
 /// <summary>A minority view beside a decision, with its author's stakeholder group (names stay on the proposal's page, as its privacy settings allow).</summary>
 public sealed record MinorityViewDto(string StakeholderGroup, string Text);
 
-/// <summary>A decision: a closed proposal with its rule, outcome, positions by stakeholder group and minority views.</summary>
-public sealed record DecisionDto(int Id, string Title, RuleKind Rule, EqualFooting.Decisions.Outcome? Outcome, bool ReversedOnAppeal, DateTimeOffset DecidedAt, IReadOnlyList<StanceLine> ByStakeholderGroup, IReadOnlyList<MinorityViewDto> MinorityViews);
+/// <summary>
+/// A decision: a closed proposal with its rule, outcome, positions by stakeholder group, by region and by both, and
+/// minority views. <paramref name="MinimumCellSize"/> is the privacy setting applied to the cells (0 when positions are not anonymous).
+/// </summary>
+public sealed record DecisionDto(
+    int Id,
+    string Title,
+    RuleKind Rule,
+    EqualFooting.Decisions.Outcome? Outcome,
+    bool ReversedOnAppeal,
+    DateTimeOffset DecidedAt,
+    IReadOnlyList<StanceLine> ByStakeholderGroup,
+    IReadOnlyList<MinorityViewDto> MinorityViews,
+    IReadOnlyList<StanceLine> ByRegion,
+    IReadOnlyList<StanceLine> ByStakeholderGroupAndRegion,
+    int MinimumCellSize);
 
 /// <summary>
 /// The outcomes page: every count, and the first few items of each list (the newest, or those needing attention),
@@ -296,32 +314,51 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
             await AdviceAsync(id, today, settings.AdviceReminderDays, 0, Shown, ct),
             AdviceTally.FromCounts(advice.Select(a => (a.Sent, a.Status, a.Count))),
             await db.Proposals.CountAsync(p => p.ProcessId == id && p.Status == ProposalStatus.Closed, ct),
-            await DecisionsAsync(id, groups, ct));
+            await DecisionsAsync(process, Shown, ct));
     }
 
-    /// <summary>The latest decisions (closed proposals), each with its final round's positions grouped by stakeholder group.</summary>
-    private async Task<List<DecisionDto>> DecisionsAsync(int id, IReadOnlyDictionary<int, string> groups, CancellationToken ct)
+    /// <summary>
+    /// The latest decisions (closed proposals), each with its final round's positions by stakeholder group, by region
+    /// and by both. Positions are anonymous when the process shows no names; then the minimum cell size applies.
+    /// </summary>
+    private async Task<List<DecisionDto>> DecisionsAsync(Process process, int take, CancellationToken ct)
     {
+        var id = process.Id;
+        var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+        var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
         var proposals = await db.Proposals.AsNoTracking().Where(p => p.ProcessId == id && p.Status == ProposalStatus.Closed && p.ClosedAt != null)
-            .OrderByDescending(p => p.ClosedAt).ThenByDescending(p => p.Id).Take(Shown)
+            .OrderByDescending(p => p.ClosedAt).ThenByDescending(p => p.Id).Take(take)
             .Select(p => new { p.Id, p.Title, p.RuleKind, p.Outcome, p.ReversedOnAppeal, ClosedAt = p.ClosedAt!.Value, p.Round })
             .ToListAsync(ct);
+        if (proposals.Count == 0)
+        {
+            return [];
+        }
+
         var ids = proposals.Select(p => p.Id).ToList();
         var counts = (await db.ProposalPositions.AsNoTracking().Where(x => ids.Contains(x.ProposalId))
-            .GroupBy(x => new { x.ProposalId, x.Round, x.StakeholderGroupId, x.Stance })
-            .Select(g => new { g.Key.ProposalId, g.Key.Round, g.Key.StakeholderGroupId, g.Key.Stance, Count = g.Count() })
+            .GroupBy(x => new { x.ProposalId, x.Round, x.StakeholderGroupId, x.RegionId, x.Stance })
+            .Select(g => new { g.Key.ProposalId, g.Key.Round, g.Key.StakeholderGroupId, g.Key.RegionId, g.Key.Stance, Count = g.Count() })
             .ToListAsync(ct)).ToLookup(c => c.ProposalId);
         var views = (await db.MinorityViews.AsNoTracking().Where(v => ids.Contains(v.ProposalId)).OrderBy(v => v.Id)
             .Select(v => new { v.ProposalId, v.Text, Group = db.Affiliations.Where(a => a.ParticipantId == v.ParticipantId && a.Until == null).Select(a => a.StakeholderGroupId).FirstOrDefault() })
             .ToListAsync(ct)).ToLookup(v => v.ProposalId);
+        var privacy = await names.SettingsAsync(id, ct);
+        var minimum = privacy.Names == EqualFooting.Privacy.NameDisclosure.Nothing ? privacy.MinimumCellSize : 0;
+        StanceLine Line(StanceCell c) => new(
+            c.StakeholderGroupId, c.StakeholderGroupId is { } g ? groups.GetValueOrDefault(g, "?") : null,
+            c.RegionId, c.RegionId is { } r ? regions.GetValueOrDefault(r, "?") : null,
+            c.N, c.Hidden, c.Agree, c.Disagree, c.Abstain, c.Block);
         return [.. proposals.Select(p =>
         {
-            var round = counts[p.Id].Where(c => c.Round == p.Round).ToList();
-            int N(int g, Stance s) => round.Where(c => c.StakeholderGroupId == g && c.Stance == s).Sum(c => c.Count);
-            var lines = round.Select(c => c.StakeholderGroupId).Distinct().OrderBy(g => g)
-                .Select(g => new StanceLine(g, groups.GetValueOrDefault(g, "?"), N(g, Stance.Agree), N(g, Stance.Disagree), N(g, Stance.Abstain), N(g, Stance.Block)))
-                .ToList();
-            return new DecisionDto(p.Id, p.Title, p.RuleKind, p.Outcome, p.ReversedOnAppeal, p.ClosedAt, lines, [.. views[p.Id].Select(v => new MinorityViewDto(groups.GetValueOrDefault(v.Group, "?"), v.Text))]);
+            var breakdown = StanceBreakdown.Of(counts[p.Id].Where(c => c.Round == p.Round).Select(c => new StanceCount(c.StakeholderGroupId, c.RegionId, c.Stance, c.Count)), minimum);
+            return new DecisionDto(
+                p.Id, p.Title, p.RuleKind, p.Outcome, p.ReversedOnAppeal, p.ClosedAt,
+                [.. breakdown.ByStakeholderGroup.Select(Line)],
+                [.. views[p.Id].Select(v => new MinorityViewDto(groups.GetValueOrDefault(v.Group, "?"), v.Text))],
+                [.. breakdown.ByRegion.Select(Line)],
+                [.. breakdown.ByStakeholderGroupAndRegion.Select(Line)],
+                minimum);
         })];
     }
 
@@ -367,7 +404,8 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
             await MessagesAsync(id, 0, int.MaxValue, ct),
             await CommitmentsAsync(id, today, groups, regions, 0, int.MaxValue, ct),
             await IndicatorRows(id).ToListAsync(ct),
-            await AdviceAsync(id, today, days, 0, int.MaxValue, ct));
+            await AdviceAsync(id, today, days, 0, int.MaxValue, ct),
+            await DecisionsAsync(process, int.MaxValue, ct));
     }
 
     // Plain dates are judged against today in the reader's zone (UTC for API clients without the cookie).

@@ -261,8 +261,39 @@ public abstract class OutcomeFollowUpTests(AppFactory app)
         var groups = decision.GetProperty("byStakeholderGroup").EnumerateArray().ToDictionary(g => g.GetProperty("stakeholderGroup").GetString()!);
         Assert.Equal(1, groups["Civil society"].GetProperty("agree").GetInt32());
         Assert.Equal(1, groups["Technical community"].GetProperty("disagree").GetInt32());
+        Assert.Equal(1, groups["Civil society"].GetProperty("n").GetInt32());
+        var regions = decision.GetProperty("byRegion").EnumerateArray().ToDictionary(r => r.GetProperty("region").GetString()!);
+        Assert.Equal(1, regions["Europe"].GetProperty("agree").GetInt32());
+        Assert.Equal(1, regions["Latin America and Caribbean"].GetProperty("disagree").GetInt32());
+        var cell = decision.GetProperty("byStakeholderGroupAndRegion").EnumerateArray()
+            .Single(c => c.GetProperty("stakeholderGroup").GetString() == "Technical community" && c.GetProperty("region").GetString() == "Latin America and Caribbean");
+        Assert.Equal((1, 1, false), (cell.GetProperty("n").GetInt32(), cell.GetProperty("disagree").GetInt32(), cell.GetProperty("hidden").GetBoolean()));
         var page = await app.Anonymous().GetStringAsync($"/processes/{id}/outcomes");
         Assert.Contains($"/processes/{id}/proposals/{proposal}", page, StringComparison.Ordinal);
+        Assert.Contains("Positions by region", page, StringComparison.Ordinal);
+        Assert.Contains("Positions by stakeholder group and region", page, StringComparison.Ordinal);
+        var csv = await app.Anonymous().GetStringAsync($"/api/processes/{id}/outcomes.csv");
+        Assert.Contains($"decision positions,{proposal},Technical community / Latin America and Caribbean,,", csv, StringComparison.Ordinal);
+        Assert.Contains("n=1 agree=0 disagree=1 abstain=0 block=0", csv, StringComparison.Ordinal);
+
+        // With names hidden the positions are anonymous: cells under the minimum keep their n, not their stances.
+        await (await convener.PutAsJsonAsync($"/api/processes/{id}/privacy", new { names = "Nothing", minimumCellSize = 3 })).JsonAsync(HttpStatusCode.OK);
+        var hidden = (await (await app.Anonymous().GetAsync($"/api/processes/{id}/outcomes")).JsonAsync(HttpStatusCode.OK)).GetProperty("decisions")[0];
+        Assert.Equal(3, hidden.GetProperty("minimumCellSize").GetInt32());
+        foreach (var list in new[] { "byStakeholderGroup", "byRegion", "byStakeholderGroupAndRegion" })
+        {
+            Assert.All(hidden.GetProperty(list).EnumerateArray(), c =>
+            {
+                Assert.True(c.GetProperty("hidden").GetBoolean());
+                Assert.Equal(1, c.GetProperty("n").GetInt32());
+                Assert.False(c.TryGetProperty("agree", out _)); // null, so left out
+            });
+        }
+
+        Assert.Contains("Fewer than 3: not shown", await app.Anonymous().GetStringAsync($"/processes/{id}/outcomes"), StringComparison.Ordinal);
+        var hiddenCsv = await app.Anonymous().GetStringAsync($"/api/processes/{id}/outcomes.csv");
+        Assert.Contains($"decision positions,{proposal},Technical community / Latin America and Caribbean,fewer than 3,", hiddenCsv, StringComparison.Ordinal);
+        Assert.DoesNotContain("disagree=", hiddenCsv, StringComparison.Ordinal);
 
         var feed = await app.Anonymous().GetAsync($"/api/processes/{id}/outcomes.atom");
         Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType?.MediaType);
