@@ -83,11 +83,14 @@ public static class OutcomeEndpoints
 
         var process = app.MapGroup("/api/processes/{id:int}").WithTags("Outcomes");
 
-        process.MapGet("/outcomes", async (int id, ProcessAccess processes, OutcomeQueries queries, TimeProvider clock, CancellationToken ct) =>
+        process.MapGet("/outcomes", async (int id, ProcessAccess processes, OutcomeQueries queries, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
         {
+            // The JSON is serialised once per cached model: readers get the same bytes until the process changes.
             var found = await processes.ViewAsync(id, ct);
-            return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.OutcomesAsync(found.Value.Process, clock.GetUtcNow(), ct));
-        }).WithName("GetOutcomes").WithSummary("A process's outcomes: every count, and the first items of each list (published reports, missing reports, messages, commitments, indicators, advice); the full lists are paged.").ProducesProblem(404);
+            return found.Error is { } error
+                ? Problems.ToResult(error)
+                : Results.Bytes(await queries.OutcomesJsonAsync(found.Value.Process, clock.GetUtcNow(), json.Value.SerializerOptions, ct), "application/json; charset=utf-8");
+        }).Produces<OutcomesView>().WithName("GetOutcomes").WithSummary("A process's outcomes: every count, and the first items of each list (published reports, missing reports, messages, commitments, indicators, advice); the full lists are paged.").ProducesProblem(404);
 
         process.MapGet("/outcomes/{list}", async (int id, string list, int? page, ProcessAccess processes, OutcomeQueries queries, TimeProvider clock, CancellationToken ct) =>
         {

@@ -170,7 +170,7 @@ public static class OutcomeLists
 }
 
 /// <summary>Read models of outcomes: projections, with group and region names from the process.</summary>
-public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, SessionQueries sessionQueries, ParticipationQueries participation, ProcessVersions versions, IMemoryCache cache, PublicNames names)
+public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, SessionQueries sessionQueries, ParticipationQueries participation, ProcessVersions versions, IMemoryCache cache, PublicNames names, IServiceScopeFactory scopes)
 {
     /// <summary>The session's report as <paramref name="actor"/> may read it (a draft only for those who write and approve it), with the figures.</summary>
     public async Task<Common.Result<SessionReportView>> ReportAsync(int sessionId, CancellationToken ct = default)
@@ -262,19 +262,82 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
 
     /// <summary>
     /// The outcomes page's model, cached under the process's version (every outcome change is recorded, so a new
-    /// version on any node means new data), the reader's today (overdue flags) and the minute (a session that has just
-    /// ended joins the missing reports within a minute, with no record entry to announce it).
+    /// version on any node means new data) and the reader's today (overdue flags). The one change that comes with time
+    /// alone, a session passing its end without a published report, is foreseen: the model is good until the next
+    /// such end. Concurrent readers of a model not yet cached wait for one load, run in a scope of its own so that no
+    /// reader's cancellation or disposal cuts it short.
     /// </summary>
-    public async Task<OutcomesView> OutcomesAsync(Process process, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<OutcomesView> OutcomesAsync(Process process, DateTimeOffset now, CancellationToken ct = default) =>
+        (await CachedAsync(process, now, ct)).View;
+
+    /// <summary>The model as JSON (UTF-8), serialised once per cached model with the API's options.</summary>
+    public async Task<byte[]> OutcomesJsonAsync(Process process, DateTimeOffset now, System.Text.Json.JsonSerializerOptions options, CancellationToken ct = default) =>
+        (await CachedAsync(process, now, ct)).Json(options);
+
+    private async Task<CachedOutcomes> CachedAsync(Process process, DateTimeOffset now, CancellationToken ct)
     {
         var version = await versions.OfAsync(process.Id, ct);
-        var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
-        var at = new DateTimeOffset(minute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        return (await cache.GetOrCreateAsync(("outcomes", process.Id, version, Today(now), minute), async entry =>
+        var today = Today(now);
+        var key = ("outcomes", process.Id, version, today);
+        while (true)
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(2);
-            return await LoadOutcomesAsync(process, at, Today(now), ct);
-        }))!;
+            var load = cache.GetOrCreate(key, entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+                return new Lazy<Task<CachedOutcomes>>(() => LoadCachedAsync(process, now, today));
+            })!;
+            CachedOutcomes cached;
+            try
+            {
+                cached = await load.Value.WaitAsync(ct);
+            }
+            catch (Exception) when (load.Value.IsFaulted || load.Value.IsCanceled)
+            {
+                Forget(key, load);
+                throw;
+            }
+
+            if (cached.ValidUntil is not { } until || now < until)
+            {
+                return cached;
+            }
+
+            Forget(key, load);
+        }
+    }
+
+    private void Forget(object key, Lazy<Task<CachedOutcomes>> load)
+    {
+        if (cache.TryGetValue(key, out Lazy<Task<CachedOutcomes>>? current) && ReferenceEquals(current, load))
+        {
+            cache.Remove(key);
+        }
+    }
+
+    private async Task<CachedOutcomes> LoadCachedAsync(Process process, DateTimeOffset now, DateOnly today)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<OutcomeQueries>();
+        return await queries.LoadCachedInScopeAsync(process, now, today);
+    }
+
+    private async Task<CachedOutcomes> LoadCachedInScopeAsync(Process process, DateTimeOffset now, DateOnly today)
+    {
+        var view = await LoadOutcomesAsync(process, now, today, CancellationToken.None);
+        var id = process.Id;
+        var nextEnd = await db.Sessions.AsNoTracking()
+            .Where(s => s.ProcessId == id && s.Status != SessionStatus.Ended && s.EndsAt > now
+                && !db.SessionReports.Any(r => r.SessionId == s.Id && r.Status == ReportStatus.Published))
+            .OrderBy(s => s.EndsAt).Select(s => (DateTimeOffset?)s.EndsAt).FirstOrDefaultAsync();
+        return new CachedOutcomes(view, nextEnd);
+    }
+
+    /// <param name="ValidUntil">When the next session ends without a published report (it then joins the missing reports).</param>
+    private sealed record CachedOutcomes(OutcomesView View, DateTimeOffset? ValidUntil)
+    {
+        private byte[]? _json;
+
+        public byte[] Json(System.Text.Json.JsonSerializerOptions options) => _json ??= System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(View, options);
     }
 
     private async Task<OutcomesView> LoadOutcomesAsync(Process process, DateTimeOffset now, DateOnly today, CancellationToken ct)
