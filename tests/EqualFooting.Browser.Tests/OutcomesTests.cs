@@ -1,4 +1,7 @@
 using System.Text;
+using System.Text.Json;
+using EqualFooting.Web.Outcomes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -108,5 +111,112 @@ public sealed class OutcomesTests(Site site)
         await row.GetByRole(AriaRole.Button, new() { Name = "Record the response" }).ClickAsync();
         await Expect(page.Locator("#advice tbody tr").First).ToContainTextAsync("Partly accepted");
         await Expect(page.Locator("#advice-tally")).ToContainTextAsync("Sent: 1. Accepted: 0, partly: 1");
+    }
+
+    /// <summary>
+    /// The newer parts: the paged full lists, a decision with its positions by stakeholder group, by region and by both,
+    /// the Atom feed, the advice register across processes, and an owner chosen among the participants who is told of
+    /// an overdue milestone in their inbox. Set-up through the API; what is checked is read in the browser.
+    /// </summary>
+    [Fact]
+    public async Task Lists_decisions_by_region_the_feed_the_register_and_an_owner_told_of_an_overdue_milestone()
+    {
+        await using var convenerContext = await site.NewContextAsync();
+        var convener = new Convener(site, await convenerContext.NewPageAsync());
+        var processName = "Follow-up " + Guid.NewGuid().ToString("N")[..6];
+        var processUrl = await convener.OpenProcessAsync(processName);
+        var processId = int.Parse(processUrl.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var api = convenerContext.APIRequest;
+        var process = (await (await api.GetAsync($"/api/processes/{processId}")).JsonAsync())!.Value;
+        int Id(string list, string name) => process.GetProperty(list).EnumerateArray().Single(x => x.GetProperty("name").GetString() == name).GetProperty("id").GetInt32();
+
+        // Two participants: one in Europe, one in Latin America; the first will own the commitment.
+        var voters = new List<(IBrowserContext Context, Visitor Visitor)>();
+        foreach (var (group, region) in new[] { ("Civil society", "Europe"), ("Technical community", "Latin America and Caribbean") })
+        {
+            var context = await site.NewContextAsync();
+            var visitor = new Visitor(await context.NewPageAsync());
+            await visitor.RegisterAsync();
+            Ok(await context.APIRequest.PostAsync($"/api/processes/{processId}/participants", new() { DataObject = new { stakeholderGroupId = Id("stakeholderGroups", group), regionId = Id("regions", region) } }));
+            voters.Add((context, visitor));
+        }
+
+        try
+        {
+            for (var i = 1; i <= OutcomeQueries.Shown + 2; i++)
+            {
+                Ok(await api.PostAsync($"/api/processes/{processId}/messages", new() { DataObject = new { title = $"Message {i}", text = "Revisit in a year." } }));
+            }
+
+            var proposals = $"/api/processes/{processId}/proposals";
+            var proposal = (await Ok(await api.PostAsync(proposals, new() { DataObject = new { title = "Block port 25", question = "Block outbound port 25?", rule = new { kind = "majority" }, appealWindowDays = 14 } })).JsonAsync())!.Value.GetProperty("id").GetInt32();
+            Ok(await voters[0].Context.APIRequest.PutAsync($"{proposals}/{proposal}/positions/me", new() { DataObject = new { stance = "agree" } }));
+            Ok(await voters[1].Context.APIRequest.PutAsync($"{proposals}/{proposal}/positions/me", new() { DataObject = new { stance = "disagree", reason = "Too soon" } }));
+            Ok(await api.PostAsync($"{proposals}/{proposal}/close", new() { DataObject = new { } }));
+            var advice = (await Ok(await api.PostAsync($"/api/processes/{processId}/advice", new() { DataObject = new { title = "Port 25 advice " + processName, text = "Block it.", recipient = "Anatel" } })).JsonAsync())!.Value.GetProperty("id").GetInt32();
+            Ok(await api.PostAsync($"/api/processes/{processId}/advice/{advice}/sent", new() { DataObject = new { sentOn = "2010-01-04" } }));
+            Ok(await api.PostAsync($"/api/processes/{processId}/advice/{advice}/response", new() { DataObject = new { status = "accepted", respondedOn = "2010-03-01" } }));
+
+            // The decision, by stakeholder group and by region side by side, and by both on demand.
+            var page = convener.Page;
+            await page.GotoAsync($"/processes/{processId}/outcomes");
+            var decision = page.Locator($"#decision-{proposal}");
+            await Expect(decision.GetByRole(AriaRole.Table, new() { Name = "Positions by stakeholder group", Exact = true }).Locator("tbody tr")).ToHaveCountAsync(2);
+            var byRegion = decision.GetByRole(AriaRole.Table, new() { Name = "Positions by region", Exact = true });
+            await Expect(byRegion.GetByRole(AriaRole.Row, new() { Name = "Europe" })).ToContainTextAsync("1");
+            await Expect(byRegion.Locator("tbody tr")).ToHaveCountAsync(2);
+            await decision.GetByText("Positions by stakeholder group and region").First.ClickAsync();
+            var both = decision.GetByRole(AriaRole.Table, new() { Name = "Positions by stakeholder group and region", Exact = true });
+            await Expect(both.Locator("tbody tr").Filter(new() { HasText = "Technical community" })).ToContainTextAsync("Latin America and Caribbean");
+
+            // The Atom feed is linked and lists the new items.
+            var feedLink = page.GetByRole(AriaRole.Link, new() { Name = "Outcomes feed (Atom)" });
+            await Expect(feedLink).ToHaveAttributeAsync("type", "application/atom+xml");
+            var feed = await api.GetAsync((await feedLink.GetAttributeAsync("href"))!);
+            Assert.Equal(200, feed.Status);
+            Assert.Contains("Block port 25", await feed.TextAsync(), StringComparison.Ordinal);
+
+            // A commitment owned by a participant chosen by name, its milestone long overdue.
+            await page.Locator("#commitment-title").FillAsync("Port 25 rollout");
+            await page.Locator("#commitment-org").FillAsync("Anatel");
+            await page.GetByLabel("Owner among the participants (told of overdue milestones)").SelectOptionAsync(new SelectOptionValue { Label = voters[0].Visitor.Name });
+            await page.Locator("#commitment-due").FillAsync("2099-12-31");
+            await page.Locator("#milestone-title-0").FillAsync("South-east rollout");
+            await page.Locator("#milestone-due-0").FillAsync("2010-06-30");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the commitment" }).ClickAsync();
+            var commitment = page.Locator("article.commitment").First;
+            await Expect(commitment.Locator("dd.owners")).ToContainTextAsync(voters[0].Visitor.Name);
+            await Expect(commitment.Locator("tr.overdue")).ToContainTextAsync(voters[0].Visitor.Name);
+
+            // The paged full list of messages, from the page's link.
+            await page.GetByRole(AriaRole.Link, new() { Name = $"All {OutcomeQueries.Shown + 2} messages" }).ClickAsync();
+            await Expect(page.Locator("#list-position")).ToContainTextAsync($"({OutcomeQueries.Shown + 2} in all)");
+            await Expect(page.Locator("article.message")).ToHaveCountAsync(OutcomeQueries.Shown + 2);
+
+            // The advice register across processes counts this process's advice as heeded.
+            await page.GotoAsync("/advice");
+            await Expect(page.Locator("#advice-by-process").GetByRole(AriaRole.Row, new() { Name = processName })).ToContainTextAsync("100");
+
+            // The reminders sweep (run here at a set time, as a node does every quarter of an hour) tells the owner.
+            await site.Services.GetRequiredService<OutcomeReminderSweep>().SweepAsync(TimeProvider.System.GetUtcNow());
+            var owner = await voters[0].Context.NewPageAsync();
+            await owner.GotoAsync("/account/inbox");
+            await Expect(owner.Locator("li.notice-milestoneoverdue")).ToContainTextAsync("South-east rollout");
+            await owner.Locator("li.notice-milestoneoverdue a").First.ClickAsync();
+            await Expect(owner.Locator("article.commitment").Filter(new() { HasText = "Port 25 rollout" })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            foreach (var (context, _) in voters)
+            {
+                await context.DisposeAsync();
+            }
+        }
+    }
+
+    private static IAPIResponse Ok(IAPIResponse response)
+    {
+        Assert.True(response.Ok, $"{response.Url} answered {response.Status}");
+        return response;
     }
 }

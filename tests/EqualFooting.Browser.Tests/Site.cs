@@ -27,6 +27,9 @@ public sealed class Site : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running site's services, for set-up a browser cannot do (a background sweep run at a given time).</summary>
+    public IServiceProvider Services => app?.Services ?? throw new InvalidOperationException("The site has not started.");
+
     public async Task InitializeAsync()
     {
         // The machine is shared with other builds; the default 5 s is tight for a first page render under load.

@@ -15,7 +15,8 @@ public sealed record AdviceContext(Process Process, Actor Actor, Advice Advice);
 
 public sealed record IndicatorContext(Process Process, Actor Actor, Indicator Indicator);
 
-public sealed record NewCommitment(string? Title, string? Description, int? LeadStakeholderGroupId, string? LeadOrganisation, string? Signatories, string? Owners, DateOnly? DueOn, IReadOnlyList<MilestoneInput> Milestones, IReadOnlyList<string> Evidence);
+/// <param name="OwnerAccountId">Optionally, a participant of the process who answers for the commitment (beside <paramref name="Owners"/>, free text).</param>
+public sealed record NewCommitment(string? Title, string? Description, int? LeadStakeholderGroupId, string? LeadOrganisation, string? Signatories, string? Owners, DateOnly? DueOn, IReadOnlyList<MilestoneInput> Milestones, IReadOnlyList<string> Evidence, string? OwnerAccountId = null);
 
 /// <summary>Session reports, messages, commitments, advice and indicators, each through the write path.</summary>
 public sealed class OutcomeCommands(EqualFootingDb db, ProcessAccess processes, Writes writes)
@@ -139,11 +140,12 @@ public sealed class OutcomeCommands(EqualFootingDb db, ProcessAccess processes, 
         writes.RunAsync<ProcessContext, Commitment>(
             token => processes.LoadAsync(processId, token),
             c => OutcomePolicy.Publish(c.Actor, c.Process),
-            (c, now) =>
+            async (c, now) =>
             {
+                var participants = await ParticipantsAsync(processId, input.Milestones.Select(m => m.OwnerAccountId).Append(input.OwnerAccountId), ct);
                 var created = Commitment.Create(
                     processId, input.Title, input.Description, input.LeadStakeholderGroupId, input.LeadOrganisation, input.Signatories, input.Owners, input.DueOn, input.Milestones, input.Evidence,
-                    c.Process.StakeholderGroups.Select(g => g.Id).ToHashSet(), c.Process.Regions.Select(r => r.Id).ToHashSet(), now);
+                    c.Process.StakeholderGroups.Select(g => g.Id).ToHashSet(), c.Process.Regions.Select(r => r.Id).ToHashSet(), now, input.OwnerAccountId, participants);
                 if (created.Error is { } invalid)
                 {
                     return invalid;
@@ -178,9 +180,10 @@ public sealed class OutcomeCommands(EqualFootingDb db, ProcessAccess processes, 
         writes.RunAsync<CommitmentContext, Milestone>(
             token => LoadCommitmentAsync(processId, commitmentId, token),
             c => OutcomePolicy.Publish(c.Actor, c.Process),
-            (c, _) =>
+            async (c, _) =>
             {
-                var added = c.Commitment.AddMilestone(input, c.Process.Regions.Select(r => r.Id).ToHashSet());
+                var participants = await ParticipantsAsync(processId, [input.OwnerAccountId], ct);
+                var added = c.Commitment.AddMilestone(input, c.Process.Regions.Select(r => r.Id).ToHashSet(), participants: participants);
                 if (added.Error is { } invalid)
                 {
                     return invalid;
@@ -343,6 +346,15 @@ public sealed class OutcomeCommands(EqualFootingDb db, ProcessAccess processes, 
                 return Change.Recorded(e, processId, OutcomeRecord.IndicatorEventMarked, () => new IndicatorEntry(indicatorId, 0, e.Id));
             },
             ct);
+
+    // Which of these accounts are participants of the process: an owner must be one.
+    private async Task<IReadOnlySet<string>> ParticipantsAsync(int processId, IEnumerable<string?> accountIds, CancellationToken ct)
+    {
+        var ids = accountIds.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()).Distinct().ToList();
+        return ids.Count == 0
+            ? new HashSet<string>()
+            : (await db.Participants.AsNoTracking().Where(p => p.ProcessId == processId && ids.Contains(p.AccountId)).Select(p => p.AccountId).ToListAsync(ct)).ToHashSet();
+    }
 
     private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EqualFooting.Common;
 using EqualFooting.Outcomes;
+using EqualFooting.Web.Privacy;
 
 namespace EqualFooting.Web.Outcomes;
 
@@ -18,9 +19,9 @@ public sealed record SourceRequest(string? Kind, int? Id);
 
 public sealed record MessageRequest(string? Title, string? Text, SourceRequest[]? Sources);
 
-public sealed record MilestoneRequest(string? Title, DateOnly? DueOn, int? RegionId);
+public sealed record MilestoneRequest(string? Title, DateOnly? DueOn, int? RegionId, string? OwnerAccountId = null);
 
-public sealed record CommitmentRequest(string? Title, string? Description, int? LeadStakeholderGroupId, string? LeadOrganisation, string? Signatories, string? Owners, DateOnly? DueOn, MilestoneRequest[]? Milestones, string[]? Evidence);
+public sealed record CommitmentRequest(string? Title, string? Description, int? LeadStakeholderGroupId, string? LeadOrganisation, string? Signatories, string? Owners, DateOnly? DueOn, MilestoneRequest[]? Milestones, string[]? Evidence, string? OwnerAccountId = null);
 
 public sealed record CommitmentUpdateRequest(string? Status, string[]? Evidence);
 
@@ -82,11 +83,14 @@ public static class OutcomeEndpoints
 
         var process = app.MapGroup("/api/processes/{id:int}").WithTags("Outcomes");
 
-        process.MapGet("/outcomes", async (int id, ProcessAccess processes, OutcomeQueries queries, TimeProvider clock, CancellationToken ct) =>
+        process.MapGet("/outcomes", async (int id, ProcessAccess processes, OutcomeQueries queries, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken ct) =>
         {
+            // The JSON is serialised once per cached model: readers get the same bytes until the process changes.
             var found = await processes.ViewAsync(id, ct);
-            return found.Error is { } error ? Problems.ToResult(error) : Results.Ok(await queries.OutcomesAsync(found.Value.Process, clock.GetUtcNow(), ct));
-        }).WithName("GetOutcomes").WithSummary("A process's outcomes: every count, and the first items of each list (published reports, missing reports, messages, commitments, indicators, advice); the full lists are paged.").ProducesProblem(404);
+            return found.Error is { } error
+                ? Problems.ToResult(error)
+                : Results.Bytes(await queries.OutcomesJsonAsync(found.Value.Process, clock.GetUtcNow(), json.Value.SerializerOptions, ct), "application/json; charset=utf-8");
+        }).Produces<OutcomesView>().WithName("GetOutcomes").WithSummary("A process's outcomes: every count, and the first items of each list (published reports, missing reports, messages, commitments, indicators, advice); the full lists are paged.").ProducesProblem(404);
 
         process.MapGet("/outcomes/{list}", async (int id, string list, int? page, ProcessAccess processes, OutcomeQueries queries, TimeProvider clock, CancellationToken ct) =>
         {
@@ -164,23 +168,23 @@ public static class OutcomeEndpoints
         }).WithName("PublishMessage").WithSummary("A convener publishes a message with its provenance: sessions, consultations, polls, conversations and proposals of the process.")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429);
 
-        process.MapPost("/commitments", async (int id, CommitmentRequest request, OutcomeCommands commands, ProcessAccess processes, TimeProvider clock, CancellationToken ct) =>
+        process.MapPost("/commitments", async (int id, CommitmentRequest request, OutcomeCommands commands, ProcessAccess processes, PublicNames names, TimeProvider clock, CancellationToken ct) =>
         {
             var input = new NewCommitment(request.Title, request.Description, request.LeadStakeholderGroupId, request.LeadOrganisation, request.Signatories, request.Owners, request.DueOn,
-                [.. (request.Milestones ?? []).Select(m => new MilestoneInput(m?.Title, m?.DueOn, m?.RegionId))], [.. (request.Evidence ?? []).Select(e => e ?? "")]);
-            return await CommitmentResultAsync(id, await commands.CreateCommitmentAsync(id, input, ct), processes, clock, created: true, ct);
+                [.. (request.Milestones ?? []).Select(m => new MilestoneInput(m?.Title, m?.DueOn, m?.RegionId, m?.OwnerAccountId))], [.. (request.Evidence ?? []).Select(e => e ?? "")], request.OwnerAccountId);
+            return await CommitmentResultAsync(id, await commands.CreateCommitmentAsync(id, input, ct), processes, names, clock, created: true, ct);
         }).WithName("CreateCommitment").WithSummary("A convener records a commitment: lead, owners, due date, milestones (per region where the rollout goes region by region), evidence.")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429);
 
-        process.MapPut("/commitments/{cid:int}", async (int id, int cid, CommitmentUpdateRequest request, OutcomeCommands commands, ProcessAccess processes, TimeProvider clock, CancellationToken ct) =>
+        process.MapPut("/commitments/{cid:int}", async (int id, int cid, CommitmentUpdateRequest request, OutcomeCommands commands, ProcessAccess processes, PublicNames names, TimeProvider clock, CancellationToken ct) =>
             !Enum.TryParse<CommitmentStatus>(request.Status?.Trim(), ignoreCase: true, out var status) || !Enum.IsDefined(status) || int.TryParse(request.Status, out _)
                 ? Problems.ToResult(Error.Invalid("status", "Choose planned, inProgress, done or dropped."))
-                : await CommitmentResultAsync(id, await commands.UpdateCommitmentAsync(id, cid, status, [.. (request.Evidence ?? []).Select(e => e ?? "")], ct), processes, clock, created: false, ct))
+                : await CommitmentResultAsync(id, await commands.UpdateCommitmentAsync(id, cid, status, [.. (request.Evidence ?? []).Select(e => e ?? "")], ct), processes, names, clock, created: false, ct))
             .WithName("UpdateCommitment").WithSummary("Changes a commitment's status and adds evidence links.")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
 
         process.MapPost("/commitments/{cid:int}/milestones", async (int id, int cid, MilestoneRequest request, OutcomeCommands commands, CancellationToken ct) =>
-            Problems.ToResult(await commands.AddMilestoneAsync(id, cid, new MilestoneInput(request.Title, request.DueOn, request.RegionId), ct), m => Results.Created($"/api/processes/{id}/outcomes", new { m.Id, m.Title, m.DueOn, m.RegionId })))
+            Problems.ToResult(await commands.AddMilestoneAsync(id, cid, new MilestoneInput(request.Title, request.DueOn, request.RegionId, request.OwnerAccountId), ct), m => Results.Created($"/api/processes/{id}/outcomes", new { m.Id, m.Title, m.DueOn, m.RegionId })))
             .WithName("AddMilestone").WithSummary("Adds a milestone; one after the commitment's due date is refused (400).")
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(429);
 
@@ -293,7 +297,7 @@ public static class OutcomeEndpoints
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private static async Task<IResult> CommitmentResultAsync(int id, Result<Commitment> result, ProcessAccess processes, TimeProvider clock, bool created, CancellationToken ct)
+    private static async Task<IResult> CommitmentResultAsync(int id, Result<Commitment> result, ProcessAccess processes, PublicNames names, TimeProvider clock, bool created, CancellationToken ct)
     {
         if (result.Error is { } error)
         {
@@ -302,7 +306,8 @@ public static class OutcomeEndpoints
 
         var found = await processes.ViewAsync(id, ct);
         var process = found.Value.Process;
-        var dto = OutcomeQueries.ToDto(result.Value, process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name), process.Regions.ToDictionary(r => r.Id, r => r.Name), Today(clock));
+        var owners = await OutcomeQueries.OwnerNamesAsync(id, [result.Value], names, ct);
+        var dto = OutcomeQueries.ToDto(result.Value, process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name), process.Regions.ToDictionary(r => r.Id, r => r.Name), Today(clock), owners);
         return created ? Results.Created($"/api/processes/{id}/outcomes", dto) : Results.Ok(dto);
     }
 }
@@ -365,6 +370,20 @@ public static class OutcomesCsv
         foreach (var a in v.Advice)
         {
             Row(csv, "advice", a.Id, a.Title, a.SentOn is null ? "not sent" : a.Status.ToString(), a.SentOn is { } s ? Iso(s) : "", a.Recipient);
+        }
+
+        // A decision, then one row per cell of its positions (by stakeholder group, by region, by both): the title
+        // names the cell, the detail gives n and each stance, or only n where the cell is too small to show.
+        foreach (var d in v.Decisions)
+        {
+            Row(csv, "decision", d.Id, d.Title, d.Outcome?.ToString() ?? "", Date(d.DecidedAt), d.Rule.ToString());
+            foreach (var c in d.ByStakeholderGroup.Concat(d.ByRegion).Concat(d.ByStakeholderGroupAndRegion))
+            {
+                var cell = string.Join(" / ", new[] { c.StakeholderGroup, c.Region }.OfType<string>());
+                var n = string.Create(CultureInfo.InvariantCulture, $"n={c.N}");
+                Row(csv, "decision positions", d.Id, cell, c.Hidden ? $"fewer than {d.MinimumCellSize}" : "", Date(d.DecidedAt),
+                    c.Hidden ? n : string.Create(CultureInfo.InvariantCulture, $"{n} agree={c.Agree} disagree={c.Disagree} abstain={c.Abstain} block={c.Block}"));
+            }
         }
 
         return csv.ToString();

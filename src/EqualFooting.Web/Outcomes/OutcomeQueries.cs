@@ -6,6 +6,7 @@ using EqualFooting.Processes;
 using EqualFooting.Sessions;
 using EqualFooting.Web.Kernel;
 using EqualFooting.Web.Participation;
+using EqualFooting.Web.Privacy;
 using EqualFooting.Web.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -55,7 +56,8 @@ public sealed record SourceLine(SourceKind Kind, int Id, string Href);
 
 public sealed record MessageDto(int Id, string Title, string Text, DateTimeOffset PublishedAt, IReadOnlyList<SourceLine> Sources);
 
-public sealed record MilestoneDto(int Id, string Title, DateOnly DueOn, int? RegionId, string? Region, DateOnly? CompletedOn, bool Overdue);
+/// <param name="Owner">The milestone's owner as the process's privacy settings allow, when a participant was named.</param>
+public sealed record MilestoneDto(int Id, string Title, DateOnly DueOn, int? RegionId, string? Region, DateOnly? CompletedOn, bool Overdue, string? Owner = null);
 
 public sealed record CommitmentDto(
     int Id,
@@ -70,7 +72,8 @@ public sealed record CommitmentDto(
     CommitmentStatus Status,
     IReadOnlyList<string> Evidence,
     IReadOnlyList<MilestoneDto> Milestones,
-    int OverdueMilestones);
+    int OverdueMilestones,
+    string? Owner = null);
 
 public sealed record AdviceDto(int Id, string Title, string? Text, string? Link, string Recipient, DateOnly? SentOn, AdviceStatus Status, string? Response, DateOnly? RespondedOn, string? Implemented, bool AwaitingResponse);
 
@@ -88,18 +91,36 @@ public sealed record OutcomesExport(
     IReadOnlyList<MessageDto> Messages,
     IReadOnlyList<CommitmentDto> Commitments,
     IReadOnlyList<IndicatorSummary> Indicators,
-    IReadOnlyList<AdviceDto> Advice);
+    IReadOnlyList<AdviceDto> Advice,
+    IReadOnlyList<DecisionDto> Decisions);
 
 public sealed record StatusCount(string Status, int Count);
 
-/// <summary>Positions taken in a decision's final round by one stakeholder group.</summary>
-public sealed record StanceLine(int StakeholderGroupId, string StakeholderGroup, int Agree, int Disagree, int Abstain, int Block);
+/// <summary>
+/// A cell of a decision's final-round positions: a stakeholder group, a region, or both (the other null), with n and
+/// the count of each stance; the counts are null when the cell is hidden as smaller than the minimum cell size.
+/// </summary>
+public sealed record StanceLine(int? StakeholderGroupId, string? StakeholderGroup, int? RegionId, string? Region, int N, bool Hidden, int? Agree, int? Disagree, int? Abstain, int? Block);
 
 /// <summary>A minority view beside a decision, with its author's stakeholder group (names stay on the proposal's page, as its privacy settings allow).</summary>
 public sealed record MinorityViewDto(string StakeholderGroup, string Text);
 
-/// <summary>A decision: a closed proposal with its rule, outcome, positions by stakeholder group and minority views.</summary>
-public sealed record DecisionDto(int Id, string Title, RuleKind Rule, EqualFooting.Decisions.Outcome? Outcome, bool ReversedOnAppeal, DateTimeOffset DecidedAt, IReadOnlyList<StanceLine> ByStakeholderGroup, IReadOnlyList<MinorityViewDto> MinorityViews);
+/// <summary>
+/// A decision: a closed proposal with its rule, outcome, positions by stakeholder group, by region and by both, and
+/// minority views. <paramref name="MinimumCellSize"/> is the privacy setting applied to the cells (0 when positions are not anonymous).
+/// </summary>
+public sealed record DecisionDto(
+    int Id,
+    string Title,
+    RuleKind Rule,
+    EqualFooting.Decisions.Outcome? Outcome,
+    bool ReversedOnAppeal,
+    DateTimeOffset DecidedAt,
+    IReadOnlyList<StanceLine> ByStakeholderGroup,
+    IReadOnlyList<MinorityViewDto> MinorityViews,
+    IReadOnlyList<StanceLine> ByRegion,
+    IReadOnlyList<StanceLine> ByStakeholderGroupAndRegion,
+    int MinimumCellSize);
 
 /// <summary>
 /// The outcomes page: every count, and the first few items of each list (the newest, or those needing attention),
@@ -149,7 +170,7 @@ public static class OutcomeLists
 }
 
 /// <summary>Read models of outcomes: projections, with group and region names from the process.</summary>
-public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, SessionQueries sessionQueries, ParticipationQueries participation, ProcessVersions versions, IMemoryCache cache)
+public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, SessionQueries sessionQueries, ParticipationQueries participation, ProcessVersions versions, IMemoryCache cache, PublicNames names, IServiceScopeFactory scopes)
 {
     /// <summary>The session's report as <paramref name="actor"/> may read it (a draft only for those who write and approve it), with the figures.</summary>
     public async Task<Common.Result<SessionReportView>> ReportAsync(int sessionId, CancellationToken ct = default)
@@ -241,19 +262,82 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
 
     /// <summary>
     /// The outcomes page's model, cached under the process's version (every outcome change is recorded, so a new
-    /// version on any node means new data), the reader's today (overdue flags) and the minute (a session that has just
-    /// ended joins the missing reports within a minute, with no record entry to announce it).
+    /// version on any node means new data) and the reader's today (overdue flags). The one change that comes with time
+    /// alone, a session passing its end without a published report, is foreseen: the model is good until the next
+    /// such end. Concurrent readers of a model not yet cached wait for one load, run in a scope of its own so that no
+    /// reader's cancellation or disposal cuts it short.
     /// </summary>
-    public async Task<OutcomesView> OutcomesAsync(Process process, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<OutcomesView> OutcomesAsync(Process process, DateTimeOffset now, CancellationToken ct = default) =>
+        (await CachedAsync(process, now, ct)).View;
+
+    /// <summary>The model as JSON (UTF-8), serialised once per cached model with the API's options.</summary>
+    public async Task<byte[]> OutcomesJsonAsync(Process process, DateTimeOffset now, System.Text.Json.JsonSerializerOptions options, CancellationToken ct = default) =>
+        (await CachedAsync(process, now, ct)).Json(options);
+
+    private async Task<CachedOutcomes> CachedAsync(Process process, DateTimeOffset now, CancellationToken ct)
     {
         var version = await versions.OfAsync(process.Id, ct);
-        var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
-        var at = new DateTimeOffset(minute * TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        return (await cache.GetOrCreateAsync(("outcomes", process.Id, version, Today(now), minute), async entry =>
+        var today = Today(now);
+        var key = ("outcomes", process.Id, version, today);
+        while (true)
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(2);
-            return await LoadOutcomesAsync(process, at, Today(now), ct);
-        }))!;
+            var load = cache.GetOrCreate(key, entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+                return new Lazy<Task<CachedOutcomes>>(() => LoadCachedAsync(process, now, today));
+            })!;
+            CachedOutcomes cached;
+            try
+            {
+                cached = await load.Value.WaitAsync(ct);
+            }
+            catch (Exception) when (load.Value.IsFaulted || load.Value.IsCanceled)
+            {
+                Forget(key, load);
+                throw;
+            }
+
+            if (cached.ValidUntil is not { } until || now < until)
+            {
+                return cached;
+            }
+
+            Forget(key, load);
+        }
+    }
+
+    private void Forget(object key, Lazy<Task<CachedOutcomes>> load)
+    {
+        if (cache.TryGetValue(key, out Lazy<Task<CachedOutcomes>>? current) && ReferenceEquals(current, load))
+        {
+            cache.Remove(key);
+        }
+    }
+
+    private async Task<CachedOutcomes> LoadCachedAsync(Process process, DateTimeOffset now, DateOnly today)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<OutcomeQueries>();
+        return await queries.LoadCachedInScopeAsync(process, now, today);
+    }
+
+    private async Task<CachedOutcomes> LoadCachedInScopeAsync(Process process, DateTimeOffset now, DateOnly today)
+    {
+        var view = await LoadOutcomesAsync(process, now, today, CancellationToken.None);
+        var id = process.Id;
+        var nextEnd = await db.Sessions.AsNoTracking()
+            .Where(s => s.ProcessId == id && s.Status != SessionStatus.Ended && s.EndsAt > now
+                && !db.SessionReports.Any(r => r.SessionId == s.Id && r.Status == ReportStatus.Published))
+            .OrderBy(s => s.EndsAt).Select(s => (DateTimeOffset?)s.EndsAt).FirstOrDefaultAsync();
+        return new CachedOutcomes(view, nextEnd);
+    }
+
+    /// <param name="ValidUntil">When the next session ends without a published report (it then joins the missing reports).</param>
+    private sealed record CachedOutcomes(OutcomesView View, DateTimeOffset? ValidUntil)
+    {
+        private byte[]? _json;
+
+        public byte[] Json(System.Text.Json.JsonSerializerOptions options) => _json ??= System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(View, options);
     }
 
     private async Task<OutcomesView> LoadOutcomesAsync(Process process, DateTimeOffset now, DateOnly today, CancellationToken ct)
@@ -293,32 +377,51 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
             await AdviceAsync(id, today, settings.AdviceReminderDays, 0, Shown, ct),
             AdviceTally.FromCounts(advice.Select(a => (a.Sent, a.Status, a.Count))),
             await db.Proposals.CountAsync(p => p.ProcessId == id && p.Status == ProposalStatus.Closed, ct),
-            await DecisionsAsync(id, groups, ct));
+            await DecisionsAsync(process, Shown, ct));
     }
 
-    /// <summary>The latest decisions (closed proposals), each with its final round's positions grouped by stakeholder group.</summary>
-    private async Task<List<DecisionDto>> DecisionsAsync(int id, IReadOnlyDictionary<int, string> groups, CancellationToken ct)
+    /// <summary>
+    /// The latest decisions (closed proposals), each with its final round's positions by stakeholder group, by region
+    /// and by both. Positions are anonymous when the process shows no names; then the minimum cell size applies.
+    /// </summary>
+    private async Task<List<DecisionDto>> DecisionsAsync(Process process, int take, CancellationToken ct)
     {
+        var id = process.Id;
+        var groups = process.StakeholderGroups.ToDictionary(g => g.Id, g => g.Name);
+        var regions = process.Regions.ToDictionary(r => r.Id, r => r.Name);
         var proposals = await db.Proposals.AsNoTracking().Where(p => p.ProcessId == id && p.Status == ProposalStatus.Closed && p.ClosedAt != null)
-            .OrderByDescending(p => p.ClosedAt).ThenByDescending(p => p.Id).Take(Shown)
+            .OrderByDescending(p => p.ClosedAt).ThenByDescending(p => p.Id).Take(take)
             .Select(p => new { p.Id, p.Title, p.RuleKind, p.Outcome, p.ReversedOnAppeal, ClosedAt = p.ClosedAt!.Value, p.Round })
             .ToListAsync(ct);
+        if (proposals.Count == 0)
+        {
+            return [];
+        }
+
         var ids = proposals.Select(p => p.Id).ToList();
         var counts = (await db.ProposalPositions.AsNoTracking().Where(x => ids.Contains(x.ProposalId))
-            .GroupBy(x => new { x.ProposalId, x.Round, x.StakeholderGroupId, x.Stance })
-            .Select(g => new { g.Key.ProposalId, g.Key.Round, g.Key.StakeholderGroupId, g.Key.Stance, Count = g.Count() })
+            .GroupBy(x => new { x.ProposalId, x.Round, x.StakeholderGroupId, x.RegionId, x.Stance })
+            .Select(g => new { g.Key.ProposalId, g.Key.Round, g.Key.StakeholderGroupId, g.Key.RegionId, g.Key.Stance, Count = g.Count() })
             .ToListAsync(ct)).ToLookup(c => c.ProposalId);
         var views = (await db.MinorityViews.AsNoTracking().Where(v => ids.Contains(v.ProposalId)).OrderBy(v => v.Id)
             .Select(v => new { v.ProposalId, v.Text, Group = db.Affiliations.Where(a => a.ParticipantId == v.ParticipantId && a.Until == null).Select(a => a.StakeholderGroupId).FirstOrDefault() })
             .ToListAsync(ct)).ToLookup(v => v.ProposalId);
+        var privacy = await names.SettingsAsync(id, ct);
+        var minimum = privacy.Names == EqualFooting.Privacy.NameDisclosure.Nothing ? privacy.MinimumCellSize : 0;
+        StanceLine Line(StanceCell c) => new(
+            c.StakeholderGroupId, c.StakeholderGroupId is { } g ? groups.GetValueOrDefault(g, "?") : null,
+            c.RegionId, c.RegionId is { } r ? regions.GetValueOrDefault(r, "?") : null,
+            c.N, c.Hidden, c.Agree, c.Disagree, c.Abstain, c.Block);
         return [.. proposals.Select(p =>
         {
-            var round = counts[p.Id].Where(c => c.Round == p.Round).ToList();
-            int N(int g, Stance s) => round.Where(c => c.StakeholderGroupId == g && c.Stance == s).Sum(c => c.Count);
-            var lines = round.Select(c => c.StakeholderGroupId).Distinct().OrderBy(g => g)
-                .Select(g => new StanceLine(g, groups.GetValueOrDefault(g, "?"), N(g, Stance.Agree), N(g, Stance.Disagree), N(g, Stance.Abstain), N(g, Stance.Block)))
-                .ToList();
-            return new DecisionDto(p.Id, p.Title, p.RuleKind, p.Outcome, p.ReversedOnAppeal, p.ClosedAt, lines, [.. views[p.Id].Select(v => new MinorityViewDto(groups.GetValueOrDefault(v.Group, "?"), v.Text))]);
+            var breakdown = StanceBreakdown.Of(counts[p.Id].Where(c => c.Round == p.Round).Select(c => new StanceCount(c.StakeholderGroupId, c.RegionId, c.Stance, c.Count)), minimum);
+            return new DecisionDto(
+                p.Id, p.Title, p.RuleKind, p.Outcome, p.ReversedOnAppeal, p.ClosedAt,
+                [.. breakdown.ByStakeholderGroup.Select(Line)],
+                [.. views[p.Id].Select(v => new MinorityViewDto(groups.GetValueOrDefault(v.Group, "?"), v.Text))],
+                [.. breakdown.ByRegion.Select(Line)],
+                [.. breakdown.ByStakeholderGroupAndRegion.Select(Line)],
+                minimum);
         })];
     }
 
@@ -364,7 +467,8 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
             await MessagesAsync(id, 0, int.MaxValue, ct),
             await CommitmentsAsync(id, today, groups, regions, 0, int.MaxValue, ct),
             await IndicatorRows(id).ToListAsync(ct),
-            await AdviceAsync(id, today, days, 0, int.MaxValue, ct));
+            await AdviceAsync(id, today, days, 0, int.MaxValue, ct),
+            await DecisionsAsync(process, int.MaxValue, ct));
     }
 
     // Plain dates are judged against today in the reader's zone (UTC for API clients without the cookie).
@@ -388,11 +492,32 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
     private async Task<List<MessageDto>> MessagesAsync(int id, int skip, int take, CancellationToken ct) =>
         [.. (await db.Messages.AsNoTracking().Include(m => m.Sources).Where(m => m.ProcessId == id).OrderByDescending(m => m.Id).Skip(skip).Take(take).AsSplitQuery().ToListAsync(ct)).Select(ToDto)];
 
-    // Commitments with an overdue milestone first, then by due date.
-    private async Task<List<CommitmentDto>> CommitmentsAsync(int id, DateOnly today, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> regions, int skip, int take, CancellationToken ct) =>
-        [.. (await db.Commitments.AsNoTracking().Include(c => c.Milestones).Where(c => c.ProcessId == id)
+    // Commitments with an overdue milestone first, then by due date; owners named as the privacy settings allow.
+    private async Task<List<CommitmentDto>> CommitmentsAsync(int id, DateOnly today, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> regions, int skip, int take, CancellationToken ct)
+    {
+        var commitments = await db.Commitments.AsNoTracking().Include(c => c.Milestones).Where(c => c.ProcessId == id)
             .OrderByDescending(c => c.Milestones.Any(m => m.CompletedOn == null && m.DueOn < today)).ThenBy(c => c.DueOn).ThenBy(c => c.Id)
-            .Skip(skip).Take(take).AsSplitQuery().ToListAsync(ct)).Select(c => ToDto(c, groups, regions, today))];
+            .Skip(skip).Take(take).AsSplitQuery().ToListAsync(ct);
+        var owners = await OwnerNamesAsync(id, commitments, names, ct);
+        return [.. commitments.Select(c => ToDto(c, groups, regions, today, owners))];
+    }
+
+    public const int MaxOwnerChoices = 500;
+
+    /// <summary>The process's participants a convener may name as owners (the first <see cref="MaxOwnerChoices"/> to join; others through the API), named as the privacy settings allow.</summary>
+    public async Task<IReadOnlyList<OwnerChoice>> OwnerChoicesAsync(int processId, CancellationToken ct = default)
+    {
+        var accounts = await db.Participants.AsNoTracking().Where(p => p.ProcessId == processId).OrderBy(p => p.Id).Take(MaxOwnerChoices).Select(p => p.AccountId).ToListAsync(ct);
+        var shown = await names.AccountNamesAsync(processId, accounts, ct);
+        return [.. accounts.Select(a => new OwnerChoice(a, shown.GetValueOrDefault(a, ""))).OrderBy(o => o.Name, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>The names of the commitments' (and their milestones') owners, as the process's privacy settings allow.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> OwnerNamesAsync(int processId, IEnumerable<Commitment> commitments, PublicNames names, CancellationToken ct)
+    {
+        var ids = commitments.SelectMany(c => c.Milestones.Select(m => m.OwnerAccountId).Append(c.OwnerAccountId)).OfType<string>().Distinct().ToList();
+        return ids.Count == 0 ? new Dictionary<string, string>() : await names.AccountNamesAsync(processId, ids, ct);
+    }
 
     // Each value read by a seek on the (indicator, date) key: a list of indicators never counts or reads their points.
     private IQueryable<IndicatorSummary> IndicatorRows(int id) =>
@@ -424,14 +549,15 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
     public static MessageDto ToDto(Message m) =>
         new(m.Id, m.Title, m.Body, m.PublishedAt, [.. m.Sources.OrderBy(s => s.Kind).ThenBy(s => s.TargetId).Select(s => new SourceLine(s.Kind, s.TargetId, Href(m.ProcessId, s)))]);
 
-    public static CommitmentDto ToDto(Commitment c, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> regions, DateOnly today)
+    public static CommitmentDto ToDto(Commitment c, IReadOnlyDictionary<int, string> groups, IReadOnlyDictionary<int, string> regions, DateOnly today, IReadOnlyDictionary<string, string>? owners = null)
     {
+        string? Owner(string? account) => account is null ? null : owners?.GetValueOrDefault(account);
         var milestones = c.Milestones.OrderBy(m => m.DueOn).ThenBy(m => m.Id)
-            .Select(m => new MilestoneDto(m.Id, m.Title, m.DueOn, m.RegionId, m.RegionId is { } r ? regions.GetValueOrDefault(r) : null, m.CompletedOn, m.IsOverdue(today)))
+            .Select(m => new MilestoneDto(m.Id, m.Title, m.DueOn, m.RegionId, m.RegionId is { } r ? regions.GetValueOrDefault(r) : null, m.CompletedOn, m.IsOverdue(today), Owner(m.OwnerAccountId)))
             .ToList();
         return new CommitmentDto(
             c.Id, c.Title, c.Description, c.LeadStakeholderGroupId, c.LeadStakeholderGroupId is { } g ? groups.GetValueOrDefault(g) : null, c.LeadOrganisation, c.Signatories, c.Owners,
-            c.DueOn, c.Status, c.Evidence, milestones, c.OverdueMilestones(today).Count);
+            c.DueOn, c.Status, c.Evidence, milestones, c.OverdueMilestones(today).Count, Owner(c.OwnerAccountId));
     }
 
     public static AdviceDto ToDto(Advice a, DateOnly today, int reminderDays = OutcomeSettings.DefaultAdviceReminderDays) =>
@@ -447,6 +573,9 @@ public sealed class OutcomeQueries(EqualFootingDb db, SessionCommands sessions, 
         _ => "",
     };
 }
+
+/// <summary>A participant who can own a commitment or milestone: the account id the form sends, and the name shown.</summary>
+public sealed record OwnerChoice(string AccountId, string Name);
 
 /// <summary>What a message can cite: the process's sessions, consultations, polls, conversations and proposals.</summary>
 public sealed record SourceChoice(SourceKind Kind, int Id, string Title);

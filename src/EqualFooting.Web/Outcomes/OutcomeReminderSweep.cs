@@ -17,7 +17,7 @@ public sealed class ReminderSettings
 
 /// <summary>
 /// Sends the outcomes' time-driven reminders (<see cref="OutcomeReminders.Due"/>) to the process's conveners' inboxes
-/// every <see cref="ReminderSettings.Interval"/>. Each reminder is claimed by inserting its (kind, item) row, unique in
+/// (and an overdue milestone's owner's, when a participant owns it) every <see cref="ReminderSettings.Interval"/>. Each reminder is claimed by inserting its (kind, item) row, unique in
 /// the database, in the same transaction as its notices: when several web nodes sweep at once, one insert wins and
 /// the others roll back, so nobody is reminded twice. A background sweep has no actor and writes no record entry
 /// (notices are personal, not part of the public record), so it writes directly rather than through Writes.
@@ -44,7 +44,7 @@ public sealed class OutcomeReminderSweep(
             .Where(m => m.CompletedOn == null && m.DueOn < today && !db.OutcomeReminders.Any(r => r.Kind == ReminderKind.MilestoneOverdue && r.ItemId == m.Id))
             .Join(db.Commitments.Where(c => c.Status != CommitmentStatus.Done && c.Status != CommitmentStatus.Dropped), m => m.CommitmentId, c => c.Id, (m, c) => new { m, c })
             .OrderBy(x => x.m.Id).Take(Batch)
-            .Select(x => new OpenMilestone(x.m.Id, x.c.Id, x.c.ProcessId, x.m.Title, x.m.DueOn, x.c.Status)).ToListAsync(ct);
+            .Select(x => new OpenMilestone(x.m.Id, x.c.Id, x.c.ProcessId, x.m.Title, x.m.DueOn, x.c.Status, x.m.OwnerAccountId ?? x.c.OwnerAccountId)).ToListAsync(ct);
         var messages = await db.Messages.AsNoTracking()
             .Where(m => m.PublishedAt <= youngest && m.PublishedAt > oldest && !db.OutcomeReminders.Any(r => r.Kind == ReminderKind.MessageRevisitYear2 && r.ItemId == m.Id))
             .OrderBy(m => m.Id).Take(Batch)
@@ -100,11 +100,16 @@ public sealed class OutcomeReminderSweep(
                 .ToLookup(f => f.SubjectId, f => f.AccountId)
             : Enumerable.Empty<string>().ToLookup(_ => 0);
 
+        // An overdue milestone's owner (a participant named on it or its commitment) is told with the conveners, under the same claim.
+        var owners = milestones.Where(m => m.OwnerAccountId is not null).ToDictionary(m => m.MilestoneId, m => m.OwnerAccountId!);
+
         var count = 0;
         foreach (var d in due)
         {
             db.OutcomeReminders.Add(new OutcomeReminder(d.Kind, d.ItemId, d.ProcessId, now));
-            var told = Revisit(d.Kind) ? conveners[d.ProcessId].Concat(followers[d.ProcessId]) : conveners[d.ProcessId];
+            var told = Revisit(d.Kind) ? conveners[d.ProcessId].Concat(followers[d.ProcessId])
+                : d.Kind == ReminderKind.MilestoneOverdue && owners.TryGetValue(d.ItemId, out var owner) ? conveners[d.ProcessId].Append(owner)
+                : conveners[d.ProcessId];
             foreach (var account in told.Distinct())
             {
                 db.Notifications.Add(Notification.AboutOutcome(account, Notice(d.Kind), d.ProcessId, d.LinkId, d.Title, now));

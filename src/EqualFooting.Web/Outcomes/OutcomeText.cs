@@ -38,3 +38,6 @@ public static class OutcomeText
 
 /// <summary>A commitment, message or piece of advice as a partial draws it, with what the reader may do.</summary>
 public sealed record OutcomeCard<T>(int ProcessId, T Item, bool CanEdit, int AdviceReminderDays = OutcomeSettings.DefaultAdviceReminderDays);
+
+/// <summary>The model of <c>_StanceTable</c>: one of a decision's tallies and which of its keys it shows.</summary>
+public sealed record StanceTable(string Caption, IReadOnlyList<StanceLine> Lines, bool ByGroup, bool ByRegion, int MinimumCellSize);

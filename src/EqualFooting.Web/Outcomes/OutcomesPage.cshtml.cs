@@ -20,6 +20,9 @@ public sealed class OutcomesPageModel(ProcessAccess processes, OutcomeQueries qu
 
     public IReadOnlyList<SourceChoice> Sources { get; private set; } = [];
 
+    /// <summary>The participants a convener can name as an owner, as the privacy settings show them.</summary>
+    public IReadOnlyList<OwnerChoice> OwnerChoices { get; private set; } = [];
+
     public string? Notice { get; private set; }
 
     [BindProperty]
@@ -58,11 +61,12 @@ public sealed class OutcomesPageModel(ProcessAccess processes, OutcomeQueries qu
                 continue; // the form offers empty rows
             }
 
-            milestones.Add(new MilestoneInput(titles[i], At(Form.MilestoneDates, i), At(Form.MilestoneRegions, i)));
+            var owner = Form.MilestoneOwners is { } o && i < o.Length ? o[i] : null;
+            milestones.Add(new MilestoneInput(titles[i], At(Form.MilestoneDates, i), At(Form.MilestoneRegions, i), owner));
         }
 
         var evidence = (Form.Evidence ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var input = new NewCommitment(Form.Title, Form.Text, Form.LeadStakeholderGroupId, Form.LeadOrganisation, Form.Signatories, Form.Owners, Form.DueOn, milestones, evidence);
+        var input = new NewCommitment(Form.Title, Form.Text, Form.LeadStakeholderGroupId, Form.LeadOrganisation, Form.Signatories, Form.Owners, Form.DueOn, milestones, evidence, Form.OwnerAccountId);
         return await AfterAsync(id, (await commands.CreateCommitmentAsync(id, input, ct)).Error, "The commitment is recorded.", ct);
     }
 
@@ -123,6 +127,7 @@ public sealed class OutcomesPageModel(ProcessAccess processes, OutcomeQueries qu
         if (CanEdit)
         {
             Sources = await choices.ListAsync(id, ct);
+            OwnerChoices = await queries.OwnerChoicesAsync(id, ct);
         }
 
         Notice = TempData["Notice"] as string;
@@ -157,6 +162,10 @@ public sealed class OutcomeForm
     public DateOnly?[]? MilestoneDates { get; set; }
 
     public int?[]? MilestoneRegions { get; set; }
+
+    public string?[]? MilestoneOwners { get; set; }
+
+    public string? OwnerAccountId { get; set; }
 
     public string? Evidence { get; set; }
 

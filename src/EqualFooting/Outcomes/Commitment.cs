@@ -12,7 +12,8 @@ public enum CommitmentStatus
 }
 
 /// <param name="RegionId">Where a rollout goes region by region, the region this step covers.</param>
-public sealed record MilestoneInput(string? Title, DateOnly? DueOn, int? RegionId);
+/// <param name="OwnerAccountId">Optionally, the participant of the process who answers for this step (an account id).</param>
+public sealed record MilestoneInput(string? Title, DateOnly? DueOn, int? RegionId, string? OwnerAccountId = null);
 
 /// <summary>
 /// Who does what by when: a lead stakeholder group or named organisation (the "multi-institutional" model), the
@@ -54,6 +55,9 @@ public sealed class Commitment
 
     public string? Owners { get; private set; }
 
+    /// <summary>Optionally, the participant (an account id) who answers for the commitment and is told of its overdue milestones.</summary>
+    public string? OwnerAccountId { get; private set; }
+
     public DateOnly DueOn { get; private set; }
 
     public CommitmentStatus Status { get; private set; }
@@ -81,7 +85,9 @@ public sealed class Commitment
         IReadOnlyList<string> evidence,
         IReadOnlySet<int> groups,
         IReadOnlySet<int> regions,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? ownerAccountId = null,
+        IReadOnlySet<string>? participants = null)
     {
         var t = Text.Required("title", title, TitleMax);
         if (t.Error is { } e)
@@ -111,6 +117,11 @@ public sealed class Commitment
             return Error.Invalid("leadStakeholderGroupId", "Name the lead: a stakeholder group or an organisation.");
         }
 
+        if (Owner("ownerAccountId", ownerAccountId, participants) is { } badOwner)
+        {
+            return badOwner;
+        }
+
         if (dueOn is not { } due)
         {
             return Error.Invalid("dueOn", "A commitment has a due date.");
@@ -136,6 +147,7 @@ public sealed class Commitment
             LeadOrganisation = org.Value,
             Signatories = sig.Value,
             Owners = own.Value,
+            OwnerAccountId = string.IsNullOrWhiteSpace(ownerAccountId) ? null : ownerAccountId.Trim(),
             DueOn = due,
             Status = CommitmentStatus.Planned,
             EvidenceJson = JsonSerializer.Serialize(links.Value, Json),
@@ -143,7 +155,7 @@ public sealed class Commitment
         };
         for (var i = 0; i < milestones.Count; i++)
         {
-            var added = commitment.AddMilestone(milestones[i], regions, $"milestones[{i}].");
+            var added = commitment.AddMilestone(milestones[i], regions, $"milestones[{i}].", participants);
             if (added.Error is { } bad)
             {
                 return bad;
@@ -154,8 +166,8 @@ public sealed class Commitment
         return commitment;
     }
 
-    /// <summary>Adds a milestone; one after the commitment's due date is refused (400).</summary>
-    public Result<Milestone> AddMilestone(MilestoneInput input, IReadOnlySet<int> regions, string prefix = "")
+    /// <summary>Adds a milestone; one after the commitment's due date, or owned by someone who is not among <paramref name="participants"/>, is refused (400).</summary>
+    public Result<Milestone> AddMilestone(MilestoneInput input, IReadOnlySet<int> regions, string prefix = "", IReadOnlySet<string>? participants = null)
     {
         if (_milestones.Count >= MaxMilestones)
         {
@@ -183,7 +195,12 @@ public sealed class Commitment
             return Error.Invalid(prefix + "regionId", "A milestone's region is one of the process's regions.");
         }
 
-        var milestone = new Milestone(t.Value, due, input.RegionId);
+        if (Owner(prefix + "ownerAccountId", input.OwnerAccountId, participants) is { } badOwner)
+        {
+            return badOwner;
+        }
+
+        var milestone = new Milestone(t.Value, due, input.RegionId) { OwnerAccountId = string.IsNullOrWhiteSpace(input.OwnerAccountId) ? null : input.OwnerAccountId.Trim() };
         _milestones.Add(milestone);
         Version++;
         return milestone;
@@ -244,6 +261,12 @@ public sealed class Commitment
     public IReadOnlyList<Milestone> OverdueMilestones(DateOnly today) =>
         [.. _milestones.Where(m => m.IsOverdue(today)).OrderBy(m => m.DueOn).ThenBy(m => m.Id)];
 
+    // An owner is optional; when named, it is one of the process's participants (by account id).
+    private static Error? Owner(string field, string? accountId, IReadOnlySet<string>? participants) =>
+        string.IsNullOrWhiteSpace(accountId) || (participants?.Contains(accountId.Trim()) ?? false)
+            ? null
+            : Error.Invalid(field, "The owner is one of the process's participants.");
+
     private static Result<List<string>> Links(IReadOnlyList<string> evidence)
     {
         if (evidence.Count > MaxEvidence)
@@ -285,6 +308,9 @@ public sealed class Milestone
     public DateOnly DueOn { get; private set; }
 
     public int? RegionId { get; private set; }
+
+    /// <summary>Optionally, the participant (an account id) who answers for this step; else the commitment's owner does.</summary>
+    public string? OwnerAccountId { get; internal set; }
 
     public DateOnly? CompletedOn { get; internal set; }
 

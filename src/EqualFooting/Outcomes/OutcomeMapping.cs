@@ -71,6 +71,7 @@ internal sealed class CommitmentMapping : IEntityTypeConfiguration<Commitment>
         b.Property(c => c.LeadOrganisation).HasMaxLength(Commitment.TitleMax);
         b.Property(c => c.Signatories).HasMaxLength(Commitment.NamesMax);
         b.Property(c => c.Owners).HasMaxLength(Commitment.NamesMax);
+        b.Property(c => c.OwnerAccountId).HasMaxLength(450);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.Evidence);
@@ -88,6 +89,7 @@ internal sealed class MilestoneMapping : IEntityTypeConfiguration<Milestone>
     {
         b.ToTable("CommitmentMilestones");
         b.Property(m => m.Title).HasMaxLength(Commitment.TitleMax);
+        b.Property(m => m.OwnerAccountId).HasMaxLength(450);
         b.HasOne<Region>().WithMany().HasForeignKey(m => m.RegionId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(m => new { m.CommitmentId, m.DueOn });
 

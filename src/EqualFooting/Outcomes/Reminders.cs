@@ -26,7 +26,8 @@ public enum ReminderKind
 }
 
 /// <summary>A milestone not reached, as the reminder rule sees it.</summary>
-public sealed record OpenMilestone(int MilestoneId, int CommitmentId, int ProcessId, string Title, DateOnly DueOn, CommitmentStatus CommitmentStatus);
+/// <param name="OwnerAccountId">Who answers for it: the milestone's owner, else its commitment's (told beside the conveners).</param>
+public sealed record OpenMilestone(int MilestoneId, int CommitmentId, int ProcessId, string Title, DateOnly DueOn, CommitmentStatus CommitmentStatus, string? OwnerAccountId = null);
 
 /// <summary>A message or decision and when it was published (taken).</summary>
 public sealed record PublishedOutcome(bool IsDecision, int Id, int ProcessId, string Title, DateTimeOffset PublishedAt);

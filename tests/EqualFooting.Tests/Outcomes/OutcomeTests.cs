@@ -98,6 +98,23 @@ public sealed class CommitmentTests
     }
 
     [Fact]
+    public void An_owner_is_optional_and_otherwise_one_of_the_process_participants()
+    {
+        HashSet<string> participants = ["acct-ana"];
+        Commitment With(string? owner, string? milestoneOwner) =>
+            Commitment.Create(1, "T", null, 1, null, null, null, Due, [new MilestoneInput("North", Due, 10, milestoneOwner)], [], Groups, Regions, Now, owner, participants).Value;
+
+        Assert.Null(With(null, null).OwnerAccountId);
+        Assert.Equal("acct-ana", With("acct-ana", null).OwnerAccountId);
+        Assert.Equal("acct-ana", With(null, "acct-ana").Milestones[0].OwnerAccountId);
+        Assert.Equal("ownerAccountId", Commitment.Create(1, "T", null, 1, null, null, null, Due, [], [], Groups, Regions, Now, "acct-bob", participants).Error!.Field);
+        Assert.Equal("milestones[0].ownerAccountId", Commitment.Create(1, "T", null, 1, null, null, null, Due, [new MilestoneInput("North", Due, 10, "acct-bob")], [], Groups, Regions, Now, null, participants).Error!.Field);
+        Assert.Equal("ownerAccountId", With(null, null).AddMilestone(new MilestoneInput("South", Due, 11, "acct-bob"), Regions, participants: participants).Error!.Field);
+        // Without a set of participants nobody can be named.
+        Assert.Equal("ownerAccountId", Commitment.Create(1, "T", null, 1, null, null, null, Due, [], [], Groups, Regions, Now, "acct-ana").Error!.Field);
+    }
+
+    [Fact]
     public void A_milestone_is_overdue_from_the_day_after_it_falls_due_until_reached()
     {
         var c = Create(new MilestoneInput("North", new DateOnly(2012, 6, 1), 10), new MilestoneInput("South", new DateOnly(2012, 9, 1), 11)).Value;

@@ -173,6 +173,57 @@ public abstract class OutcomeFollowUpTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_participant_owner_is_told_once_of_an_overdue_milestone_and_named_as_the_privacy_settings_allow()
+    {
+        var (convener, p, member) = await ProcessAsync();
+        var id = p.Id();
+        var (outsider, outsiderEmail) = await app.SignedInAsync("Outsider");
+        var memberId = await app.WithDbAsync(db => db.Participants.Where(x => x.ProcessId == id).Join(db.Users.Where(u => u.DisplayName == "Sebastien Bachollet"), x => x.AccountId, u => u.Id, (x, u) => u.Id).SingleAsync());
+        var outsiderId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == outsiderEmail).Select(u => u.Id).SingleAsync());
+        var url = $"/api/processes/{id}/commitments";
+        var region = p.RegionId("Latin America and Caribbean");
+        object Owned(string? owner, string? milestoneOwner) => new
+        {
+            title = "Port 25 management",
+            leadOrganisation = "Anatel",
+            dueOn = Iso(Today.AddYears(1)),
+            ownerAccountId = owner,
+            milestones = new[] { new { title = "Southeast rollout", dueOn = Iso(Today.AddDays(10)), regionId = (int?)region, ownerAccountId = milestoneOwner } },
+        };
+
+        // Someone who has not joined the process cannot own its commitments or milestones; only a convener names owners.
+        await (await convener.PostAsJsonAsync(url, Owned(outsiderId, null))).ProblemAsync(HttpStatusCode.BadRequest, "ownerAccountId");
+        await (await convener.PostAsJsonAsync(url, Owned(null, outsiderId))).ProblemAsync(HttpStatusCode.BadRequest, "milestones[0].ownerAccountId");
+        await (await member.PostAsJsonAsync(url, Owned(memberId, null))).ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsJsonAsync(url, Owned(memberId, null))).StatusCode);
+
+        var created = await (await convener.PostAsJsonAsync(url, Owned(memberId, null))).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("Sebastien Bachollet", created.GetProperty("owner").GetString());
+        await (await convener.PostAsJsonAsync($"{url}/{created.Id()}/milestones", new { title = "North rollout", dueOn = Iso(Today.AddDays(20)), ownerAccountId = outsiderId }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "ownerAccountId");
+        Assert.Contains("Sebastien Bachollet", await app.Anonymous().GetStringAsync($"/processes/{id}/outcomes"), StringComparison.Ordinal);
+
+        // With names hidden, the owner reads as a participant everywhere.
+        await (await convener.PutAsJsonAsync($"/api/processes/{id}/privacy", new { names = "Nothing" })).JsonAsync(HttpStatusCode.OK);
+        var outcomes = await (await app.Anonymous().GetAsync($"/api/processes/{id}/outcomes")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("A participant", outcomes.GetProperty("commitments")[0].GetProperty("owner").GetString());
+        Assert.DoesNotContain("Sebastien Bachollet", await app.Anonymous().GetStringAsync($"/processes/{id}/outcomes"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Sebastien Bachollet", await app.Anonymous().GetStringAsync($"/api/processes/{id}/outcomes.csv"), StringComparison.Ordinal);
+
+        // Overdue: four nodes sweep at once, the owner is told once (and again never).
+        var sweep = app.Services.GetRequiredService<OutcomeReminderSweep>();
+        var later = TimeProvider.System.GetUtcNow().AddDays(30);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => sweep.SweepAsync(later)));
+        await sweep.SweepAsync(later.AddDays(1));
+        var told = await (await member.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK);
+        var notice = Assert.Single(told.EnumerateArray());
+        Assert.Equal("MilestoneOverdue", notice.GetProperty("kind").GetString());
+        Assert.Equal(id, notice.GetProperty("processId").GetInt32());
+        Assert.Equal(0, (await (await outsider.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK)).GetArrayLength());
+        Assert.Contains((await (await convener.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK)).EnumerateArray(), n => n.GetProperty("kind").GetString() == "MilestoneOverdue" && n.GetProperty("processId").GetInt32() == id);
+    }
+
+    [Fact]
     public async Task A_milestone_reached_or_advice_answered_in_time_is_not_reminded()
     {
         var (convener, p, _) = await ProcessAsync();
@@ -210,8 +261,39 @@ public abstract class OutcomeFollowUpTests(AppFactory app)
         var groups = decision.GetProperty("byStakeholderGroup").EnumerateArray().ToDictionary(g => g.GetProperty("stakeholderGroup").GetString()!);
         Assert.Equal(1, groups["Civil society"].GetProperty("agree").GetInt32());
         Assert.Equal(1, groups["Technical community"].GetProperty("disagree").GetInt32());
+        Assert.Equal(1, groups["Civil society"].GetProperty("n").GetInt32());
+        var regions = decision.GetProperty("byRegion").EnumerateArray().ToDictionary(r => r.GetProperty("region").GetString()!);
+        Assert.Equal(1, regions["Europe"].GetProperty("agree").GetInt32());
+        Assert.Equal(1, regions["Latin America and Caribbean"].GetProperty("disagree").GetInt32());
+        var cell = decision.GetProperty("byStakeholderGroupAndRegion").EnumerateArray()
+            .Single(c => c.GetProperty("stakeholderGroup").GetString() == "Technical community" && c.GetProperty("region").GetString() == "Latin America and Caribbean");
+        Assert.Equal((1, 1, false), (cell.GetProperty("n").GetInt32(), cell.GetProperty("disagree").GetInt32(), cell.GetProperty("hidden").GetBoolean()));
         var page = await app.Anonymous().GetStringAsync($"/processes/{id}/outcomes");
         Assert.Contains($"/processes/{id}/proposals/{proposal}", page, StringComparison.Ordinal);
+        Assert.Contains("Positions by region", page, StringComparison.Ordinal);
+        Assert.Contains("Positions by stakeholder group and region", page, StringComparison.Ordinal);
+        var csv = await app.Anonymous().GetStringAsync($"/api/processes/{id}/outcomes.csv");
+        Assert.Contains($"decision positions,{proposal},Technical community / Latin America and Caribbean,,", csv, StringComparison.Ordinal);
+        Assert.Contains("n=1 agree=0 disagree=1 abstain=0 block=0", csv, StringComparison.Ordinal);
+
+        // With names hidden the positions are anonymous: cells under the minimum keep their n, not their stances.
+        await (await convener.PutAsJsonAsync($"/api/processes/{id}/privacy", new { names = "Nothing", minimumCellSize = 3 })).JsonAsync(HttpStatusCode.OK);
+        var hidden = (await (await app.Anonymous().GetAsync($"/api/processes/{id}/outcomes")).JsonAsync(HttpStatusCode.OK)).GetProperty("decisions")[0];
+        Assert.Equal(3, hidden.GetProperty("minimumCellSize").GetInt32());
+        foreach (var list in new[] { "byStakeholderGroup", "byRegion", "byStakeholderGroupAndRegion" })
+        {
+            Assert.All(hidden.GetProperty(list).EnumerateArray(), c =>
+            {
+                Assert.True(c.GetProperty("hidden").GetBoolean());
+                Assert.Equal(1, c.GetProperty("n").GetInt32());
+                Assert.False(c.TryGetProperty("agree", out _)); // null, so left out
+            });
+        }
+
+        Assert.Contains("Fewer than 3: not shown", await app.Anonymous().GetStringAsync($"/processes/{id}/outcomes"), StringComparison.Ordinal);
+        var hiddenCsv = await app.Anonymous().GetStringAsync($"/api/processes/{id}/outcomes.csv");
+        Assert.Contains($"decision positions,{proposal},Technical community / Latin America and Caribbean,fewer than 3,", hiddenCsv, StringComparison.Ordinal);
+        Assert.DoesNotContain("disagree=", hiddenCsv, StringComparison.Ordinal);
 
         var feed = await app.Anonymous().GetAsync($"/api/processes/{id}/outcomes.atom");
         Assert.Equal("application/atom+xml", feed.Content.Headers.ContentType?.MediaType);

@@ -1571,6 +1571,10 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.Property<int?>("LeadStakeholderGroupId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OwnerAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Owners")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1750,6 +1754,10 @@ namespace EqualFooting.Persistence.Migrations.Postgres
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("OwnerAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<int?>("RegionId")
                         .HasColumnType("integer");

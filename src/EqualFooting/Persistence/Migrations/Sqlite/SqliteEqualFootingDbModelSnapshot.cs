@@ -1507,6 +1507,10 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.Property<int?>("LeadStakeholderGroupId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OwnerAccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Owners")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1677,6 +1681,10 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerAccountId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RegionId")
