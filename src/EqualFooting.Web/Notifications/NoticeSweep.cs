@@ -18,6 +18,12 @@ public sealed class NoticeSettings
     public bool Enabled { get; set; } = true;
 
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How often campaign notices left pending are looked for (after a restart, or written on another node); a
+    /// disposition on this node wakes the expansion at once.
+    /// </summary>
+    public TimeSpan FanoutInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
