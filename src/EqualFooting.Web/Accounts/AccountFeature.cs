@@ -21,6 +21,8 @@ public static class AccountFeature
         services.AddScoped<AccountAdministration>();
         services.AddScoped<Microsoft.AspNetCore.Identity.IUserClaimsPrincipalFactory<EqualFooting.Accounts.Account>, AccountClaims>();
         services.AddRecordActions(AccountRecord.All);
+        services.AddSingleton<UnconfirmedAccounts>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnconfirmedAccounts>());
         return services;
     }
 

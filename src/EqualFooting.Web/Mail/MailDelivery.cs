@@ -67,7 +67,7 @@ public sealed class MailDelivery(
     IServiceScopeFactory scopes,
     Microsoft.Extensions.Options.IOptions<SmtpSettings> options,
     TimeProvider clock,
-    ILogger<MailDelivery> log) : BackgroundService
+    ILogger<MailDelivery> log) : EqualFooting.Web.Hosting.PeriodicSweep(clock, log)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
@@ -76,19 +76,22 @@ public sealed class MailDelivery(
 
     private const int Batch = 20;
 
-    private readonly SemaphoreSlim _queued = new(0);
-
     // One sweep at a time on a node: a sweep that returns has seen every message queued before it started.
     private readonly SemaphoreSlim _sweeping = new(1, 1);
 
+    protected override TimeSpan Period => Interval;
+
+    protected override string Name => "Sending the outbox";
+
+    protected override bool Enabled => options.Value.Configured;
+
+    // Messages left by a stop go out as soon as the node is back.
+    protected override bool RunAtStart => true;
+
+    protected override Task RunOnceAsync(CancellationToken ct) => SweepAsync(ct);
+
     /// <summary>Wakes the sender now rather than at its next sweep.</summary>
-    public void Nudge()
-    {
-        if (_queued.CurrentCount == 0)
-        {
-            _queued.Release();
-        }
-    }
+    public void Nudge() => Wake();
 
     /// <summary>Sends every message that is due; returns how many were sent.</summary>
     public async Task<int> SweepAsync(CancellationToken ct = default)
@@ -114,7 +117,7 @@ public sealed class MailDelivery(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EqualFootingDb>();
         var transport = scope.ServiceProvider.GetRequiredService<IMailTransport>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var due = await db.Outbox
             .Where(m => m.SentAt == null && m.Attempts < OutboxMessage.MaxAttempts && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
             .OrderBy(m => m.Id)
@@ -137,13 +140,13 @@ public sealed class MailDelivery(
             try
             {
                 await transport.SendAsync(message, ct);
-                message.MarkSent(clock.GetUtcNow());
+                message.MarkSent(Clock.GetUtcNow());
                 sent++;
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                message.MarkFailed($"{e.GetType().Name}: {e.Message}", clock.GetUtcNow());
-                log.LogWarning("Mail {Message} was not accepted by the SMTP server (attempt {Attempts}): {Error}", message.Id, message.Attempts, e.Message);
+                message.MarkFailed($"{e.GetType().Name}: {e.Message}", Clock.GetUtcNow());
+                Log.LogWarning("Mail {Message} was not accepted by the SMTP server (attempt {Attempts}): {Error}", message.Id, message.Attempts, e.Message);
             }
 
             await db.SaveChangesAsync(ct);
@@ -152,37 +155,8 @@ public sealed class MailDelivery(
         return sent;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Configured)
-        {
-            return;
-        }
-
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await SweepAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    log.LogError(e, "Sending the outbox failed; the next sweep tries again.");
-                }
-
-                await _queued.WaitAsync(Interval, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
     public override void Dispose()
     {
-        _queued.Dispose();
         _sweeping.Dispose();
         base.Dispose();
     }

@@ -3,6 +3,7 @@ using System.Text;
 using EqualFooting.Mail;
 using EqualFooting.Notifications;
 using EqualFooting.Persistence;
+using EqualFooting.Web.Hosting;
 using EqualFooting.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -18,6 +19,12 @@ public sealed class NoticeSettings
     public bool Enabled { get; set; } = true;
 
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How often campaign notices left pending are looked for (after a restart, or written on another node); a
+    /// disposition on this node wakes the expansion at once.
+    /// </summary>
+    public TimeSpan FanoutInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>
@@ -35,8 +42,23 @@ public sealed class NoticeSweep(
     TimeProvider clock,
     IStringLocalizerFactory localizers,
     MailDelivery delivery,
-    ILogger<NoticeSweep> log) : BackgroundService
+    ILogger<NoticeSweep> log) : PeriodicSweep(clock, log)
 {
+    protected override TimeSpan Period => options.Value.Interval;
+
+    protected override string Name => "The notices sweep";
+
+    protected override bool Enabled => options.Value.Enabled;
+
+    protected override async Task RunOnceAsync(CancellationToken ct)
+    {
+        var swept = await SweepAsync(Clock.GetUtcNow(), ct);
+        if (swept.Notices + swept.Mails + swept.Digests > 0)
+        {
+            Log.LogInformation("Notices sweep: {Notices} notice(s), {Mails} e-mail(s), {Digests} digest(s).", swept.Notices, swept.Mails, swept.Digests);
+        }
+    }
+
     /// <summary>Candidates read per kind and sweep; the rest wait for the next one.</summary>
     public const int Batch = 500;
 
@@ -270,34 +292,4 @@ public sealed class NoticeSweep(
 
     private static string Clip(string text) => text.Length > 150 ? text[..150] + "…" : text;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var swept = await SweepAsync(clock.GetUtcNow(), stoppingToken);
-                    if (swept.Notices + swept.Mails + swept.Digests > 0)
-                    {
-                        log.LogInformation("Notices sweep: {Notices} notice(s), {Mails} e-mail(s), {Digests} digest(s).", swept.Notices, swept.Mails, swept.Digests);
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    log.LogError(e, "The notices sweep failed; the next one tries again.");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
 }

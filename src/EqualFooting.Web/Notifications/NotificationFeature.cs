@@ -21,6 +21,8 @@ public static class NotificationFeature
         services.AddScoped<ContributionQueries>();
         services.AddSingleton<NoticeSweep>();
         services.AddHostedService(sp => sp.GetRequiredService<NoticeSweep>());
+        services.AddSingleton<NoticeFanoutWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<NoticeFanoutWorker>());
         return services;
     }
 

@@ -26,8 +26,24 @@ public sealed class OutcomeReminderSweep(
     IServiceScopeFactory scopes,
     Microsoft.Extensions.Options.IOptions<ReminderSettings> options,
     TimeProvider clock,
-    ILogger<OutcomeReminderSweep> log) : BackgroundService
+    ILogger<OutcomeReminderSweep> log) : EqualFooting.Web.Hosting.PeriodicSweep(clock, log)
 {
+    protected override TimeSpan Period => options.Value.Interval;
+
+    protected override string Name => "The outcome reminders sweep";
+
+    protected override bool Enabled => options.Value.Enabled;
+
+    // The first sweep waits one period: a node that starts is busy enough, and a reminder is never urgent to the minute.
+    protected override async Task RunOnceAsync(CancellationToken ct)
+    {
+        var sent = await SweepAsync(Clock.GetUtcNow(), ct);
+        if (sent > 0)
+        {
+            Log.LogInformation("Sent {Count} outcome reminder(s).", sent);
+        }
+    }
+
     /// <summary>Candidates read per kind and sweep; the rest wait for the next sweep.</summary>
     public const int Batch = 500;
 
@@ -143,35 +159,4 @@ public sealed class OutcomeReminderSweep(
         _ => NoticeKind.AdviceUnanswered,
     };
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-
-        // The first sweep waits one interval: a node that starts is busy enough, and a reminder is never urgent to the minute.
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var sent = await SweepAsync(clock.GetUtcNow(), stoppingToken);
-                    if (sent > 0)
-                    {
-                        log.LogInformation("Sent {Count} outcome reminder(s).", sent);
-                    }
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    log.LogError(e, "The outcome reminders sweep failed; the next one tries again.");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
 }

@@ -11,16 +11,22 @@ namespace EqualFooting.Web.Polls;
 /// <see cref="PollCommands.CloseWhenDueAsync"/>, whose claim on the poll's version lets one node record it and makes
 /// the others' a <c>Change.None</c>.
 /// </summary>
-public sealed class PollDeadlines(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PollDeadlines> log) : BackgroundService
+public sealed class PollDeadlines(IServiceScopeFactory scopes, TimeProvider clock, ILogger<PollDeadlines> log) : EqualFooting.Web.Hosting.PeriodicSweep(clock, log)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    protected override TimeSpan Period => Interval;
+
+    protected override string Name => "Closing polls past their time";
+
+    protected override Task RunOnceAsync(CancellationToken ct) => SweepAsync(ct);
 
     /// <summary>Closes every open poll whose time has come; returns how many this call recorded as closed.</summary>
     public async Task<int> SweepAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EqualFootingDb>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var due = await db.Polls.AsNoTracking()
             .Where(p => p.Status == PollStatus.Open && p.ClosesAt != null && p.ClosesAt <= now)
             .Select(p => p.Id)
@@ -33,7 +39,7 @@ public sealed class PollDeadlines(IServiceScopeFactory scopes, TimeProvider cloc
             var result = await each.ServiceProvider.GetRequiredService<PollCommands>().CloseWhenDueAsync(id, ct);
             if (result.Error is { } error)
             {
-                log.LogWarning("Poll {Poll} is past its time but could not be closed: {Error}", id, error.Message);
+                Log.LogWarning("Poll {Poll} is past its time but could not be closed: {Error}", id, error.Message);
             }
             else if (result.Value)
             {
@@ -42,27 +48,5 @@ public sealed class PollDeadlines(IServiceScopeFactory scopes, TimeProvider cloc
         }
 
         return closed;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await SweepAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    log.LogError(e, "Closing polls past their time failed; the next sweep tries again.");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
     }
 }

@@ -30,7 +30,7 @@ public enum NoticeKind
     /// <summary>The committee gave my comment a disposition (the detail), with its reason.</summary>
     CommentDisposed,
 
-    /// <summary>The committee disposed of a campaign my comment belongs to (the item is the campaign).</summary>
+    /// <summary>The committee disposed of a campaign my comment belongs to (the comment is mine; the item is the disposition's <see cref="NoticeFanout"/>).</summary>
     CampaignDisposed,
 
     /// <summary>Someone replied to my comment (the comment is the reply).</summary>

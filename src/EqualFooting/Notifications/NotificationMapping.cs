@@ -20,7 +20,28 @@ internal sealed class NotificationMapping : IEntityTypeConfiguration<Notificatio
             .IsUnique()
             .HasDatabaseName("IX_Notifications_Swept")
             .HasFilter("\"Kind\" IN (" + string.Join(", ", Notification.Swept.Select(k => $"'{k}'")) + ")");
+
+        // A campaign disposition's notices go out once per member comment, however many times or on however many
+        // nodes its fan-out is expanded; the item is the fan-out row.
+        b.HasIndex(n => new { n.ItemId, n.CommentId })
+            .IsUnique()
+            .HasDatabaseName("IX_Notifications_Fanout")
+            .HasFilter($"\"Kind\" = '{NoticeKind.CampaignDisposed}'");
         b.HasOne<Accounts.Account>().WithMany().HasForeignKey(n => n.AccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NoticeFanoutMapping : IEntityTypeConfiguration<NoticeFanout>
+{
+    public void Configure(EntityTypeBuilder<NoticeFanout> b)
+    {
+        b.Property(f => f.Kind).HasConversion<string>().HasMaxLength(32);
+        b.Property(f => f.Detail).HasMaxLength(Notification.DetailMax);
+        b.Property(f => f.Reason).HasMaxLength(Notification.ReasonMax);
+        b.Property(f => f.DecidedBy).HasMaxLength(450);
+
+        // The worker reads the pending rows, oldest first.
+        b.HasIndex(f => new { f.DoneAt, f.Id });
     }
 }
 

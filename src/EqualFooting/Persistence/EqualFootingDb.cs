@@ -132,6 +132,8 @@ public abstract class EqualFootingDb(DbContextOptions options) : IdentityDbConte
 
     public DbSet<NoticeDigest> NoticeDigests => Set<NoticeDigest>();
 
+    public DbSet<NoticeFanout> NoticeFanouts => Set<NoticeFanout>();
+
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<Conversation> Conversations => Set<Conversation>();

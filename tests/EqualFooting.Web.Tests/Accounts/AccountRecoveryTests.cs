@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using EqualFooting.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EqualFooting.Web.Tests.Accounts;
 
@@ -277,6 +278,36 @@ public abstract partial class AccountRecoveryTests(FakeClockApp app)
     }
 
     private static string Scrub(string html) => AntiforgeryValue().Replace(html, "");
+
+    [Fact]
+    public async Task A_registration_never_confirmed_is_deleted_after_the_set_days_and_nothing_else_is()
+    {
+        var now = app.Clock.GetUtcNow();
+        var pending = $"pending-{Guid.NewGuid():N}@example.org";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var registration = scope.ServiceProvider.GetRequiredService<EqualFooting.Web.Accounts.RegistrationByEmail>();
+            Assert.Null(await registration.RegisterAsync("Never Confirmed", pending, "correct horse battery", "http://localhost", now));
+        }
+
+        // Pending as well, but it joined a process (as an account imported or confirmed and then reset could be): kept.
+        var (admin, _) = await app.AdministratorAsync();
+        var process = await admin.CreateProcessAsync();
+        var (member, joined) = await app.SignedInAsync();
+        await (await member.JoinAsync(process, "Civil society", "Africa")).JsonAsync(HttpStatusCode.Created);
+        var (_, confirmed) = await app.SignedInAsync();
+        await app.WithDbAsync(db => db.Users.Where(u => u.Email == joined || u.Email == confirmed)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.CreatedAt, now).SetProperty(a => a.ConfirmationPending, a => a.Email == joined)));
+
+        var sweep = app.Services.GetRequiredService<EqualFooting.Web.Accounts.UnconfirmedAccounts>();
+        Assert.Equal(TimeSpan.FromDays(7), sweep.Wait);
+        Assert.Equal(0, await sweep.SweepAsync(now.AddDays(6)));
+        Assert.True(await sweep.SweepAsync(now.AddDays(8)) >= 1);
+
+        var left = await app.WithDbAsync(db => db.Users.Where(u => u.Email == pending || u.Email == joined || u.Email == confirmed).Select(u => u.Email).ToListAsync());
+        Assert.Equal(new[] { joined, confirmed }.Order(), left.Order());
+        await (await app.Anonymous().PostAsJsonAsync("/api/account/register", new { displayName = "Back Again", email = pending, password = "correct horse battery" })).JsonAsync(HttpStatusCode.Created);
+    }
 
     private static string HiddenValue(string html, string name) =>
         Regex.Match(html, $"name=\"{name}\" value=\"([^\"]*)\"").Groups[1].Value;

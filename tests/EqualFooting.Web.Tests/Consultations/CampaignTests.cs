@@ -1,10 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using EqualFooting.Notifications;
 using EqualFooting.Persistence;
 using EqualFooting.Web.Consultations;
 using EqualFooting.Web.Hosting;
 using EqualFooting.Web.Kernel;
+using EqualFooting.Web.Notifications;
 using EqualFooting.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -233,7 +235,9 @@ public abstract class CampaignTests(AppFactory app)
         Assert.Equal(5, noted.GetProperty("total").GetInt32());
         Assert.Equal(3, await app.WithDbAsync(db => db.Record.CountAsync(r => r.ProcessId == s.Process.Id() && r.Action == "campaign.disposed")));
 
-        // Each member comment's author is told, once per disposition that reached that comment, with the reason.
+        // Each member comment's author is told, once per disposition that reached that comment, with the reason: after
+        // the commit, once the worker has expanded the dispositions (driven here rather than waited for).
+        await app.Services.GetRequiredService<NoticeFanoutWorker>().ExpandAsync();
         var civil = await (await s.Civil.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(3, civil.GetArrayLength());
         Assert.All(civil.EnumerateArray(), n => Assert.Equal(("CampaignDisposed", "Noted", "Covered in paragraph 2."), (n.GetProperty("kind").GetString(), n.GetProperty("detail").GetString(), n.GetProperty("reason").GetString())));
@@ -242,6 +246,36 @@ public abstract class CampaignTests(AppFactory app)
         var government = await (await s.Government.GetAsync("/api/account/me/notifications")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(["CampaignDisposed", "CampaignDisposed", "CommentDisposed"], government.EnumerateArray().Select(n => n.GetProperty("kind").GetString()));
         Assert.Equal($"/consultations/{s.Cid}#c-{letters[4]}", government[0].GetProperty("link").GetString());
+    }
+
+    [Fact]
+    public async Task A_campaign_disposition_is_one_row_expanded_after_the_commit_into_one_notice_per_member_comment()
+    {
+        var s = await ConsultationAsync();
+        var letters = await CommentsAsync(s);
+        await DetectAsync(s);
+        var id = (await OnlyCampaignAsync(s.Cid)).GetProperty("id").GetInt64();
+        await (await s.Convener.PostAsJsonAsync($"/api/consultations/{s.Cid}/campaigns/{id}/disposition", new { disposition = "Noted", reason = "Covered in paragraph 2." }))
+            .JsonAsync(HttpStatusCode.OK);
+        var fanout = await app.WithDbAsync(db => db.NoticeFanouts.SingleAsync(f => f.CampaignId == id));
+        Assert.Equal(("Noted", "Covered in paragraph 2."), (fanout.Detail, fanout.Reason));
+
+        // Two expansions at once (and the worker the request woke, a third): each member comment's author gets one notice.
+        var worker = app.Services.GetRequiredService<NoticeFanoutWorker>();
+        var expanded = await Task.WhenAll(worker.ExpandAsync(), worker.ExpandAsync());
+        Assert.True(expanded.Sum(e => e.Notices) <= letters.Count);
+        var notices = await app.WithDbAsync(db => db.Notifications.Where(n => n.ItemId == fanout.Id && n.Kind == NoticeKind.CampaignDisposed)
+            .Select(n => new { n.AccountId, n.CommentId, n.Detail }).ToListAsync());
+        Assert.Equal(letters.Order(), notices.Select(n => n.CommentId!.Value).Order());
+        Assert.Equal([2, 3], notices.GroupBy(n => n.AccountId).Select(g => g.Count()).Order());
+        Assert.All(notices, n => Assert.Equal("Noted", n.Detail));
+        Assert.NotNull(await app.WithDbAsync(db => db.NoticeFanouts.Where(f => f.Id == fanout.Id).Select(f => f.DoneAt).SingleAsync()));
+
+        // A row found pending again (a node that stopped between its insert and its commit is the same case) adds nothing.
+        await app.WithDbAsync(db => db.NoticeFanouts.Where(f => f.Id == fanout.Id).ExecuteUpdateAsync(u => u.SetProperty(f => f.DoneAt, (DateTimeOffset?)null)));
+        var again = await worker.ExpandAsync();
+        Assert.Equal(0, again.Notices);
+        Assert.Equal(letters.Count, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.ItemId == fanout.Id && n.Kind == NoticeKind.CampaignDisposed)));
     }
 
     [Fact]

@@ -56,7 +56,8 @@ public sealed class CampaignCommands(
     Writes writes,
     TimeProvider clock,
     IOptions<CampaignSettings> settings,
-    GiveWay giveWay)
+    GiveWay giveWay,
+    EqualFooting.Web.Notifications.NoticeFanoutWorker fanout)
 {
     /// <summary>Ids per UPDATE: each is one array parameter, but a bounded statement keeps locks and logs short.</summary>
     private const int Chunk = 5_000;
@@ -150,14 +151,23 @@ public sealed class CampaignCommands(
         }, ct, async token =>
         {
             await ClaimAsync(consultationId, token);
-
-            // The notices first: they pick the members by the same condition as the history, before it changes them.
-            if (settings.Value.CampaignNotices)
+            if (!settings.Value.CampaignNotices)
             {
-                await InsertNoticesAsync(process.Id, campaignId, decision, overwrite, token);
+                count = await InsertHistoryAsync(campaignId, decision, overwrite, token);
+            }
+            else
+            {
+                // Not 12,000 notices in the request: one row naming this disposition's history rows, which the
+                // worker expands into the members' notices once this commits (NoticeFanout).
+                var after = await LastHistoryIdAsync(token);
+                count = await InsertHistoryAsync(campaignId, decision, overwrite, token);
+                if (count > 0)
+                {
+                    db.NoticeFanouts.Add(NoticeFanout.CampaignDisposed(
+                        process.Id, consultationId, campaignId, chosen.ToString(), decision.Reason, decision.DecidedBy, decision.DecidedAt, after, await LastHistoryIdAsync(token)));
+                }
             }
 
-            count = await InsertHistoryAsync(campaignId, decision, overwrite, token);
             var members = db.Comments.Where(c => c.CampaignId == campaignId && c.ParentId == null && c.WithdrawnAt == null);
             if (!overwrite)
             {
@@ -166,6 +176,11 @@ public sealed class CampaignCommands(
 
             await members.ExecuteUpdateAsync(s => s.SetProperty(c => EF.Property<Disposition?>(c, CommentColumns.CurrentDisposition), chosen), token);
         });
+        if (count > 0 && settings.Value.CampaignNotices)
+        {
+            fanout.Wake();
+        }
+
         return new CampaignDisposal(campaignId, chosen, decision.Reason, count, overwrite);
     }
 
@@ -330,26 +345,12 @@ public sealed class CampaignCommands(
             .ExecuteUpdateAsync(s => s.SetProperty(c => EF.Property<int>(c, CampaignColumns.Runs), c => EF.Property<int>(c, CampaignColumns.Runs) + 1), ct);
 
     /// <summary>
-    /// One INSERT … SELECT of the members' notices, in the disposition's transaction: one per member comment to its
-    /// author's account, except comments entered on someone's behalf and the committee member's own.
+    /// The highest history row id this transaction sees. A disposition's own rows come after the value read before
+    /// writing them (ids are handed out in order, also on PostgreSQL where another transaction may hold lower ones
+    /// uncommitted) and up to the value read after.
     /// </summary>
-    private Task<int> InsertNoticesAsync(int processId, long campaignId, CommentDisposition decision, bool overwrite, CancellationToken ct)
-    {
-        var notice = db.Model.FindEntityType(typeof(Notification))!;
-        var createdAt = notice.FindProperty(nameof(Notification.CreatedAt))!.GetTypeMapping().Converter is { } converter
-            ? converter.ConvertToProvider(decision.DecidedAt)!
-            : decision.DecidedAt;
-        var reason = decision.Reason.Length > Notification.ReasonMax ? decision.Reason[..Notification.ReasonMax] : decision.Reason;
-        var sql = """
-            INSERT INTO "Notifications" ("AccountId", "Kind", "ProcessId", "ConsultationId", "CommentId", "Reason", "Detail", "CreatedAt")
-            SELECT p."AccountId", {0}, {1}, c."ConsultationId", c."Id", {2}, {3}, {4}
-            FROM "Comments" AS c JOIN "Participants" AS p ON p."Id" = c."AuthorParticipantId"
-            WHERE c."CampaignId" = {5} AND c."ParentId" IS NULL AND c."WithdrawnAt" IS NULL AND c."AuthorName" IS NULL
-            AND p."AccountId" <> {6} AND
-            """ + " " + Members(overwrite, 7);
-        object[] values = [nameof(NoticeKind.CampaignDisposed), processId, reason, decision.Disposition.ToString(), createdAt, campaignId, decision.DecidedBy];
-        return db.Database.ExecuteSqlRawAsync(sql, overwrite ? [.. values, decision.Disposition.ToString(), decision.Reason] : values, ct);
-    }
+    private Task<long> LastHistoryIdAsync(CancellationToken ct) =>
+        db.Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(\"Id\"), 0) AS \"Value\" FROM \"CommentDispositions\"").SingleAsync(ct);
 
     /// <summary>
     /// The members a disposition reaches: not yet answered; or, when overwriting, anything but this very answer (the

@@ -1422,6 +1422,62 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.ToTable("NoticeDigests");
                 });
 
+            modelBuilder.Entity("EqualFooting.Notifications.NoticeFanout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("HistoryAfter")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HistoryLast")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoneAt", "Id");
+
+                    b.ToTable("NoticeFanouts");
+                });
+
             modelBuilder.Entity("EqualFooting.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1471,6 +1527,11 @@ namespace EqualFooting.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("ItemId", "CommentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_Fanout")
+                        .HasFilter("\"Kind\" = 'CampaignDisposed'");
 
                     b.HasIndex("AccountId", "Kind", "ItemId")
                         .IsUnique()

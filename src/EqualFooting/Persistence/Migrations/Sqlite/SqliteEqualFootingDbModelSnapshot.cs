@@ -1364,6 +1364,60 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.ToTable("NoticeDigests");
                 });
 
+            modelBuilder.Entity("EqualFooting.Notifications.NoticeFanout", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HistoryAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HistoryLast")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProcessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DoneAt", "Id");
+
+                    b.ToTable("NoticeFanouts");
+                });
+
             modelBuilder.Entity("EqualFooting.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1411,6 +1465,11 @@ namespace EqualFooting.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "Id");
+
+                    b.HasIndex("ItemId", "CommentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_Fanout")
+                        .HasFilter("\"Kind\" = 'CampaignDisposed'");
 
                     b.HasIndex("AccountId", "Kind", "ItemId")
                         .IsUnique()
