@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using EqualFooting.Common;
 using EqualFooting.Consultations;
@@ -187,48 +186,22 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
         }
     }
 
-    private async Task WriteGroupAsync(List<IntakeSubmission> group, CancellationToken ct)
-    {
-        try
-        {
-            var outcomes = await WriteAsync(group, ct);
-            for (var i = 0; i < group.Count; i++)
+    private Task WriteGroupAsync(List<IntakeSubmission> group, CancellationToken ct) =>
+        GroupCommit.WriteTogetherOrAloneAsync(
+            group,
+            async (members, token) =>
             {
-                group[i].Complete(outcomes[i]);
-            }
-
-            return;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            // Nothing of the group was stored. Alone, each submission either succeeds or fails for its own reason.
-            if (group.Count > 1)
-            {
-                log.LogInformation(e, "A group of {Count} comment submissions failed together; retrying each alone.", group.Count);
-            }
-        }
-
-        foreach (var submission in group.Where(s => !s.Done.IsCompleted))
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                try
+                var outcomes = await WriteAsync(members, token);
+                for (var i = 0; i < members.Count; i++)
                 {
-                    submission.Complete((await WriteAsync([submission], ct))[0]);
-                    break;
+                    members[i].Complete(outcomes[i]);
                 }
-                catch (Exception e) when (attempt < 2 && e is DbException or DbUpdateException)
-                {
-                    // The same keys were stored by another node meanwhile: the next lookup finds them.
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    submission.Fail(e);
-                    break;
-                }
-            }
-        }
-    }
+            },
+            s => s.Done.IsCompleted,
+            (s, e) => s.Fail(e),
+            log,
+            "comment submissions",
+            ct);
 
     /// <summary>Stores a group in one transaction; returns each submission's answer, valid only once this returns.</summary>
     private async Task<List<Result<IReadOnlyList<(Comment Comment, bool Created)>>>> WriteAsync(IReadOnlyList<IntakeSubmission> group, CancellationToken ct)

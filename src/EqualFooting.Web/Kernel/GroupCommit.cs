@@ -1,3 +1,4 @@
+using System.Data.Common;
 using EqualFooting.Persistence;
 using EqualFooting.Record;
 using Microsoft.EntityFrameworkCore;
@@ -31,5 +32,56 @@ public static class GroupCommit
             await transaction.CommitAsync(token);
             return value;
         }, ct);
+    }
+
+    /// <summary>
+    /// Writes a group together or, when that fails, each member alone: nothing of a failed group was stored, and alone
+    /// each member succeeds or fails for its own reason. A member whose keys another node stored meanwhile is tried
+    /// again (twice), since the next attempt finds them.
+    /// </summary>
+    /// <param name="write">Stores the members given and answers each of them (so that <paramref name="answered"/> holds).</param>
+    /// <param name="what">The members' name in the log line, plural.</param>
+    public static async Task WriteTogetherOrAloneAsync<T>(
+        IReadOnlyList<T> group,
+        Func<IReadOnlyList<T>, CancellationToken, Task> write,
+        Func<T, bool> answered,
+        Action<T, Exception> fail,
+        ILogger log,
+        string what,
+        CancellationToken ct)
+    {
+        try
+        {
+            await write(group, ct);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            if (group.Count > 1)
+            {
+                log.LogInformation(e, "A group of {Count} {What} failed together; retrying each alone.", group.Count, what);
+            }
+        }
+
+        foreach (var member in group.Where(m => !answered(m)))
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    await write([member], ct);
+                    break;
+                }
+                catch (Exception e) when (attempt < 2 && e is DbException or DbUpdateException)
+                {
+                    // Stored by another node meanwhile: the next attempt finds it.
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    fail(member, e);
+                    break;
+                }
+            }
+        }
     }
 }

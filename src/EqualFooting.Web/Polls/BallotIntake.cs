@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using EqualFooting.Common;
 using EqualFooting.Persistence;
@@ -108,45 +107,10 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
         }
     }
 
-    private async Task WriteGroupAsync(List<BallotSubmission> group, CancellationToken ct)
-    {
-        try
-        {
-            await StoreAndAnswerAsync(group, ct);
-            return;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            // Nothing of the group was stored. Alone, each ballot either succeeds or fails for its own reason.
-            if (group.Count > 1)
-            {
-                log.LogInformation(e, "A group of {Count} ballots failed together; retrying each alone.", group.Count);
-            }
-        }
+    private Task WriteGroupAsync(List<BallotSubmission> group, CancellationToken ct) =>
+        GroupCommit.WriteTogetherOrAloneAsync(group, StoreAndAnswerAsync, s => s.Done.IsCompleted, (s, e) => s.Fail(e), log, "ballots", ct);
 
-        foreach (var submission in group.Where(s => !s.Done.IsCompleted))
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                try
-                {
-                    await StoreAndAnswerAsync([submission], ct);
-                    break;
-                }
-                catch (Exception e) when (attempt < 2 && e is DbException or DbUpdateException)
-                {
-                    // Another node stored this voter's ballot meanwhile: the next attempt finds it and changes it.
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    submission.Fail(e);
-                    break;
-                }
-            }
-        }
-    }
-
-    private async Task StoreAndAnswerAsync(List<BallotSubmission> group, CancellationToken ct)
+    private async Task StoreAndAnswerAsync(IReadOnlyList<BallotSubmission> group, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EqualFootingDb>();
@@ -166,7 +130,7 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
 
     private sealed record Outcomes(Result<MyBallotDto>[] Results, IReadOnlyList<int> Changed);
 
-    private async Task<(Outcomes Value, IReadOnlyList<RecordEntry> Entries)> StoreAsync(EqualFootingDb db, List<BallotSubmission> group, CancellationToken ct)
+    private async Task<(Outcomes Value, IReadOnlyList<RecordEntry> Entries)> StoreAsync(EqualFootingDb db, IReadOnlyList<BallotSubmission> group, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var results = new Result<MyBallotDto>[group.Count];
