@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 
 namespace EqualFooting.Web.Tests.Consultations;
 
-public abstract class CampaignTests(AppFactory app)
+public abstract partial class CampaignTests(AppFactory app)
 {
     private const string Letter =
         "I am writing to ask the committee to strengthen the section on net neutrality in the draft statement. "
@@ -117,16 +117,23 @@ public abstract class CampaignTests(AppFactory app)
 
         var runs = await Task.WhenAll(DetectAsync(s), DetectAsync(s), DetectAsync(s));
         var first = await OnlyCampaignAsync(s.Cid);
+        var before = await app.WithDbAsync(db => db.Record.Where(r => r.ProcessId == s.Process.Id()).MaxAsync(r => r.Id));
         var more = await (await s.Government.PostAsJsonAsync($"/api/consultations/{s.Cid}/comments", new { text = Letter.Replace("independent media", "local media") })).JsonAsync(HttpStatusCode.Created);
         var withdrawn = await (await s.Government.PostAsync($"/api/consultations/{s.Cid}/comments/{letters[3]}/withdraw", null)).JsonAsync(HttpStatusCode.OK);
         var after = await DetectAsync(s);
         var grown = await OnlyCampaignAsync(s.Cid);
 
+        // The background run a new comment asks for (two seconds on) may come first on a busy machine and move the
+        // newcomer itself: between them, the runs since the two changes move exactly the two comments.
+        await app.Services.GetRequiredService<CampaignDetection>().IdleAsync(s.Cid).WaitAsync(TimeSpan.FromSeconds(60));
+        var runsSince = await app.WithDbAsync(db => db.Record.Where(r => r.ProcessId == s.Process.Id() && r.Id > before && r.Action == "campaigns.detected").Select(r => r.Entry).ToListAsync());
+
         Assert.All(runs, r => Assert.Equal(1, r.GetProperty("campaigns").GetInt32()));
         Assert.Equal(1, runs.Sum(r => r.GetProperty("created").GetInt32()) - runs.Sum(r => r.GetProperty("retired").GetInt32()));
         Assert.Equal(first.Id(), grown.Id());
         Assert.Equal(5, grown.GetProperty("members").GetInt32());
-        Assert.Equal((0, 0, 2), (after.GetProperty("created").GetInt32(), after.GetProperty("retired").GetInt32(), after.GetProperty("moved").GetInt32()));
+        Assert.Equal((0, 0), (after.GetProperty("created").GetInt32(), after.GetProperty("retired").GetInt32()));
+        Assert.Equal(2, runsSince.Sum(e => int.Parse(MovedInEntry().Match(e).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(grown.Id(), await app.WithDbAsync(db => db.Comments.Where(c => c.Id == more.GetProperty("id").GetInt64()).Select(c => c.CampaignId).SingleAsync()));
         Assert.Null(await app.WithDbAsync(db => db.Comments.Where(c => c.Id == withdrawn.GetProperty("id").GetInt64()).Select(c => c.CampaignId).SingleAsync()));
     }
@@ -386,6 +393,9 @@ public abstract class CampaignTests(AppFactory app)
         Assert.Contains($",{id},true\r\n", csv);
         Assert.Equal(4, csv.Split($",{id},false\r\n").Length - 1);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"moved\":\\s*(\\d+)")]
+    private static partial System.Text.RegularExpressions.Regex MovedInEntry();
 }
 
 public sealed class CampaignsOnSqlite(SqliteApp app) : CampaignTests(app), IClassFixture<SqliteApp>;
