@@ -121,16 +121,7 @@ public sealed class CommentIntake(IServiceScopeFactory scopes, IConfiguration co
         }
         finally
         {
-            _queue.Writer.TryComplete();
-            foreach (var s in group.Where(s => !s.Done.IsCompleted))
-            {
-                s.Cancel();
-            }
-
-            while (_queue.Reader.TryRead(out var left))
-            {
-                left.Cancel();
-            }
+            GroupCommit.CancelWaiting(_queue, group, s => s.Done.IsCompleted, s => s.Cancel());
 
             _checkpoints.Writer.TryComplete();
             if (checkpoints is not null)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Threading.Channels;
 using EqualFooting.Persistence;
 using EqualFooting.Record;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +83,24 @@ public static class GroupCommit
                     break;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// At shutdown: the queue closes, and every member not yet answered, of the group under way or still queued, is
+    /// answered as cancelled (it was never stored).
+    /// </summary>
+    public static void CancelWaiting<T>(Channel<T> queue, IEnumerable<T> group, Func<T, bool> answered, Action<T> cancel)
+    {
+        queue.Writer.TryComplete();
+        foreach (var member in group.Where(m => !answered(m)))
+        {
+            cancel(member);
+        }
+
+        while (queue.Reader.TryRead(out var left))
+        {
+            cancel(left);
         }
     }
 }

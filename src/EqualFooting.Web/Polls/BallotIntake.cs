@@ -94,16 +94,7 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
         }
         finally
         {
-            _queue.Writer.TryComplete();
-            foreach (var s in group.Where(s => !s.Done.IsCompleted))
-            {
-                s.Cancel();
-            }
-
-            while (_queue.Reader.TryRead(out var left))
-            {
-                left.Cancel();
-            }
+            GroupCommit.CancelWaiting(_queue, group, s => s.Done.IsCompleted, s => s.Cancel());
         }
     }
 
