@@ -183,7 +183,7 @@ public static class OpinionAnalysis
     /// <summary>
     /// The previous fit's bounds, each widened by how far its participant moved since (the centres start where they
     /// ended): d(p′, c) ≤ d(p, c) + |p′ − p| and d(p′, c) ≥ d(p, c) − |p′ − p|, so they stay valid. A participant with no
-    /// previous place gets bounds that force a full look.
+    /// previous place (not kept last time, so no start label) gets bounds that force a full look.
     /// </summary>
     private static (double[] Upper, double[] Lower) CarriedBounds((double[] X, double[] Y, double[] Upper, double[] Lower) places, int[] rows, int[] startLabels, double[] xs, double[] ys)
     {
@@ -192,7 +192,8 @@ public static class OpinionAnalysis
         for (var i = 0; i < rows.Length; i++)
         {
             var r = rows[i];
-            if (startLabels[i] < 0 || r >= places.X.Length || double.IsNaN(places.X[r]))
+            // A start label means the participant was kept last time, so their place and bounds were stored.
+            if (startLabels[i] < 0)
             {
                 upper[i] = double.PositiveInfinity;
                 continue;
@@ -219,7 +220,6 @@ public static class OpinionAnalysis
         var y = new double[participants];
         var upper = new double[participants];
         var lower = new double[participants];
-        Array.Fill(x, double.NaN);
         for (var i = 0; i < rows.Length; i++)
         {
             x[rows[i]] = xs[i];

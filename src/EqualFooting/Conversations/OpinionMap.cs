@@ -95,7 +95,7 @@ internal sealed record AnalysisState(double[] Directions, double[] BaseX, double
     public (StatementTally Tally, int[] GroupOf, int[]? StakeholderOf)? Tallied { get; init; }
 
     /// <summary>
-    /// Each participant's place and Hamerly's bounds against the final base centres (NaN where set aside): an update
+    /// Each participant's place and Hamerly's bounds against the final base centres (read only for those with a base label): an update
     /// widens the bounds by how far each participant moved, so its first Lloyd pass skips those who cannot have changed cluster.
     /// </summary>
     public (double[] X, double[] Y, double[] Upper, double[] Lower)? Places { get; init; }
