@@ -2,35 +2,29 @@ using System.Threading.Channels;
 using EqualFooting.Common;
 using EqualFooting.Persistence;
 using EqualFooting.Polls;
+using EqualFooting.Processes;
 using EqualFooting.Record;
 using Microsoft.EntityFrameworkCore;
 
 namespace EqualFooting.Web.Polls;
 
 /// <summary>
-/// A ballot authorised and read by its request (the participant, the affiliation it counts under, the answer checked
-/// against the poll), waiting to be stored. Completed only after the transaction holding it has committed.
+/// A ballot as its request sent it: the poll, the signed-in account (or none) and the answer unread. The writer
+/// loads, authorises and reads it with the rest of its group, inside their transaction; completed only after that
+/// transaction has committed (or with the reason it was refused).
 /// </summary>
-/// <param name="Actor">How the record names the voter, resolved by the request so the writer need not.</param>
-public sealed class BallotSubmission(int pollId, int processId, bool anonymous, int participantId, int stakeholderGroupId, int regionId, Answer answer, RecordActor? actor)
+public sealed class BallotSubmission(int pollId, string? accountId, AnswerInput input)
 {
     private readonly TaskCompletionSource<Result<MyBallotDto>> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int PollId { get; } = pollId;
 
-    public int ProcessId { get; } = processId;
+    public string? AccountId { get; } = accountId;
 
-    public bool Anonymous { get; } = anonymous;
+    public AnswerInput Input { get; } = input;
 
-    public int ParticipantId { get; } = participantId;
-
-    public int StakeholderGroupId { get; } = stakeholderGroupId;
-
-    public int RegionId { get; } = regionId;
-
-    public Answer Answer { get; } = answer;
-
-    public RecordActor? Actor { get; } = actor;
+    /// <summary>The poll's process, once the writer has found it (for the request's memo of process versions).</summary>
+    public int? ProcessId { get; internal set; }
 
     public Task<Result<MyBallotDto>> Done => _done.Task;
 
@@ -42,16 +36,18 @@ public sealed class BallotSubmission(int pollId, int processId, bool anonymous, 
 }
 
 /// <summary>
-/// Stores ballots with group commit, as <see cref="Consultations.CommentIntake"/> stores comments. Requests load,
-/// authorise and read their ballot on their own; their ballots queue here, and one writer per node stores everything
-/// queued, of every poll, in one transaction (<see cref="GroupCommit"/>): it claims each poll's row while the poll is
-/// open (in poll order, so two nodes never wait on each other), loads the ballots already cast by the group's voters,
-/// applies each ballot in arrival order (a new ballot, a change of the earlier one, or nothing when the answer is the
-/// same), saves, records one entry per ballot cast or changed, and commits once; only then is every request answered
-/// and every screen told. A ballot on a poll whose claim fails (closed meanwhile) is answered 409 alone; the others
-/// of the group are stored. The unique index on (poll, participant) stays the authority: if another node's ballot
-/// breaks it, the group fails whole and each ballot is retried in its own transaction, where the lookup finds the
-/// other node's ballot and changes it.
+/// Stores ballots with group commit, as <see cref="Consultations.CommentIntake"/> stores comments. A request only
+/// queues what it was sent; one writer per node takes everything queued, of every poll, and in one transaction
+/// (<see cref="GroupCommit"/>) loads the polls, their processes and every voter's standing by set, authorises and
+/// reads each ballot as the request used to (404, 401/403, 409 for a closed poll, 400 for the answer, in that order),
+/// claims each poll's row that has a ballot to store while the poll is open (in poll order, so two nodes never wait
+/// on each other), loads the ballots already cast by the group's voters, applies each ballot in arrival order (a new
+/// ballot, a change of the earlier one, or nothing when the answer is the same), saves, records one entry per ballot
+/// cast or changed, and commits once; only then is every request answered and every screen told. Reading standing
+/// by set inside the transaction costs a handful of queries a group instead of seven a ballot, and decides each
+/// ballot on what the commit sees. The unique index on (poll, participant) stays the authority: if another node's
+/// ballot breaks it, the group fails whole and each ballot is retried in its own transaction, where the lookup finds
+/// the other node's ballot and changes it.
 /// </summary>
 public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock, PollBroadcaster broadcaster, ILogger<BallotIntake> log) : BackgroundService
 {
@@ -59,6 +55,10 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
     public const int GroupBallots = 2_000;
 
     private static readonly Error Closed = Error.Conflict("This poll is closed.");
+
+    private static readonly Error NoSuchPoll = Error.NotFound("No such poll.");
+
+    private static readonly Error NotParticipant = Error.Forbidden("Only participants of this process can vote.");
 
     private readonly Channel<BallotSubmission> _queue = Channel.CreateUnbounded<BallotSubmission>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -105,7 +105,8 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EqualFootingDb>();
-        var outcomes = await GroupCommit.RunAsync(db, token => StoreAsync(db, group, token), ct);
+        var actors = scope.ServiceProvider.GetRequiredService<Actors>();
+        var outcomes = await GroupCommit.RunAsync(db, token => StoreAsync(db, actors, group, token), ct);
 
         // Committed: screens first (the broadcaster only marks the poll and returns), then the requests.
         foreach (var poll in outcomes.Changed)
@@ -121,14 +122,18 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
 
     private sealed record Outcomes(Result<MyBallotDto>[] Results, IReadOnlyList<int> Changed);
 
-    private async Task<(Outcomes Value, IReadOnlyList<RecordEntry> Entries)> StoreAsync(EqualFootingDb db, IReadOnlyList<BallotSubmission> group, CancellationToken ct)
+    /// <summary>A ballot that passed every check: who casts it, where it counts, and what it says.</summary>
+    private sealed record Valid(int Index, Poll Poll, CurrentStanding Voter, RecordActor Actor, Answer Answer);
+
+    private async Task<(Outcomes Value, IReadOnlyList<RecordEntry> Entries)> StoreAsync(EqualFootingDb db, Actors actors, IReadOnlyList<BallotSubmission> group, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var results = new Result<MyBallotDto>[group.Count];
+        var valid = await AuthoriseAsync(db, actors, group, results, now, ct);
 
-        // Claims first, in poll order: each locks its poll's row until the commit, and only while the poll is open.
+        // Claims next, in poll order: each locks its poll's row until the commit, and only while the poll is open.
         var open = new HashSet<int>();
-        foreach (var pollId in group.Select(s => s.PollId).Distinct().Order())
+        foreach (var pollId in valid.Select(v => v.Poll.Id).Distinct().Order())
         {
             if (await ClaimOpenAsync(db, pollId, now, ct))
             {
@@ -136,42 +141,44 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
             }
         }
 
+        // Named or anonymous as the claim found it: a change of settings that committed before the claim is seen here.
         var polls = open.ToList();
-        var participants = group.Where(s => open.Contains(s.PollId)).Select(s => s.ParticipantId).Distinct().ToList();
+        var anonymous = polls.Count == 0 ? [] : await db.Polls.Where(p => polls.Contains(p.Id)).Select(p => new { p.Id, p.Anonymous }).ToDictionaryAsync(p => p.Id, p => p.Anonymous, ct);
+        var participants = valid.Where(v => open.Contains(v.Poll.Id)).Select(v => v.Voter.ParticipantId).Distinct().ToList();
         var ballots = participants.Count == 0 ? []
             : await db.Ballots.Where(b => polls.Contains(b.PollId) && participants.Contains(b.ParticipantId)).ToDictionaryAsync(b => (b.PollId, b.ParticipantId), ct);
 
         // Each ballot in the order it arrived: a voter's later ballot in the same group changes their earlier one, and
         // each request is answered with the ballot as its own left it.
-        var changes = new List<(BallotSubmission Submission, Ballot Ballot, bool Cast, int Choices)>();
+        var changes = new List<(Valid Valid, Ballot Ballot, bool Cast, int Choices)>();
         var states = new (Ballot Ballot, int Choices, DateTimeOffset ChangedAt)?[group.Count];
-        for (var i = 0; i < group.Count; i++)
+        foreach (var v in valid)
         {
-            var s = group[i];
-            if (!open.Contains(s.PollId))
+            var (pollId, voter) = (v.Poll.Id, v.Voter);
+            if (!open.Contains(pollId))
             {
-                results[i] = Closed;
+                results[v.Index] = Closed;
                 continue;
             }
 
-            if (!ballots.TryGetValue((s.PollId, s.ParticipantId), out var ballot))
+            if (!ballots.TryGetValue((pollId, voter.ParticipantId), out var ballot))
             {
-                ballot = Ballot.Cast(s.PollId, s.ParticipantId, s.StakeholderGroupId, s.RegionId, s.Answer, now);
+                ballot = Ballot.Cast(pollId, voter.ParticipantId, voter.StakeholderGroupId, voter.RegionId, v.Answer, now);
                 db.Ballots.Add(ballot);
-                ballots[(s.PollId, s.ParticipantId)] = ballot;
-                changes.Add((s, ballot, true, ballot.Choices));
+                ballots[(pollId, voter.ParticipantId)] = ballot;
+                changes.Add((v, ballot, true, ballot.Choices));
             }
-            else if (ballot.Change(s.StakeholderGroupId, s.RegionId, s.Answer, now))
+            else if (ballot.Change(voter.StakeholderGroupId, voter.RegionId, v.Answer, now))
             {
-                changes.Add((s, ballot, false, ballot.Choices));
+                changes.Add((v, ballot, false, ballot.Choices));
             }
 
-            states[i] = (ballot, ballot.Choices, ballot.ChangedAt);
+            states[v.Index] = (ballot, ballot.Choices, ballot.ChangedAt);
         }
 
         // The poll's version moves once per ballot cast or changed, as it did when each had its transaction: screens
         // compare versions. The claim moved it by one already.
-        var changed = changes.GroupBy(c => c.Submission.PollId).Select(g => (Poll: g.Key, Count: g.Count())).ToList();
+        var changed = changes.GroupBy(c => c.Valid.Poll.Id).Select(g => (Poll: g.Key, Count: g.Count())).ToList();
         foreach (var (poll, count) in changed.Where(c => c.Count > 1))
         {
             var more = count - 1;
@@ -179,24 +186,83 @@ public sealed class BallotIntake(IServiceScopeFactory scopes, TimeProvider clock
         }
 
         await db.SaveChangesAsync(ct);
-        for (var i = 0; i < group.Count; i++)
+        foreach (var v in valid)
         {
-            if (states[i] is { } state)
+            if (states[v.Index] is { } state)
             {
-                var answer = group[i].Answer;
-                results[i] = new MyBallotDto(state.Ballot.Id, PollCommands.Bits(state.Choices), answer.Rating, answer.Stance?.ToString(), answer.Reason, state.ChangedAt);
+                var answer = v.Answer;
+                results[v.Index] = new MyBallotDto(state.Ballot.Id, PollCommands.Bits(state.Choices), answer.Rating, answer.Stance?.ToString(), answer.Reason, state.ChangedAt);
             }
         }
 
         // One entry per ballot cast or changed, as before group commit; a named poll's entry says what it chose then.
         var entries = changes.Select(c => RecordEntry.Create(
                 c.Cast ? PollRecord.BallotCast : PollRecord.BallotChanged,
-                c.Submission.ProcessId,
-                c.Submission.Actor,
+                c.Valid.Poll.ProcessId,
+                c.Valid.Actor,
                 now,
-                new BallotEntry(c.Submission.PollId, c.Ballot.Id, c.Submission.Anonymous ? null : PollCommands.Bits(c.Choices))))
+                new BallotEntry(c.Valid.Poll.Id, c.Ballot.Id, anonymous[c.Valid.Poll.Id] ? null : PollCommands.Bits(c.Choices))))
             .ToList();
         return (new Outcomes(results, [.. changed.Select(c => c.Poll)]), entries);
+    }
+
+    /// <summary>
+    /// Loads the group's polls, their processes and every voter's standing by set, and decides each ballot as a
+    /// request of its own would: an unknown poll, or one whose process the voter may not see, is 404; then who may vote
+    /// (401, 403); then a poll closed by the time this group is stored (409); then the answer against the poll (400).
+    /// Refusals are written into <paramref name="results"/>; what passes is returned in arrival order.
+    /// </summary>
+    private static async Task<List<Valid>> AuthoriseAsync(EqualFootingDb db, Actors actors, IReadOnlyList<BallotSubmission> group, Result<MyBallotDto>[] results, DateTimeOffset now, CancellationToken ct)
+    {
+        var pollIds = group.Select(s => s.PollId).Distinct().ToList();
+        var polls = await db.Polls.AsNoTracking().Where(p => pollIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var processIds = polls.Values.Select(p => p.ProcessId).Distinct().ToList();
+        var processes = await db.Processes.AsNoTracking().Where(p => processIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var accounts = group.Select(s => s.AccountId).OfType<string>().Distinct().ToList();
+        var standings = accounts.Count == 0 || processIds.Count == 0 ? [] : await actors.StandingsAsync(processIds, accounts, ct);
+
+        var valid = new List<Valid>();
+        for (var i = 0; i < group.Count; i++)
+        {
+            var s = group[i];
+            if (!polls.TryGetValue(s.PollId, out var poll) || !processes.TryGetValue(poll.ProcessId, out var process))
+            {
+                results[i] = NoSuchPoll;
+                continue;
+            }
+
+            s.ProcessId = process.Id;
+            var standing = s.AccountId is { } account && standings.TryGetValue((process.Id, account), out var found) ? found : null;
+            var actor = standing?.Actor ?? Actor.Anonymous;
+            if (ProcessPolicy.View(actor, process) is not null)
+            {
+                results[i] = NoSuchPoll;
+                continue;
+            }
+
+            if ((PollPolicy.Vote(actor, process) ?? (standing?.Current is null ? NotParticipant : null)) is { } denied)
+            {
+                results[i] = denied;
+                continue;
+            }
+
+            if (!poll.IsOpenAt(now))
+            {
+                results[i] = Closed;
+                continue;
+            }
+
+            var answer = poll.Read(s.Input);
+            if (answer.Error is { } invalid)
+            {
+                results[i] = invalid;
+                continue;
+            }
+
+            valid.Add(new Valid(i, poll, standing!.Current!, standing.Record, answer.Value));
+        }
+
+        return valid;
     }
 
     /// <summary>

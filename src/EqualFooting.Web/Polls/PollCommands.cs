@@ -10,9 +10,6 @@ namespace EqualFooting.Web.Polls;
 /// <summary>A poll with its process and the actor's standing there.</summary>
 public sealed record PollContext(Poll Poll, Process Process, Actor Actor);
 
-/// <summary>What a participant's ballot needs: the poll, the process and the affiliation the ballot counts under.</summary>
-public sealed record VoterContext(PollContext Poll, int? ParticipantId, int StakeholderGroupId, int RegionId);
-
 /// <summary>How many show-of-hands votes a moderator counted for one stakeholder group and, optionally, one region.</summary>
 public sealed record HandCountRequest(int? StakeholderGroupId, int? RegionId, IReadOnlyList<int>? Counts);
 
@@ -23,7 +20,7 @@ public sealed record HandCountRequest(int? StakeholderGroupId, int? RegionId, IR
 /// on (poll, participant) holds one ballot each.
 /// </summary>
 public sealed class PollCommands(
-    EqualFootingDb db, ProcessAccess processes, Writes writes, PollBroadcaster broadcaster, BallotIntake intake, Actors actors, ProcessVersions versions, TimeProvider clock)
+    EqualFootingDb db, ProcessAccess processes, Writes writes, PollBroadcaster broadcaster, BallotIntake intake, Actors actors, ProcessVersions versions)
 {
     public async Task<Result<PollContext>> FindAsync(int pollId, bool tracked, CancellationToken ct = default)
     {
@@ -166,41 +163,15 @@ public sealed class PollCommands(
     }
 
     /// <summary>
-    /// Casts the actor's ballot, or changes it; the same answer again writes nothing. The request loads, authorises
-    /// and reads the ballot here; <see cref="BallotIntake"/> stores it with the ballots that arrived meanwhile and
-    /// answers after their shared commit.
+    /// Casts the actor's ballot, or changes it; the same answer again writes nothing. The request only queues it:
+    /// <see cref="BallotIntake"/> loads, authorises and reads it with the ballots that arrived meanwhile, stores them
+    /// together and answers after their shared commit.
     /// </summary>
-    public async Task<Result<MyBallotDto>> VoteAsync(int pollId, AnswerInput input, CancellationToken ct = default)
+    public async Task<Result<MyBallotDto>> VoteAsync(int pollId, AnswerInput input)
     {
-        var loaded = await LoadVoterAsync(pollId, ct);
-        if (loaded.Error is { } missing)
-        {
-            return missing;
-        }
-
-        var v = loaded.Value;
-        if ((PollPolicy.Vote(v.Poll.Actor, v.Poll.Process) ?? (v.ParticipantId is null ? Error.Forbidden("Only participants of this process can vote.") : null)) is { } denied)
-        {
-            return denied;
-        }
-
-        var poll = v.Poll.Poll;
-        if (!poll.IsOpenAt(clock.GetUtcNow()))
-        {
-            return Error.Conflict("This poll is closed.");
-        }
-
-        var answer = poll.Read(input);
-        if (answer.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var processId = v.Poll.Process.Id;
-        var actor = await actors.ForRecordAsync(processId, ct);
-        var stored = await intake.SubmitAsync(new BallotSubmission(
-            poll.Id, processId, poll.Anonymous, v.ParticipantId!.Value, v.StakeholderGroupId, v.RegionId, answer.Value, actor));
-        versions.Forget(processId);
+        var submission = new BallotSubmission(pollId, actors.AccountId, input);
+        var stored = await intake.SubmitAsync(submission);
+        versions.Forget(submission.ProcessId);
         return stored;
     }
 
@@ -265,34 +236,6 @@ public sealed class PollCommands(
             act,
             ct,
             whenLost);
-
-    /// <summary>
-    /// What a ballot needs, read lightly: every ballot moves the process's version, so under a stream of ballots no
-    /// cached read helps, and the ballot needs neither the process's groups nor its regions.
-    /// </summary>
-    private async Task<Result<VoterContext>> LoadVoterAsync(int pollId, CancellationToken ct)
-    {
-        var poll = await db.Polls.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pollId, ct);
-        var process = poll is null ? null : await db.Processes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == poll.ProcessId, ct);
-        if (poll is null || process is null)
-        {
-            return Error.NotFound("No such poll.");
-        }
-
-        var actor = await actors.InProcessAsync(process.Id, ct);
-        if (ProcessPolicy.View(actor, process) is not null)
-        {
-            return Error.NotFound("No such poll.");
-        }
-
-        var c = new PollContext(poll, process, actor);
-        if (await Participation.CurrentAffiliation.OfAsync(db, c.Process.Id, c.Actor.AccountId, ct) is not { } current)
-        {
-            return new VoterContext(c, null, 0, 0);
-        }
-
-        return new VoterContext(c, current.ParticipantId, current.GroupId, current.RegionId);
-    }
 
     internal static List<int> Bits(int mask) => [.. Enumerable.Range(0, 31).Where(i => (mask & (1 << i)) != 0)];
 }

@@ -91,8 +91,8 @@ public static class PollEndpoints
             .WithMetadata(new EqualFooting.Web.Hosting.NeedsAccount())
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        poll.MapPut("/ballot", async (int pollId, BallotRequest request, PollCommands commands, CancellationToken ct) =>
-                Problems.ToResult(await commands.VoteAsync(pollId, request.ToInput(), ct), b => Results.Ok(b)))
+        poll.MapPut("/ballot", async (int pollId, BallotRequest request, PollCommands commands) =>
+                Problems.ToResult(await commands.VoteAsync(pollId, request.ToInput()), b => Results.Ok(b)))
             .WithName("CastBallot").WithSummary("Casts the participant's ballot, or changes it until the poll closes.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -51,7 +51,7 @@ public sealed class PollPageModel(PollCommands commands, PollQueries queries, Ti
     {
         var dontKnow = Rating == "dont-know";
         int? rating = int.TryParse(Rating, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var r) ? r : null;
-        return await AfterAsync(pollId, await commands.VoteAsync(pollId, new AnswerInput(Choices, rating, dontKnow, Stance, Reason), ct), ct);
+        return await AfterAsync(pollId, await commands.VoteAsync(pollId, new AnswerInput(Choices, rating, dontKnow, Stance, Reason)), ct);
     }
 
     public async Task<IActionResult> OnPostHandsAsync(int pollId, CancellationToken ct) =>

@@ -112,6 +112,9 @@ public abstract class PollApiTests(AppFactory app)
         await (await VoteAsync(voter, poll, new { rating = 0 })).ProblemAsync(HttpStatusCode.BadRequest, "rating");
         await (await voter.PutAsync($"/api/polls/{poll.Id()}/ballot", new StringContent("{\"rating\":\"high\"}", System.Text.Encoding.UTF8, "application/json"))).ProblemAsync(HttpStatusCode.BadRequest, "rating");
         await (await VoteAsync(outsider, poll, new { rating = 3 })).ProblemAsync(HttpStatusCode.Forbidden);
+
+        // Who may vote is decided before the answer is read: an outsider learns nothing about what the poll accepts.
+        await (await VoteAsync(outsider, poll, new { rating = 9 })).ProblemAsync(HttpStatusCode.Forbidden);
         await (await VoteAsync(app.Anonymous(), poll, new { rating = 3 })).ProblemAsync(HttpStatusCode.Unauthorized);
         await (await voter.PutAsJsonAsync("/api/polls/424242/ballot", new { rating = 3 })).ProblemAsync(HttpStatusCode.NotFound);
         await (await s.Moderator.PostAsJsonAsync(url, new { question = "", kind = "SingleChoice", options = new[] { "A", "B" } })).ProblemAsync(HttpStatusCode.BadRequest, "question");
