@@ -99,12 +99,12 @@ public sealed class PollLiveBenchmark : IBenchmark
             var connecting = Stopwatch.StartNew();
             using (var gate = new SemaphoreSlim(parallel))
             {
-                var joins = Enumerable.Range(0, clients).Select(async _ =>
+                var joins = Enumerable.Range(0, clients).Select(async i =>
                 {
                     await gate.WaitAsync(ct);
                     try
                     {
-                        return await PollScreen.JoinAsync(new Uri(server.BaseAddress, "/hubs/polls"), pollId, ct);
+                        return await PollScreen.JoinAsync(new Uri(server.BaseAddress, "/hubs/polls"), pollId, measure: i == 0, ct);
                     }
                     finally
                     {
@@ -246,7 +246,7 @@ public sealed class PollLiveBenchmark : IBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{total} ballots ({warmup} of them warm-up) sent over {sendingSeconds:0.0} s at a target of {rate}/s; achieved {achieved:0} ballots/s; ballot answered: p50 {LatencyStats.Percentile(api, 0.5):0.0} ms, p99 {LatencyStats.Percentile(api, 0.99):0.0} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"each screen got {messages:0} results messages on average ({total / Math.Max(1, messages):0.0} ballots folded into each); server {serverCores:0.00} cores, bench {benchCores:0.00} cores, load {ProcessPageBenchmark.LoadAverage()}"));
+                $"each screen got {messages:0} results messages on average ({total / Math.Max(1, messages):0.0} ballots folded into each, up to {PollScreen.LargestMessage} bytes each); server {serverCores:0.00} cores, bench {benchCores:0.00} cores, load {ProcessPageBenchmark.LoadAverage()}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ballot sent → on every screen: p50 {p50:0.0} ms, p99 {p99:0.0} ms, max {everyScreen[^1]:0.0} ms; over every (ballot, screen) pair p99 {p99Pairs:0.0} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -412,16 +412,32 @@ public sealed class PollLiveBenchmark : IBenchmark
             }
         }
 
-        public static async Task<PollScreen> JoinAsync(Uri hub, int pollId, CancellationToken ct)
+        /// <summary>The size of the largest results message one screen got, in bytes (what each screen is sent).</summary>
+        public static long LargestMessage => Interlocked.Read(ref _largest);
+
+        private static long _largest;
+
+        /// <param name="measure">Whether this screen also notes the size of its messages (one screen does: it copies them).</param>
+        public static async Task<PollScreen> JoinAsync(Uri hub, int pollId, bool measure, CancellationToken ct)
         {
             var screen = new PollScreen();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            var (wire, version) = await WireScreen.JoinAsync(hub, pollId, screen.Saw, timeout.Token, follows: WireScreen.Follows.Poll);
+            Action<long, byte[]>? sized = measure ? (_, record) => InterlockedMax(ref _largest, record.Length) : null;
+            var (wire, version) = await WireScreen.JoinAsync(hub, pollId, screen.Saw, timeout.Token, sized, WireScreen.Follows.Poll);
             screen._wire = wire;
             screen.JoinedAt = version;
             screen.Latest = Math.Max(screen.Latest, version);
             return screen;
+        }
+
+        private static void InterlockedMax(ref long target, long value)
+        {
+            var seen = Interlocked.Read(ref target);
+            while (value > seen && Interlocked.CompareExchange(ref target, value, seen) is var now && now != seen)
+            {
+                seen = now;
+            }
         }
 
         public (List<long> Versions, List<long> Times) Messages()
