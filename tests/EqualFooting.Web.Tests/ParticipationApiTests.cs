@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using EqualFooting.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EqualFooting.Web.Tests;
 
@@ -189,6 +190,63 @@ public abstract class ParticipationApiTests(AppFactory app)
         var response = await app.Anonymous().GetAsync($"/api/processes/{process.Id()}/participants?{query}");
 
         await response.ProblemAsync(HttpStatusCode.BadRequest, field);
+    }
+
+    /// <summary>
+    /// The ballot writer reads standing by set (<see cref="EqualFooting.Web.Kernel.Actors.StandingsAsync"/>); it must say exactly what
+    /// the one-account reads say, for every kind of account: an administrator, a moderator who never joined, a
+    /// participant whose affiliation changed, a participant of another process, an account with no standing at all.
+    /// </summary>
+    [Fact]
+    public async Task Standing_read_by_set_equals_standing_read_one_account_at_a_time()
+    {
+        var (admin, adminEmail) = await app.AdministratorAsync();
+        var first = await admin.CreateProcessAsync("First forum");
+        var second = await admin.CreateProcessAsync("Second forum");
+        var (moved, movedEmail) = await app.SignedInAsync("Moved");
+        await (await moved.JoinAsync(first, "Civil society", "Africa")).JsonAsync(HttpStatusCode.Created);
+        await (await moved.PutAsJsonAsync($"/api/processes/{first.Id()}/participants/me/affiliation",
+            new { stakeholderGroupId = first.GroupId("Technical community"), regionId = first.RegionId("Europe") })).JsonAsync(HttpStatusCode.OK);
+        var (_, moderatorEmail) = await app.SignedInAsync("Moderator");
+        await (await admin.PostAsJsonAsync($"/api/processes/{first.Id()}/roles", new { email = moderatorEmail, role = "Moderator" })).JsonAsync(HttpStatusCode.OK);
+        var (elsewhere, elsewhereEmail) = await app.SignedInAsync("Elsewhere");
+        await (await elsewhere.JoinAsync(second, "Academia", "Asia-Pacific")).JsonAsync(HttpStatusCode.Created);
+        var (_, nobodyEmail) = await app.SignedInAsync("Nobody");
+        string[] emails = [adminEmail, movedEmail, moderatorEmail, elsewhereEmail, nobodyEmail];
+        var accounts = await app.WithDbAsync(db => db.Users.Where(u => emails.Contains(u.Email)).Select(u => u.Id).ToListAsync());
+        int[] processes = [first.Id(), second.Id()];
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EqualFooting.Persistence.EqualFootingDb>();
+        var standings = await scope.ServiceProvider.GetRequiredService<EqualFooting.Web.Kernel.Actors>().StandingsAsync(processes, [.. accounts, "no-such-account"]);
+
+        Assert.Equal(accounts.Count * processes.Length, standings.Count);
+        foreach (var process in processes)
+        {
+            foreach (var account in accounts)
+            {
+                await using var one = app.Services.CreateAsyncScope();
+                var actors = one.ServiceProvider.GetRequiredService<EqualFooting.Web.Kernel.Actors>();
+                actors.ActAs(account);
+                var actor = await actors.InProcessAsync(process);
+                var record = await actors.ForRecordAsync(process);
+                var current = await EqualFooting.Web.Participation.CurrentAffiliation.OfAsync(db, process, account, CancellationToken.None);
+
+                var set = standings[(process, account)];
+                Assert.Equal((actor.AccountId, actor.IsAdministrator, actor.IsParticipant), (set.Actor.AccountId, set.Actor.IsAdministrator, set.Actor.IsParticipant));
+                Assert.Equal(actor.Roles.Order(), set.Actor.Roles.Order());
+                Assert.Equal((record!.AccountId, record.Affiliation?.Id, record.StakeholderGroupName, record.RegionName), (set.Record.AccountId, set.Record.Affiliation?.Id, set.Record.StakeholderGroupName, set.Record.RegionName));
+                Assert.Equal(current, set.Current is { } c ? (c.ParticipantId, c.StakeholderGroupId, c.RegionId) : null);
+            }
+        }
+
+        // The cases the accounts were made for, so the comparison above cannot pass on empty standings.
+        var movedId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == movedEmail).Select(u => u.Id).SingleAsync());
+        var moderatorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == moderatorEmail).Select(u => u.Id).SingleAsync());
+        Assert.Equal(("Technical community", "Europe"), (standings[(first.Id(), movedId)].Record.StakeholderGroupName, standings[(first.Id(), movedId)].Record.RegionName));
+        Assert.Null(standings[(second.Id(), movedId)].Current);
+        Assert.True(standings[(first.Id(), moderatorId)].Actor.Holds(EqualFooting.Participation.ProcessRole.Moderator));
+        Assert.False(standings[(first.Id(), moderatorId)].Actor.IsParticipant);
     }
 }
 
