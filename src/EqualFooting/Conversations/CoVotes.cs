@@ -33,6 +33,9 @@ internal sealed class CoVotes
 
     internal int Statements { get; }
 
+    /// <summary>For an updated table: the rows taken out and counted again, and the pair sums changed (for benchmarks).</summary>
+    internal (int Rows, long Pairs) Work { get; private init; }
+
     /// <summary>The sums over these rows of the matrix, built in parallel over rows (one table per chunk, added at the end).</summary>
     internal static CoVotes Build(VoteMatrix matrix, int[] rows)
     {
@@ -178,7 +181,7 @@ internal sealed class CoVotes
             AddChangedPairs(sums, m, newColumns, newValues, newMark, 1);
         }
 
-        return new CoVotes(m, sums, m == Statements ? _gram : null);
+        return new CoVotes(m, sums, m == Statements ? _gram : null) { Work = (changed.Count, work) };
     }
 
     /// <summary>Each statement's mean vote over the kept participants (0 when none voted on it).</summary>

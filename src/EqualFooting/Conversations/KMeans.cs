@@ -125,6 +125,7 @@ internal static class KMeans
         var half = new double[k];
         var moved = new double[k];
         var bounded = startBounds is not null;
+        long looked = 0;
         // Stop when no more than one point in a thousand changed group: the last stragglers between two of a hundred
         // base clusters move nothing that matters, and chasing them took most of the time on large conversations.
         while (changed > n / 1000 && iterations < maxIterations)
@@ -144,7 +145,8 @@ internal static class KMeans
                 half[c] = Math.Sqrt(nearest) / 2;
             }
 
-            changed = Assign(xs, ys, cx, cy, labels, upper, lower, half, bounded);
+            (changed, var full) = Assign(xs, ys, cx, cy, labels, upper, lower, half, bounded);
+            looked += full;
             bounded = true;
             Array.Clear(sumX);
             Array.Clear(sumY);
@@ -197,19 +199,20 @@ internal static class KMeans
             inertia += weights[i] * Square(xs[i] - cx[labels[i]], ys[i] - cy[labels[i]]);
         }
 
-        return new KMeansResult(labels, cx, cy, sumW, inertia, iterations) { Bounds = (upper, lower) };
+        return new KMeansResult(labels, cx, cy, sumW, inertia, iterations) { Bounds = (upper, lower), Looked = looked };
     }
 
     /// <summary>
     /// Nearest centre for every point (ties to the lower index when a point is looked at in full); parallel over large
     /// inputs. With <paramref name="bounded"/>, points the bounds clear are skipped (see <see cref="Lloyd"/>); every
-    /// point looked at in full gets exact bounds. Returns how many labels changed.
+    /// point looked at in full gets exact bounds. Returns how many labels changed and how many points were measured against every centre.
     /// </summary>
-    private static int Assign(double[] xs, double[] ys, double[] cx, double[] cy, int[] labels, double[] upper, double[] lower, double[] half, bool bounded)
+    private static (int Changed, int Looked) Assign(double[] xs, double[] ys, double[] cx, double[] cy, int[] labels, double[] upper, double[] lower, double[] half, bool bounded)
     {
         var n = xs.Length;
         var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 16384));
         var changed = new int[chunks];
+        var looked = new int[chunks];
         Parallel.For(0, chunks, chunk =>
         {
             var from = (int)((long)n * chunk / chunks);
@@ -232,6 +235,7 @@ internal static class KMeans
                     }
                 }
 
+                looked[chunk]++;
                 var best = 0;
                 var bestD = double.MaxValue;
                 var secondD = double.MaxValue;
@@ -259,7 +263,7 @@ internal static class KMeans
                 }
             }
         });
-        return changed.Sum();
+        return (changed.Sum(), looked.Sum());
     }
 
     /// <summary>
@@ -324,4 +328,7 @@ internal sealed record KMeansResult(int[] Labels, double[] CentreX, double[] Cen
 {
     /// <summary>Hamerly's bounds of every point against the final centres, for a later fit that starts from them.</summary>
     public (double[] Upper, double[] Lower)? Bounds { get; init; }
+
+    /// <summary>Point-passes measured against every centre (those the bounds did not clear), over all iterations.</summary>
+    public long Looked { get; init; }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace EqualFooting.Conversations;
 
 /// <summary>
@@ -19,15 +17,7 @@ public static class OpinionAnalysis
         ArgumentNullException.ThrowIfNull(matrix);
         settings ??= new OpinionSettings();
         var n = matrix.Participants;
-        var phases = new Dictionary<string, double>();
-        var mark = Stopwatch.GetTimestamp();
-        void Phase(string name)
-        {
-            var now = Stopwatch.GetTimestamp();
-            phases[name] = Stopwatch.GetElapsedTime(mark, now).TotalMilliseconds;
-            mark = now;
-        }
-
+        var clock = new PhaseClock();
         var statementsVoted = CountVotedStatements(matrix);
         var threshold = Math.Max(1, Math.Min(settings.MinVotes, statementsVoted));
         var kept = new List<int>();
@@ -43,6 +33,7 @@ public static class OpinionAnalysis
         var groupOf = new int[n];
         Array.Fill(groupOf, -1);
         var warm = previous?.State;
+        clock.Mark("threshold");
         // CᵀC through the co-vote sums when that pays: carried over from the previous map and changed only where votes
         // changed (docs/opinion-maps.md, "Update"), else counted afresh.
         CoVotes? coVotes = null;
@@ -50,20 +41,28 @@ public static class OpinionAnalysis
         {
             var before = warm.Matrix;
             coVotes = earlier.Update(before, p => before.VotesOf(p) >= threshold, matrix, p => matrix.VotesOf(p) >= threshold);
+            if (coVotes is not null)
+            {
+                clock.Counts["covote_rows_recounted"] = coVotes.Work.Rows;
+                clock.Counts["covote_pair_updates"] = coVotes.Work.Pairs;
+            }
         }
 
         if (coVotes is null && SparsePca.GramPays(matrix, rows, warm is not null))
         {
             coVotes = CoVotes.Build(matrix, rows);
+            clock.Counts["covote_rows_counted"] = rows.Length;
         }
 
+        clock.Mark("co-votes");
         var means = coVotes?.Means() ?? ColumnMeans(matrix, rows);
         var gram = coVotes?.Gram(means);
-        Phase("means");
+        clock.Mark("means+gram");
         var pca = SparsePca.Compute(matrix, rows, means, warm?.Directions, settings.MaxPcaIterations, settings.PcaTolerance, settings.Seed, gram);
-        Phase("pca");
+        clock.Mark("pca");
+        clock.Counts["pca_iterations"] = pca.Iterations;
         var (xs, ys) = Project(matrix, rows, means, pca.Directions, settings.ScaleSparseVoters ? statementsVoted : 0);
-        Phase("project");
+        clock.Mark("project");
 
         // Base clusters: participants at the same place are one point; Pol.is's own method, which also makes the silhouette cheap.
         var baseK = Math.Min(settings.BaseClusters, rows.Length);
@@ -87,7 +86,9 @@ public static class OpinionAnalysis
             baseLabels = baseFit.Labels;
         }
 
-        Phase("base");
+        clock.Mark("base");
+        clock.Counts["base_iterations"] = baseFit.Iterations;
+        clock.Counts["base_full_looks"] = baseFit.Looked;
         // Empty base clusters (possible when fewer distinct places than clusters) drop out of the group step.
         var used = Enumerable.Range(0, baseFit.Weights.Length).Where(c => baseFit.Weights[c] > 0).ToArray();
         var bx = used.Select(c => baseFit.CentreX[c]).ToArray();
@@ -119,7 +120,7 @@ public static class OpinionAnalysis
             usedGroup = chosen.Labels;
         }
 
-        Phase("groups");
+        clock.Mark("groups");
 
         // Number the groups by size, largest first, so "group A" means the same thing from one update to the next more often.
         var k0 = chosen?.CentreX.Length ?? (used.Length > 0 ? 1 : 0);
@@ -152,6 +153,8 @@ public static class OpinionAnalysis
                 ? StatementTally.Update(tallied.Tally, warm.Matrix, tallied.GroupOf, tallied.StakeholderOf, matrix, groupOf, groupCount, stakeholderArray, stakeholders)
                 : null)
             ?? StatementTally.Count(matrix, groupOf, groupCount, stakeholderArray, stakeholders);
+        clock.Counts["tally_rows_recounted"] = tally.RowsRecounted;
+        clock.Mark("tally");
         var centreX = new double[groupCount];
         var centreY = new double[groupCount];
         var counted = new int[groupCount];
@@ -169,15 +172,14 @@ public static class OpinionAnalysis
 
         var divisive = tally.Divisive(settings);
         var bridging = tally.Bridging(settings);
-        Phase("statements");
-        return new OpinionMap(groupOf, points, groups, silhouettes, divisive, bridging,
-            new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY, BaseLabelOf(n, rows, baseLabels), matrix, threshold, coVotes)
-            {
-                Tallied = (tally, groupOf, stakeholderArray),
-                Places = PlacesOf(n, rows, xs, ys, baseFit.Bounds),
-            },
-            pca.Iterations,
-            phases);
+        clock.Mark("statements");
+        var state = new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY, BaseLabelOf(n, rows, baseLabels), matrix, threshold, coVotes)
+        {
+            Tallied = (tally, groupOf, stakeholderArray),
+            Places = PlacesOf(n, rows, xs, ys, baseFit.Bounds),
+        };
+        clock.Mark("state");
+        return new OpinionMap(groupOf, points, groups, silhouettes, divisive, bridging, state, pca.Iterations, clock.Phases, clock.Counts);
     }
 
     /// <summary>

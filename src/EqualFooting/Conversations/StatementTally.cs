@@ -14,6 +14,9 @@ internal sealed class StatementTally
     private readonly int _groups;
     private readonly int _stakeholders;
 
+    /// <summary>For an updated tally: the participants taken out and counted again (for benchmarks).</summary>
+    internal int RowsRecounted { get; private set; }
+
     private StatementTally(int statements, int groups, int stakeholders)
     {
         _statements = statements;
@@ -65,6 +68,7 @@ internal sealed class StatementTally
             Add(total._stakeholder, partial[chunk]._stakeholder);
         }
 
+        total.RowsRecounted = n;
         return total;
     }
 
@@ -106,6 +110,7 @@ internal sealed class StatementTally
             }
 
             tally.CountRow(matrix, p, g, s, 1);
+            tally.RowsRecounted++;
         }
 
         return tally;
