@@ -12,7 +12,8 @@ internal static class KMeans
     /// With start labels: Hamerly's bounds valid for the start centres (upper ≥ the distance to the point's centre,
     /// lower ≤ the distance to any other), so that even the first pass skips the points that cannot have moved.
     /// </param>
-    internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null, int[]? startLabels = null, (double[] Upper, double[] Lower)? startBounds = null)
+    /// <param name="nearScan">Whether a full look may scan only the centres near the point's own (<see cref="Neighbours"/>); the same result either way, tests compare them.</param>
+    internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null, int[]? startLabels = null, (double[] Upper, double[] Lower)? startBounds = null, bool nearScan = true)
     {
         var n = xs.Length;
         k = Math.Min(k, n);
@@ -38,7 +39,7 @@ internal static class KMeans
                 (cx, cy) = SeedPlusPlus(xs, ys, weights, k, random);
             }
 
-            var result = Lloyd(xs, ys, weights, cx, cy, maxIterations, labels, bounds);
+            var result = Lloyd(xs, ys, weights, cx, cy, maxIterations, labels, bounds, nearScan);
             if (best is null || result.Inertia < best.Inertia - 1e-12)
             {
                 best = result;
@@ -101,7 +102,7 @@ internal static class KMeans
         return Array.FindLastIndex(scores, s => s > 0) is var last and >= 0 ? last : 0;
     }
 
-    private static KMeansResult Lloyd(double[] xs, double[] ys, double[] weights, double[] cx, double[] cy, int maxIterations, int[]? labels, (double[] Upper, double[] Lower)? startBounds)
+    private static KMeansResult Lloyd(double[] xs, double[] ys, double[] weights, double[] cx, double[] cy, int maxIterations, int[]? labels, (double[] Upper, double[] Lower)? startBounds, bool nearScan)
     {
         var n = xs.Length;
         var k = cx.Length;
@@ -126,26 +127,36 @@ internal static class KMeans
         var moved = new double[k];
         var bounded = startBounds is not null;
         long looked = 0;
+        // With many centres (the base clusters), each centre's others sorted by distance, so that a point looked at in
+        // full measures only the centres near its own (see Assign); kept sorted from one pass to the next by insertion.
+        var neighbours = nearScan && k >= NeighbourScanFrom ? new Neighbours(k) : null;
         // Stop when no more than one point in a thousand changed group: the last stragglers between two of a hundred
         // base clusters move nothing that matters, and chasing them took most of the time on large conversations.
         while (changed > n / 1000 && iterations < maxIterations)
         {
             iterations++;
-            for (var c = 0; c < k; c++)
+            if (neighbours is not null)
             {
-                var nearest = double.MaxValue;
-                for (var o = 0; o < k; o++)
+                neighbours.Sort(cx, cy, half);
+            }
+            else
+            {
+                for (var c = 0; c < k; c++)
                 {
-                    if (o != c)
+                    var nearest = double.MaxValue;
+                    for (var o = 0; o < k; o++)
                     {
-                        nearest = Math.Min(nearest, Square(cx[c] - cx[o], cy[c] - cy[o]));
+                        if (o != c)
+                        {
+                            nearest = Math.Min(nearest, Square(cx[c] - cx[o], cy[c] - cy[o]));
+                        }
                     }
-                }
 
-                half[c] = Math.Sqrt(nearest) / 2;
+                    half[c] = Math.Sqrt(nearest) / 2;
+                }
             }
 
-            (changed, var full) = Assign(xs, ys, cx, cy, labels, upper, lower, half, bounded);
+            (changed, var full) = Assign(xs, ys, cx, cy, labels, upper, lower, half, bounded, neighbours);
             looked += full;
             bounded = true;
             Array.Clear(sumX);
@@ -207,7 +218,7 @@ internal static class KMeans
     /// inputs. With <paramref name="bounded"/>, points the bounds clear are skipped (see <see cref="Lloyd"/>); every
     /// point looked at in full gets exact bounds. Returns how many labels changed and how many points were measured against every centre.
     /// </summary>
-    private static (int Changed, int Looked) Assign(double[] xs, double[] ys, double[] cx, double[] cy, int[] labels, double[] upper, double[] lower, double[] half, bool bounded)
+    private static (int Changed, int Looked) Assign(double[] xs, double[] ys, double[] cx, double[] cy, int[] labels, double[] upper, double[] lower, double[] half, bool bounded, Neighbours? neighbours)
     {
         var n = xs.Length;
         var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 16384));
@@ -239,18 +250,25 @@ internal static class KMeans
                 var best = 0;
                 var bestD = double.MaxValue;
                 var secondD = double.MaxValue;
-                for (var c = 0; c < cx.Length; c++)
+                if (neighbours is not null && labels[i] >= 0)
                 {
-                    var d = Square(xs[i] - cx[c], ys[i] - cy[c]);
-                    if (d < bestD)
+                    (best, bestD, secondD) = neighbours.Nearest(xs[i], ys[i], labels[i], cx, cy);
+                }
+                else
+                {
+                    for (var c = 0; c < cx.Length; c++)
                     {
-                        secondD = bestD;
-                        bestD = d;
-                        best = c;
-                    }
-                    else if (d < secondD)
-                    {
-                        secondD = d;
+                        var d = Square(xs[i] - cx[c], ys[i] - cy[c]);
+                        if (d < bestD)
+                        {
+                            secondD = bestD;
+                            bestD = d;
+                            best = c;
+                        }
+                        else if (d < secondD)
+                        {
+                            secondD = d;
+                        }
                     }
                 }
 
@@ -322,6 +340,110 @@ internal static class KMeans
     }
 
     private static double Square(double dx, double dy) => (dx * dx) + (dy * dy);
+
+    /// <summary>From this many centres on, a full look scans only the centres near the point's own (<see cref="Neighbours"/>).</summary>
+    private const int NeighbourScanFrom = 16;
+
+    /// <summary>
+    /// For every centre, the others in order of distance from it. A point at distance u from its centre a can only be
+    /// nearer to a centre c than to a, or have c as its second nearest, when d(a, c) − u is below the second-nearest
+    /// distance found so far (triangle inequality: d(x, c) ≥ d(a, c) − u); so scanning a's list in order stops early
+    /// and still finds exactly the nearest and second-nearest distances a scan of every centre finds, the same squared
+    /// distances from the same expression, and the same winner on ties (the lower index). In two dimensions with a
+    /// hundred centres a full look then measures a handful of them instead of all.
+    /// </summary>
+    private sealed class Neighbours
+    {
+        private readonly int _k;
+        private readonly int[] _order;
+        private readonly double[] _distance;
+
+        internal Neighbours(int k)
+        {
+            _k = k;
+            _order = new int[k * (k - 1)];
+            _distance = new double[_order.Length];
+            for (var c = 0; c < k; c++)
+            {
+                var at = c * (k - 1);
+                for (var o = 0; o < k; o++)
+                {
+                    if (o != c)
+                    {
+                        _order[at++] = o;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Re-measures every pair and restores each list's order (insertion sort: centres move little between passes); half = half the nearest other's distance.</summary>
+        internal void Sort(double[] cx, double[] cy, double[] half)
+        {
+            var width = _k - 1;
+            for (var c = 0; c < _k; c++)
+            {
+                var at = c * width;
+                for (var r = 0; r < width; r++)
+                {
+                    var o = _order[at + r];
+                    _distance[at + r] = Math.Sqrt(Square(cx[c] - cx[o], cy[c] - cy[o]));
+                }
+
+                for (var r = 1; r < width; r++)
+                {
+                    var d = _distance[at + r];
+                    var o = _order[at + r];
+                    var s = r - 1;
+                    while (s >= 0 && _distance[at + s] > d)
+                    {
+                        _distance[at + s + 1] = _distance[at + s];
+                        _order[at + s + 1] = _order[at + s];
+                        s--;
+                    }
+
+                    _distance[at + s + 1] = d;
+                    _order[at + s + 1] = o;
+                }
+
+                half[c] = (width > 0 ? _distance[at] : Math.Sqrt(double.MaxValue)) / 2;
+            }
+        }
+
+        /// <summary>The nearest centre to (x, y) and the squared distances to it and to the second nearest, scanning from <paramref name="own"/>'s neighbours.</summary>
+        internal (int Best, double BestD, double SecondD) Nearest(double x, double y, int own, double[] cx, double[] cy)
+        {
+            var best = own;
+            var bestD = Square(x - cx[own], y - cy[own]);
+            var secondD = double.MaxValue;
+            var u = Math.Sqrt(bestD);
+            var width = _k - 1;
+            var at = own * width;
+            for (var r = 0; r < width; r++)
+            {
+                // Every centre further down the list is at least d(own, c) − u away; stop once that clears the second
+                // nearest (a relative margin so that rounding in the triangle inequality cannot drop a tie).
+                if (secondD < double.MaxValue && _distance[at + r] - u > (Math.Sqrt(secondD) * (1 + 1e-9)) + 1e-12)
+                {
+                    break;
+                }
+
+                var c = _order[at + r];
+                var d = Square(x - cx[c], y - cy[c]);
+                if (d < bestD || (d == bestD && c < best))
+                {
+                    secondD = bestD;
+                    bestD = d;
+                    best = c;
+                }
+                else if (d < secondD)
+                {
+                    secondD = d;
+                }
+            }
+
+            return (best, bestD, secondD);
+        }
+    }
 }
 
 internal sealed record KMeansResult(int[] Labels, double[] CentreX, double[] CentreY, double[] Weights, double Inertia, int Iterations)
