@@ -217,18 +217,12 @@ public sealed class OpinionMapBenchmark : IBenchmark
             var votesPath = Path.Combine(folder, "votes.bin");
             await using (var file = new BinaryWriter(File.Create(votesPath)))
             {
-                for (var p = 0; p < participants; p++)
+                // Row by row, statements ascending: the matrix the bench built, which later update rounds have continued from.
+                foreach (var v in matrix.Votes())
                 {
-                    for (var j = 0; j < statements; j++)
-                    {
-                        // Get is a binary search a cell; fine for the sizes scikit-learn can hold densely.
-                        if (matrix.Get(p, j) is { } v)
-                        {
-                            file.Write(p);
-                            file.Write(j);
-                            file.Write((sbyte)v);
-                        }
-                    }
+                    file.Write(v.Participant);
+                    file.Write(v.Statement);
+                    file.Write((sbyte)v.Choice);
                 }
             }
 

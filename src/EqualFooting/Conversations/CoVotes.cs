@@ -40,7 +40,9 @@ internal sealed class CoVotes
     internal static CoVotes Build(VoteMatrix matrix, int[] rows)
     {
         var m = matrix.Statements;
+        matrix = matrix.Flat();
         var rowStart = matrix.RowStart;
+        var rowEnd = matrix.RowEnd;
         var columns = matrix.Columns;
         var values = matrix.Values;
         // At most 256 MB of partial tables, whatever the number of cores.
@@ -54,7 +56,7 @@ internal sealed class CoVotes
             for (var i = from; i < to; i++)
             {
                 var r = rows[i];
-                AddRow(sums, m, columns.AsSpan(rowStart[r], rowStart[r + 1] - rowStart[r]), values.AsSpan(rowStart[r], rowStart[r + 1] - rowStart[r]), 1);
+                AddRow(sums, m, columns.AsSpan(rowStart[r], rowEnd[r] - rowStart[r]), values.AsSpan(rowStart[r], rowEnd[r] - rowStart[r]), 1);
             }
 
             partial[chunk] = sums;
@@ -75,7 +77,8 @@ internal sealed class CoVotes
     /// <summary>
     /// These sums moved from <paramref name="before"/> to <paramref name="after"/> (the same participants and
     /// statements at the same indices, possibly more of both), where <paramref name="keptBefore"/> and
-    /// <paramref name="keptAfter"/> say which rows count. The first update from a table takes its storage over and
+    /// <paramref name="keptAfter"/> say which rows count (by the row alone: a row both matrices hold alike counts in
+    /// both or neither, so only the rows <see cref="VoteMatrix.With"/> touched need looking at). The first update from a table takes its storage over and
     /// changes it in place; this table is then spent, and a second update from it (continuing an earlier map again)
     /// answers null, as it does when so many rows changed that rebuilding is cheaper: the caller counts afresh, so
     /// every path gives the same sums.
@@ -88,22 +91,30 @@ internal sealed class CoVotes
             return null;
         }
 
-        // Which rows changed, and what re-counting them costs in pair updates; give up when that nears a rebuild.
-        var changed = new List<int>();
+        // Which rows changed, and what re-counting them costs in pair updates; give up when that nears a rebuild. When
+        // after was made from before by VoteMatrix.With, only the rows its batches touched can differ; else every row is compared.
         long work = 0, rebuild = 0;
         for (var p = 0; p < after.Participants; p++)
         {
+            if (keptAfter(p))
+            {
+                long length = after.VotesOf(p);
+                rebuild += length * length / 2;
+            }
+        }
+
+        var candidates = after.ChangedSince(before);
+        var changed = new List<int>();
+        var count = candidates?.Count ?? after.Participants;
+        for (var i = 0; i < count; i++)
+        {
+            var p = candidates is null ? i : candidates[i];
             var newColumns = Columns(after, p);
             var newValues = Values(after, p);
             var existed = p < before.Participants;
             var oldColumns = existed ? Columns(before, p) : [];
             var oldValues = existed ? Values(before, p) : [];
             var kept = keptAfter(p);
-            if (kept)
-            {
-                rebuild += (long)newColumns.Length * newColumns.Length / 2;
-            }
-
             var wasKept = existed && keptBefore(p);
             if ((!kept && !wasKept) || (kept && wasKept && newColumns.SequenceEqual(oldColumns) && newValues.SequenceEqual(oldValues)))
             {
@@ -223,9 +234,9 @@ internal sealed class CoVotes
         return gram;
     }
 
-    private static ReadOnlySpan<int> Columns(VoteMatrix matrix, int p) => matrix.Columns.AsSpan(matrix.RowStart[p], matrix.VotesOf(p));
+    private static ReadOnlySpan<int> Columns(VoteMatrix matrix, int p) => matrix.Row(p).Columns;
 
-    private static ReadOnlySpan<sbyte> Values(VoteMatrix matrix, int p) => matrix.Values.AsSpan(matrix.RowStart[p], matrix.VotesOf(p));
+    private static ReadOnlySpan<sbyte> Values(VoteMatrix matrix, int p) => matrix.Row(p).Values;
 
     /// <summary>Cells (columns ascending in both rows) present in one row only or with another value in the other.</summary>
     private static int Differences(ReadOnlySpan<int> oldColumns, ReadOnlySpan<sbyte> oldValues, ReadOnlySpan<int> newColumns, ReadOnlySpan<sbyte> newValues)

@@ -18,7 +18,7 @@ public static class OpinionAnalysis
         settings ??= new OpinionSettings();
         var n = matrix.Participants;
         var clock = new PhaseClock();
-        var statementsVoted = CountVotedStatements(matrix);
+        var statementsVoted = matrix.StatementsVoted;
         var threshold = Math.Max(1, Math.Min(settings.MinVotes, statementsVoted));
         var kept = new List<int>();
         for (var p = 0; p < n; p++)
@@ -245,24 +245,14 @@ public static class OpinionAnalysis
         return of;
     }
 
-    private static int CountVotedStatements(VoteMatrix matrix)
-    {
-        var seen = new bool[matrix.Statements];
-        foreach (var c in matrix.Columns)
-        {
-            seen[c] = true;
-        }
-
-        return seen.Count(s => s);
-    }
-
     private static double[] ColumnMeans(VoteMatrix matrix, int[] rows)
     {
         var sums = new double[matrix.Statements];
         var counts = new int[matrix.Statements];
+        matrix = matrix.Flat();
         foreach (var r in rows)
         {
-            for (var k = matrix.RowStart[r]; k < matrix.RowStart[r + 1]; k++)
+            for (var k = matrix.RowStart[r]; k < matrix.RowEnd[r]; k++)
             {
                 sums[matrix.Columns[k]] += matrix.Values[k];
                 counts[matrix.Columns[k]]++;

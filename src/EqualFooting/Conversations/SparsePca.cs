@@ -202,7 +202,9 @@ internal static class SparsePca
     /// <summary>z = C q, one row of z per kept participant; q has <see cref="Block"/> columns, of which the first <paramref name="width"/> are multiplied (the projection needs two).</summary>
     internal static void Multiply(VoteMatrix matrix, int[] rows, double[] means, double[] q, double[] z, int width = Block)
     {
+        matrix = matrix.Flat();
         var rowStart = matrix.RowStart;
+        var rowEnd = matrix.RowEnd;
         var columns = matrix.Columns;
         var values = matrix.Values;
         Parallel.For(0, Chunks(rows.Length), chunk =>
@@ -213,7 +215,7 @@ internal static class SparsePca
             {
                 acc.Clear();
                 var r = rows[i];
-                for (var k = rowStart[r]; k < rowStart[r + 1]; k++)
+                for (var k = rowStart[r]; k < rowEnd[r]; k++)
                 {
                     var c = columns[k];
                     var x = values[k] - means[c];
@@ -232,7 +234,9 @@ internal static class SparsePca
     /// <summary>q = Cᵀ z: each chunk of rows adds into its own accumulator, summed at the end, so no two threads write the same cell.</summary>
     private static void MultiplyTransposed(VoteMatrix matrix, int[] rows, double[] means, double[] z, double[] q)
     {
+        matrix = matrix.Flat();
         var rowStart = matrix.RowStart;
+        var rowEnd = matrix.RowEnd;
         var columns = matrix.Columns;
         var values = matrix.Values;
         var chunks = Chunks(rows.Length);
@@ -245,7 +249,7 @@ internal static class SparsePca
             {
                 var r = rows[i];
                 var zi = i * Block;
-                for (var k = rowStart[r]; k < rowStart[r + 1]; k++)
+                for (var k = rowStart[r]; k < rowEnd[r]; k++)
                 {
                     var c = columns[k];
                     var x = values[k] - means[c];

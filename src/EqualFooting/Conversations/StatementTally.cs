@@ -32,6 +32,7 @@ internal sealed class StatementTally
     {
         var m = matrix.Statements;
         var n = matrix.Participants;
+        matrix = matrix.Flat();
         var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 4096));
         var partial = new StatementTally[chunks];
         Parallel.For(0, chunks, chunk =>
@@ -42,7 +43,7 @@ internal sealed class StatementTally
             {
                 var g = groupOf[p];
                 var s = stakeholderOf is not null && p < stakeholderOf.Count ? stakeholderOf[p] : -1;
-                for (var k = matrix.RowStart[p]; k < matrix.RowStart[p + 1]; k++)
+                for (var k = matrix.RowStart[p]; k < matrix.RowEnd[p]; k++)
                 {
                     var slot = (matrix.Columns[k] * 3) + (matrix.Values[k] switch { 1 => 0, -1 => 1, _ => 2 });
                     tally._all[slot]++;
@@ -93,6 +94,9 @@ internal sealed class StatementTally
         before._all.CopyTo(tally._all, 0);
         before._opinion.CopyTo(tally._opinion, 0);
         before._stakeholder.CopyTo(tally._stakeholder, 0);
+        // When matrix was made from oldMatrix by VoteMatrix.With, only the rows its batches touched can differ (ascending).
+        var candidates = matrix.ChangedSince(oldMatrix);
+        var candidate = 0;
         for (var p = 0; p < matrix.Participants; p++)
         {
             var g = groupOf[p];
@@ -101,9 +105,18 @@ internal sealed class StatementTally
             {
                 var og = oldGroupOf[p];
                 var os = StakeholderOf(oldStakeholderOf, p);
-                if (g == og && s == os && SameRow(oldMatrix, matrix, p))
+                if (g == og && s == os)
                 {
-                    continue;
+                    while (candidates is not null && candidate < candidates.Count && candidates[candidate] < p)
+                    {
+                        candidate++;
+                    }
+
+                    var touched = candidates is null || (candidate < candidates.Count && candidates[candidate] == p);
+                    if (!touched || SameRow(oldMatrix, matrix, p))
+                    {
+                        continue;
+                    }
                 }
 
                 tally.CountRow(oldMatrix, p, og, os, -1);
@@ -120,20 +133,18 @@ internal sealed class StatementTally
 
     private static bool SameRow(VoteMatrix a, VoteMatrix b, int p)
     {
-        var start = a.RowStart[p];
-        var length = a.VotesOf(p);
-        var other = b.RowStart[p];
-        return length == b.VotesOf(p)
-            && a.Columns.AsSpan(start, length).SequenceEqual(b.Columns.AsSpan(other, length))
-            && a.Values.AsSpan(start, length).SequenceEqual(b.Values.AsSpan(other, length));
+        var before = a.Row(p);
+        var after = b.Row(p);
+        return before.Columns.SequenceEqual(after.Columns) && before.Values.SequenceEqual(after.Values);
     }
 
     private void CountRow(VoteMatrix matrix, int p, int g, int s, int sign)
     {
         var m = _statements;
-        for (var k = matrix.RowStart[p]; k < matrix.RowStart[p + 1]; k++)
+        var row = matrix.Row(p);
+        for (var k = 0; k < row.Columns.Length; k++)
         {
-            var slot = (matrix.Columns[k] * 3) + (matrix.Values[k] switch { 1 => 0, -1 => 1, _ => 2 });
+            var slot = (row.Columns[k] * 3) + (row.Values[k] switch { 1 => 0, -1 => 1, _ => 2 });
             _all[slot] += sign;
             if (g >= 0)
             {
