@@ -224,7 +224,20 @@ internal static class KMeans
         var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 16384));
         var changed = new int[chunks];
         var looked = new int[chunks];
-        Parallel.For(0, chunks, chunk =>
+        // Parallel.For wakes a pool thread even for one chunk; small inputs (the opinion groups' hundred centres, fitted
+        // forty times an analysis) run on the calling thread.
+        if (chunks == 1)
+        {
+            Pass(0);
+        }
+        else
+        {
+            Parallel.For(0, chunks, Pass);
+        }
+
+        return (changed.Sum(), looked.Sum());
+
+        void Pass(int chunk)
         {
             var from = (int)((long)n * chunk / chunks);
             var to = (int)((long)n * (chunk + 1) / chunks);
@@ -280,8 +293,7 @@ internal static class KMeans
                     changed[chunk]++;
                 }
             }
-        });
-        return (changed.Sum(), looked.Sum());
+        }
     }
 
     /// <summary>
@@ -416,13 +428,14 @@ internal static class KMeans
             var bestD = Square(x - cx[own], y - cy[own]);
             var secondD = double.MaxValue;
             var u = Math.Sqrt(bestD);
+            var limit = double.MaxValue;
             var width = _k - 1;
             var at = own * width;
             for (var r = 0; r < width; r++)
             {
                 // Every centre further down the list is at least d(own, c) − u away; stop once that clears the second
                 // nearest (a relative margin so that rounding in the triangle inequality cannot drop a tie).
-                if (secondD < double.MaxValue && _distance[at + r] - u > (Math.Sqrt(secondD) * (1 + 1e-9)) + 1e-12)
+                if (_distance[at + r] > limit)
                 {
                     break;
                 }
@@ -439,6 +452,12 @@ internal static class KMeans
                 {
                     secondD = d;
                 }
+                else
+                {
+                    continue;
+                }
+
+                limit = u + (Math.Sqrt(secondD) * (1 + 1e-9)) + 1e-12;
             }
 
             return (best, bestD, secondD);

@@ -179,22 +179,30 @@ internal static class SparsePca
             var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, m / 64));
             var from = m * chunk / chunks;
             var to = m * (chunk + 1) / chunks;
-            Span<double> acc = stackalloc double[Block];
             for (var j = from; j < to; j++)
             {
-                acc.Clear();
+                // Six accumulators in registers (Block = 6), not a span in memory: the same sums in the same order, faster.
+                double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0;
                 var row = j * m;
                 for (var l = 0; l < m; l++)
                 {
                     var g = gram[row + l];
                     var at = l * Block;
-                    for (var t = 0; t < Block; t++)
-                    {
-                        acc[t] += g * q[at + t];
-                    }
+                    a0 += g * q[at];
+                    a1 += g * q[at + 1];
+                    a2 += g * q[at + 2];
+                    a3 += g * q[at + 3];
+                    a4 += g * q[at + 4];
+                    a5 += g * q[at + 5];
                 }
 
-                acc.CopyTo(result.AsSpan(j * Block, Block));
+                var to6 = j * Block;
+                result[to6] = a0;
+                result[to6 + 1] = a1;
+                result[to6 + 2] = a2;
+                result[to6 + 3] = a3;
+                result[to6 + 4] = a4;
+                result[to6 + 5] = a5;
             }
         });
     }
