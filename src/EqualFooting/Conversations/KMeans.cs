@@ -13,7 +13,8 @@ internal static class KMeans
     /// lower ≤ the distance to any other), so that even the first pass skips the points that cannot have moved.
     /// </param>
     /// <param name="nearScan">Whether a full look may scan only the centres near the point's own (<see cref="Neighbours"/>); the same result either way, tests compare them.</param>
-    internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null, int[]? startLabels = null, (double[] Upper, double[] Lower)? startBounds = null, bool nearScan = true)
+    /// <param name="parallel">Whether an assignment pass may be spread over cores (each point on its own, so the same result either way).</param>
+    internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null, int[]? startLabels = null, (double[] Upper, double[] Lower)? startBounds = null, bool nearScan = true, bool parallel = true)
     {
         var n = xs.Length;
         k = Math.Min(k, n);
@@ -39,7 +40,7 @@ internal static class KMeans
                 (cx, cy) = SeedPlusPlus(xs, ys, weights, k, random);
             }
 
-            var result = Lloyd(xs, ys, weights, cx, cy, maxIterations, labels, bounds, nearScan);
+            var result = Lloyd(xs, ys, weights, cx, cy, maxIterations, labels, bounds, nearScan, parallel);
             if (best is null || result.Inertia < best.Inertia - 1e-12)
             {
                 best = result;
@@ -102,7 +103,7 @@ internal static class KMeans
         return Array.FindLastIndex(scores, s => s > 0) is var last and >= 0 ? last : 0;
     }
 
-    private static KMeansResult Lloyd(double[] xs, double[] ys, double[] weights, double[] cx, double[] cy, int maxIterations, int[]? labels, (double[] Upper, double[] Lower)? startBounds, bool nearScan)
+    private static KMeansResult Lloyd(double[] xs, double[] ys, double[] weights, double[] cx, double[] cy, int maxIterations, int[]? labels, (double[] Upper, double[] Lower)? startBounds, bool nearScan, bool parallel)
     {
         var n = xs.Length;
         var k = cx.Length;
@@ -127,6 +128,8 @@ internal static class KMeans
         var moved = new double[k];
         var bounded = startBounds is not null;
         long looked = 0;
+        var unit = Array.TrueForAll(weights, w => w == 1.0);
+        (double[] Moved, double Most, double Second, int MostAt)? pending = null;
         // With many centres (the base clusters), each centre's others sorted by distance, so that a point looked at in
         // full measures only the centres near its own (see Assign); kept sorted from one pass to the next by insertion.
         var neighbours = nearScan && k >= NeighbourScanFrom ? new Neighbours(k) : null;
@@ -156,18 +159,15 @@ internal static class KMeans
                 }
             }
 
-            (changed, var full) = Assign(xs, ys, cx, cy, labels, upper, lower, half, bounded, neighbours);
-            looked += full;
-            bounded = true;
             Array.Clear(sumX);
             Array.Clear(sumY);
             Array.Clear(sumW);
-            for (var i = 0; i < n; i++)
+            (changed, var full, var summed) = Assign(xs, ys, cx, cy, labels, upper, lower, half, bounded, neighbours, pending, parallel, (weights, unit, sumX, sumY, sumW));
+            looked += full;
+            bounded = true;
+            if (!summed)
             {
-                var l = labels[i];
-                sumX[l] += weights[i] * xs[i];
-                sumY[l] += weights[i] * ys[i];
-                sumW[l] += weights[i];
+                AddUp(xs, ys, weights, unit, labels, sumX, sumY, sumW);
             }
 
             double most = 0, second = 0;
@@ -196,11 +196,15 @@ internal static class KMeans
                 }
             }
 
+            // The bounds follow the centres' moves at the start of the next pass (or below, after the last), one pass over the points fewer.
+            pending = (moved, most, second, mostAt);
+        }
+
+        if (pending is { } last)
+        {
             for (var i = 0; i < n; i++)
             {
-                var l = labels[i];
-                upper[i] += moved[l];
-                lower[i] -= l == mostAt ? second : most;
+                Widen(i, labels, upper, lower, last);
             }
         }
 
@@ -218,12 +222,18 @@ internal static class KMeans
     /// inputs. With <paramref name="bounded"/>, points the bounds clear are skipped (see <see cref="Lloyd"/>); every
     /// point looked at in full gets exact bounds. Returns how many labels changed and how many points were measured against every centre.
     /// </summary>
-    private static (int Changed, int Looked) Assign(double[] xs, double[] ys, double[] cx, double[] cy, int[] labels, double[] upper, double[] lower, double[] half, bool bounded, Neighbours? neighbours)
+    private static (int Changed, int Looked, bool Summed) Assign(double[] xs, double[] ys, double[] cx, double[] cy, int[] labels, double[] upper, double[] lower, double[] half, bool bounded, Neighbours? neighbours,
+        (double[] Moved, double Most, double Second, int MostAt)? pending, bool parallel, (double[] Weights, bool Unit, double[] X, double[] Y, double[] W) sums)
     {
         var n = xs.Length;
-        var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 16384));
+        var chunks = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, n / 16384)) : 1;
         var changed = new int[chunks];
         var looked = new int[chunks];
+        var widen = pending.HasValue;
+        var moves = pending.GetValueOrDefault();
+        // On one thread the centres' sums are added up in the same pass, point by point in order as the separate pass
+        // would (the same sums); over several, each chunk would add its own part, so the caller adds them up after.
+        var sum = chunks == 1;
         // Parallel.For wakes a pool thread even for one chunk; small inputs (the opinion groups' hundred centres, fitted
         // forty times an analysis) run on the calling thread.
         if (chunks == 1)
@@ -235,7 +245,7 @@ internal static class KMeans
             Parallel.For(0, chunks, Pass);
         }
 
-        return (changed.Sum(), looked.Sum());
+        return (changed.Sum(), looked.Sum(), sum);
 
         void Pass(int chunk)
         {
@@ -243,55 +253,88 @@ internal static class KMeans
             var to = (int)((long)n * (chunk + 1) / chunks);
             for (var i = from; i < to; i++)
             {
-                // A point without a cluster yet (new since the start labels) is looked at in full.
-                if (bounded && labels[i] >= 0)
+                if (widen)
                 {
-                    var bound = Math.Max(half[labels[i]], lower[i]);
-                    if (upper[i] <= bound)
-                    {
-                        continue;
-                    }
-
-                    upper[i] = Math.Sqrt(Square(xs[i] - cx[labels[i]], ys[i] - cy[labels[i]]));
-                    if (upper[i] <= bound)
-                    {
-                        continue;
-                    }
+                    Widen(i, labels, upper, lower, moves);
                 }
 
-                looked[chunk]++;
-                var best = 0;
-                var bestD = double.MaxValue;
-                var secondD = double.MaxValue;
-                if (neighbours is not null && labels[i] >= 0)
+                if (!Cleared(i))
                 {
-                    (best, bestD, secondD) = neighbours.Nearest(xs[i], ys[i], labels[i], cx, cy);
-                }
-                else
-                {
-                    for (var c = 0; c < cx.Length; c++)
-                    {
-                        var d = Square(xs[i] - cx[c], ys[i] - cy[c]);
-                        if (d < bestD)
-                        {
-                            secondD = bestD;
-                            bestD = d;
-                            best = c;
-                        }
-                        else if (d < secondD)
-                        {
-                            secondD = d;
-                        }
-                    }
+                    Look(i, chunk);
                 }
 
-                upper[i] = Math.Sqrt(bestD);
-                lower[i] = Math.Sqrt(secondD);
-                if (labels[i] != best)
+                if (sum)
                 {
-                    labels[i] = best;
-                    changed[chunk]++;
+                    var l = labels[i];
+                    if (sums.Unit)
+                    {
+                        sums.X[l] += xs[i];
+                        sums.Y[l] += ys[i];
+                        sums.W[l] += 1.0;
+                    }
+                    else
+                    {
+                        sums.X[l] += sums.Weights[i] * xs[i];
+                        sums.Y[l] += sums.Weights[i] * ys[i];
+                        sums.W[l] += sums.Weights[i];
+                    }
                 }
+            }
+        }
+
+        // Whether the bounds show the point cannot have changed cluster (a point without a cluster yet, new since the
+        // start labels, is looked at in full).
+        bool Cleared(int i)
+        {
+            if (!bounded || labels[i] < 0)
+            {
+                return false;
+            }
+
+            var bound = Math.Max(half[labels[i]], lower[i]);
+            if (upper[i] <= bound)
+            {
+                return true;
+            }
+
+            upper[i] = Math.Sqrt(Square(xs[i] - cx[labels[i]], ys[i] - cy[labels[i]]));
+            return upper[i] <= bound;
+        }
+
+        void Look(int i, int chunk)
+        {
+            looked[chunk]++;
+            var best = 0;
+            var bestD = double.MaxValue;
+            var secondD = double.MaxValue;
+            if (neighbours is not null && labels[i] >= 0)
+            {
+                (best, bestD, secondD) = neighbours.Nearest(xs[i], ys[i], labels[i], cx, cy);
+            }
+            else
+            {
+                for (var c = 0; c < cx.Length; c++)
+                {
+                    var d = Square(xs[i] - cx[c], ys[i] - cy[c]);
+                    if (d < bestD)
+                    {
+                        secondD = bestD;
+                        bestD = d;
+                        best = c;
+                    }
+                    else if (d < secondD)
+                    {
+                        secondD = d;
+                    }
+                }
+            }
+
+            upper[i] = Math.Sqrt(bestD);
+            lower[i] = Math.Sqrt(secondD);
+            if (labels[i] != best)
+            {
+                labels[i] = best;
+                changed[chunk]++;
             }
         }
     }
@@ -352,6 +395,27 @@ internal static class KMeans
     }
 
     private static double Square(double dx, double dy) => (dx * dx) + (dy * dy);
+
+    /// <summary>Each cluster's weighted sums of its points, point by point in order (weights of one: 1·x is x, so the same sums without the products).</summary>
+    private static void AddUp(double[] xs, double[] ys, double[] weights, bool unit, int[] labels, double[] sumX, double[] sumY, double[] sumW)
+    {
+        for (var i = 0; i < xs.Length; i++)
+        {
+            var l = labels[i];
+            var w = unit ? 1.0 : weights[i];
+            sumX[l] += unit ? xs[i] : w * xs[i];
+            sumY[l] += unit ? ys[i] : w * ys[i];
+            sumW[l] += w;
+        }
+    }
+
+    /// <summary>Hamerly's bounds after the centres moved: the own centre moved at most moved[l] away, any other came at most the largest other move nearer.</summary>
+    private static void Widen(int i, int[] labels, double[] upper, double[] lower, (double[] Moved, double Most, double Second, int MostAt) moves)
+    {
+        var l = labels[i];
+        upper[i] += moves.Moved[l];
+        lower[i] -= l == moves.MostAt ? moves.Second : moves.Most;
+    }
 
     /// <summary>From this many centres on, a full look scans only the centres near the point's own (<see cref="Neighbours"/>).</summary>
     private const int NeighbourScanFrom = 16;

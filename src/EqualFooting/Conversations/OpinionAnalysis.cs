@@ -55,13 +55,18 @@ public static class OpinionAnalysis
         }
 
         clock.Mark("co-votes");
+        // A full computation spreads its passes over cores. An update's passes are short (most participants skipped by
+        // their bounds, three PCA products): spread over the two cores of the machine measured, they took about twice
+        // the CPU time for a third less wall time, so below eight million votes an update runs them on one thread
+        // (the products and assignments are row by row: the same result either way).
+        var parallel = warm is null || matrix.Count > 8_000_000;
         var means = coVotes?.Means() ?? ColumnMeans(matrix, rows);
         var gram = coVotes?.Gram(means);
         clock.Mark("means+gram");
-        var pca = SparsePca.Compute(matrix, rows, means, warm?.Directions, settings.MaxPcaIterations, settings.PcaTolerance, settings.Seed, gram);
+        var pca = SparsePca.Compute(matrix, rows, means, warm?.Directions, settings.MaxPcaIterations, settings.PcaTolerance, settings.Seed, gram, parallel);
         clock.Mark("pca");
         clock.Counts["pca_iterations"] = pca.Iterations;
-        var (xs, ys) = Project(matrix, rows, means, pca.Directions, settings.ScaleSparseVoters ? statementsVoted : 0);
+        var (xs, ys) = Project(matrix, rows, means, pca.Directions, settings.ScaleSparseVoters ? statementsVoted : 0, parallel);
         clock.Mark("project");
 
         // Base clusters: participants at the same place are one point; Pol.is's own method, which also makes the silhouette cheap.
@@ -82,7 +87,7 @@ public static class OpinionAnalysis
             // Each participant starts in the base cluster they were in, so that when few move one assignment pass suffices.
             var startLabels = warm is null ? null : Array.ConvertAll(rows, r => r < warm.BaseLabelOf.Length ? warm.BaseLabelOf[r] : -1);
             var startBounds = warm?.Places is { } places && startLabels is not null ? CarriedBounds(places, rows, startLabels, xs, ys) : ((double[], double[])?)null;
-            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: settings.BaseIterations, warm?.BaseX, warm?.BaseY, startLabels, startBounds);
+            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: settings.BaseIterations, warm?.BaseX, warm?.BaseY, startLabels, startBounds, parallel: parallel);
             baseLabels = baseFit.Labels;
         }
 
@@ -268,10 +273,10 @@ public static class OpinionAnalysis
     }
 
     /// <param name="statementsVoted">The statements voted on, for the sparse-voter scaling; 0 for none.</param>
-    private static (double[] X, double[] Y) Project(VoteMatrix matrix, int[] rows, double[] means, double[] directions, int statementsVoted)
+    private static (double[] X, double[] Y) Project(VoteMatrix matrix, int[] rows, double[] means, double[] directions, int statementsVoted, bool parallel)
     {
         var z = new double[rows.Length * 2];
-        SparsePca.Multiply(matrix, rows, means, directions, z, width: 2);
+        SparsePca.Multiply(matrix, rows, means, directions, z, width: 2, parallel: parallel);
         var xs = new double[rows.Length];
         var ys = new double[rows.Length];
         for (var i = 0; i < rows.Length; i++)

@@ -16,8 +16,9 @@ internal static class SparsePca
 
     /// <param name="rows">The participants kept (row indices into the matrix).</param>
     /// <param name="start">A previous block (statements × <see cref="Block"/>, row-major) to continue from, or null.</param>
+    /// <param name="parallel">Whether the products (row by row, so the same result either way) may be spread over cores.</param>
     /// <param name="gram">CᵀC (statements × statements, from <see cref="CoVotes.Gram"/>) when it is cheaper than the sparse passes (<see cref="GramPays"/>); null for the sparse passes.</param>
-    internal static PcaResult Compute(VoteMatrix matrix, int[] rows, double[] means, double[]? start, int maxIterations, double tolerance, int seed, double[]? gram)
+    internal static PcaResult Compute(VoteMatrix matrix, int[] rows, double[] means, double[]? start, int maxIterations, double tolerance, int seed, double[]? gram, bool parallel = true)
     {
         var m = matrix.Statements;
         var q = new double[m * Block];
@@ -43,11 +44,11 @@ internal static class SparsePca
         {
             if (gram is not null)
             {
-                MultiplyDense(gram, m, q, applied);
+                MultiplyDense(gram, m, q, applied, parallel);
             }
             else
             {
-                Multiply(matrix, rows, means, q, z);
+                Multiply(matrix, rows, means, q, z, parallel: parallel);
                 MultiplyTransposed(matrix, rows, means, z, applied);
             }
         }
@@ -172,11 +173,11 @@ internal static class SparsePca
         return pairs <= (warm ? 3 : 30) * 2.0 * votes * Block;
     }
 
-    private static void MultiplyDense(double[] gram, int m, double[] q, double[] result)
+    private static void MultiplyDense(double[] gram, int m, double[] q, double[] result, bool parallel)
     {
-        Parallel.For(0, Math.Max(1, Math.Min(Environment.ProcessorCount, m / 64)), (chunk, _) =>
+        var chunks = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, m / 64)) : 1;
+        For(chunks, chunk =>
         {
-            var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, m / 64));
             var from = m * chunk / chunks;
             var to = m * (chunk + 1) / chunks;
             for (var j = from; j < to; j++)
@@ -208,16 +209,18 @@ internal static class SparsePca
     }
 
     /// <summary>z = C q, one row of z per kept participant; q has <see cref="Block"/> columns, of which the first <paramref name="width"/> are multiplied (the projection needs two).</summary>
-    internal static void Multiply(VoteMatrix matrix, int[] rows, double[] means, double[] q, double[] z, int width = Block)
+    internal static void Multiply(VoteMatrix matrix, int[] rows, double[] means, double[] q, double[] z, int width = Block, bool parallel = true)
     {
         matrix = matrix.Flat();
         var rowStart = matrix.RowStart;
         var rowEnd = matrix.RowEnd;
         var columns = matrix.Columns;
         var values = matrix.Values;
-        Parallel.For(0, Chunks(rows.Length), chunk =>
+        var chunks = parallel ? Chunks(rows.Length) : 1;
+        For(chunks, chunk =>
         {
-            var (from, to) = Range(chunk, rows.Length);
+            var from = (int)((long)rows.Length * chunk / chunks);
+            var to = (int)((long)rows.Length * (chunk + 1) / chunks);
             Span<double> acc = stackalloc double[width];
             for (var i = from; i < to; i++)
             {
@@ -279,6 +282,19 @@ internal static class SparsePca
             {
                 q[i] += p[i];
             }
+        }
+    }
+
+    /// <summary>Parallel.For, except that one chunk runs on the calling thread (Parallel.For wakes a pool thread even then).</summary>
+    private static void For(int chunks, Action<int> body)
+    {
+        if (chunks == 1)
+        {
+            body(0);
+        }
+        else
+        {
+            Parallel.For(0, chunks, body);
         }
     }
 

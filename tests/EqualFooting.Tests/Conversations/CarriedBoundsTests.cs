@@ -92,6 +92,25 @@ public sealed class CarriedBoundsTests
         Assert.True(warmNear.Looked > 0);
     }
 
+    [Fact]
+    public void A_fit_on_one_thread_finds_what_a_fit_spread_over_cores_finds()
+    {
+        var random = new Random(5);
+        // Enough points (over 2 × 16,384) that the assignment passes are split when there are cores to split them over.
+        const int n = 40_000;
+        var xs = Enumerable.Range(0, n).Select(i => ((i % 3) * 3) + Normal(random)).ToArray();
+        var ys = Enumerable.Range(0, n).Select(i => Normal(random)).ToArray();
+        var ones = Enumerable.Repeat(1.0, n).ToArray();
+
+        var spread = KMeans.Fit(xs, ys, ones, k: 30, seed: 3, restarts: 1, maxIterations: 8);
+        var one = KMeans.Fit(xs, ys, ones, k: 30, seed: 3, restarts: 1, maxIterations: 8, parallel: false);
+
+        Assert.Equal(spread.Labels, one.Labels);
+        Assert.Equal(spread.CentreX, one.CentreX);
+        Assert.Equal(spread.CentreY, one.CentreY);
+        Assert.Equal(spread.Bounds!.Value.Lower, one.Bounds!.Value.Lower);
+    }
+
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
