@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EqualFooting.Conversations;
 
 /// <summary>
@@ -83,6 +85,7 @@ internal sealed class CoVotes
     /// answers null, as it does when so many rows changed that rebuilding is cheaper: the caller counts afresh, so
     /// every path gives the same sums.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal CoVotes? Update(VoteMatrix before, Func<int, bool> keptBefore, VoteMatrix after, Func<int, bool> keptAfter)
     {
         var m = after.Statements;
@@ -196,6 +199,7 @@ internal sealed class CoVotes
     }
 
     /// <summary>Each statement's mean vote over the kept participants (0 when none voted on it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal double[] Means()
     {
         var m = Statements;
@@ -214,6 +218,7 @@ internal sealed class CoVotes
     /// CᵀC for these column means. The array is this table's own, overwritten by the next call here or on the table an
     /// update makes from this one: use it before asking again.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal double[] Gram(double[] means)
     {
         var m = Statements;
@@ -239,6 +244,7 @@ internal sealed class CoVotes
     private static ReadOnlySpan<sbyte> Values(VoteMatrix matrix, int p) => matrix.Row(p).Values;
 
     /// <summary>Cells (columns ascending in both rows) present in one row only or with another value in the other.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Differences(ReadOnlySpan<int> oldColumns, ReadOnlySpan<sbyte> oldValues, ReadOnlySpan<int> newColumns, ReadOnlySpan<sbyte> newValues)
     {
         int i = 0, k = 0, differences = 0;
@@ -266,6 +272,7 @@ internal sealed class CoVotes
     }
 
     /// <summary>marks[i]: cell i of this row (columns ascending) is absent from the other row or differs there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Mark(ReadOnlySpan<int> columns, ReadOnlySpan<sbyte> values, ReadOnlySpan<int> otherColumns, ReadOnlySpan<sbyte> otherValues, List<bool> marks)
     {
         marks.Clear();
@@ -282,6 +289,7 @@ internal sealed class CoVotes
     }
 
     /// <summary>Adds (sign 1) or removes (−1) every pair a ≤ b of one row (columns ascending).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRow(PairSums[] sums, int m, ReadOnlySpan<int> columns, ReadOnlySpan<sbyte> values, int sign)
     {
         for (var i = 0; i < columns.Length; i++)
@@ -296,6 +304,7 @@ internal sealed class CoVotes
     }
 
     /// <summary>Adds or removes the pairs of one row with at least one marked cell, each once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddChangedPairs(PairSums[] sums, int m, ReadOnlySpan<int> columns, ReadOnlySpan<sbyte> values, List<bool> marks, int sign)
     {
         for (var i = 0; i < columns.Length; i++)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EqualFooting.Conversations;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal static class KMeans
     /// </param>
     /// <param name="nearScan">Whether a full look may scan only the centres near the point's own (<see cref="Neighbours"/>); the same result either way, tests compare them.</param>
     /// <param name="parallel">Whether an assignment pass may be spread over cores (each point on its own, so the same result either way).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null, int[]? startLabels = null, (double[] Upper, double[] Lower)? startBounds = null, bool nearScan = true, bool parallel = true)
     {
         var n = xs.Length;
@@ -50,6 +53,7 @@ internal static class KMeans
         return best!;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double[] X, double[] Y) SeedPlusPlus(double[] xs, double[] ys, double[] weights, int k, Random random)
     {
         var n = xs.Length;
@@ -103,6 +107,7 @@ internal static class KMeans
         return Array.FindLastIndex(scores, s => s > 0) is var last and >= 0 ? last : 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static KMeansResult Lloyd(double[] xs, double[] ys, double[] weights, double[] cx, double[] cy, int maxIterations, int[]? labels, (double[] Upper, double[] Lower)? startBounds, bool nearScan, bool parallel)
     {
         var n = xs.Length;
@@ -222,6 +227,7 @@ internal static class KMeans
     /// inputs. With <paramref name="bounded"/>, points the bounds clear are skipped (see <see cref="Lloyd"/>); every
     /// point looked at in full gets exact bounds. Returns how many labels changed and how many points were measured against every centre.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Changed, int Looked, bool Summed) Assign(double[] xs, double[] ys, double[] cx, double[] cy, int[] labels, double[] upper, double[] lower, double[] half, bool bounded, Neighbours? neighbours,
         (double[] Moved, double Most, double Second, int MostAt)? pending, bool parallel, (double[] Weights, bool Unit, double[] X, double[] Y, double[] W) sums)
     {
@@ -247,6 +253,7 @@ internal static class KMeans
 
         return (changed.Sum(), looked.Sum(), sum);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Pass(int chunk)
         {
             var from = (int)((long)n * chunk / chunks);
@@ -284,6 +291,7 @@ internal static class KMeans
 
         // Whether the bounds show the point cannot have changed cluster (a point without a cluster yet, new since the
         // start labels, is looked at in full).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         bool Cleared(int i)
         {
             if (!bounded || labels[i] < 0)
@@ -301,6 +309,7 @@ internal static class KMeans
             return upper[i] <= bound;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Look(int i, int chunk)
         {
             looked[chunk]++;
@@ -343,6 +352,7 @@ internal static class KMeans
     /// The weighted mean silhouette: each point stands for <c>weights[i]</c> participants at the same place, so a(i) and
     /// b(i) are weighted mean distances and the mean is weighted; a point alone in its group scores 0 (Rousseeuw's rule).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double Silhouette(double[] xs, double[] ys, double[] weights, int[] labels, int k)
     {
         var n = xs.Length;
@@ -397,6 +407,7 @@ internal static class KMeans
     private static double Square(double dx, double dy) => (dx * dx) + (dy * dy);
 
     /// <summary>Each cluster's weighted sums of its points, point by point in order (weights of one: 1·x is x, so the same sums without the products).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddUp(double[] xs, double[] ys, double[] weights, bool unit, int[] labels, double[] sumX, double[] sumY, double[] sumW)
     {
         for (var i = 0; i < xs.Length; i++)
@@ -453,6 +464,7 @@ internal static class KMeans
         }
 
         /// <summary>Re-measures every pair and restores each list's order (insertion sort: centres move little between passes); half = half the nearest other's distance.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal void Sort(double[] cx, double[] cy, double[] half)
         {
             var width = _k - 1;
@@ -486,6 +498,7 @@ internal static class KMeans
         }
 
         /// <summary>The nearest centre to (x, y) and the squared distances to it and to the second nearest, scanning from <paramref name="own"/>'s neighbours.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal (int Best, double BestD, double SecondD) Nearest(double x, double y, int own, double[] cx, double[] cy)
         {
             var best = own;

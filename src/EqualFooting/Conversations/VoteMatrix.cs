@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EqualFooting.Conversations;
 
 /// <summary>A participant's answer to a statement. The numbers are the ones Pol.is exports and the analysis uses.</summary>
@@ -99,6 +101,7 @@ public sealed class VoteMatrix
     }
 
     /// <summary>One participant's votes as this matrix holds them (statements ascending), wherever they are stored.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal RowView Row(int participant)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(participant);
@@ -169,6 +172,7 @@ public sealed class VoteMatrix
     private VoteMatrix Newest() => _next is null ? this : throw new InvalidOperationException("A matrix With has changed is read row by row (Row) or through Flat().");
 
     /// <summary>A standalone copy of this matrix's votes, in a store of its own.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private VoteMatrix Copy()
     {
         var rowStart = new int[Participants + 1];
@@ -251,6 +255,7 @@ public sealed class VoteMatrix
     /// are written into the shared store; this matrix keeps the rows they touched as they were, so it reads the same
     /// as before (see the class summary). Costs the rows touched, not the matrix.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public VoteMatrix With(IReadOnlyList<CastVote> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -488,6 +493,7 @@ public sealed class VoteMatrix
         }
 
         /// <summary>Moves a row's statements from the old set to the new in the per-statement counts; returns the change in statements voted on.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal int Recount(ReadOnlySpan<int> before, ReadOnlySpan<int> after)
         {
             var change = 0;
@@ -504,6 +510,7 @@ public sealed class VoteMatrix
             return change;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal void Write(int p, ReadOnlySpan<int> columns, ReadOnlySpan<sbyte> values)
         {
             if (columns.Length > Room[p] - Start[p])
@@ -568,6 +575,7 @@ public sealed class VoteMatrix
             _values = values;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal static SavedRows Of(Store store, List<int> touched, int rows)
         {
             var participants = touched.Where(p => p < rows).ToArray();
@@ -616,6 +624,7 @@ public sealed class VoteMatrix
             Length = columns.Length;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         internal void Set(int column, sbyte value)
         {
             var i = _columns.AsSpan(0, Length).BinarySearch(column);
