@@ -17,7 +17,8 @@ internal static class KMeans
     /// <param name="nearScan">Whether a full look may scan only the centres near the point's own (<see cref="Neighbours"/>); the same result either way, tests compare them.</param>
     /// <param name="parallel">Whether an assignment pass may be spread over cores (each point on its own, so the same result either way).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null, int[]? startLabels = null, (double[] Upper, double[] Lower)? startBounds = null, bool nearScan = true, bool parallel = true)
+    /// <param name="adopt">Whether the start labels and bounds are the caller's to give (fresh arrays it will not read again): then they are changed in place, not copied.</param>
+    internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null, int[]? startLabels = null, (double[] Upper, double[] Lower)? startBounds = null, bool nearScan = true, bool parallel = true, bool adopt = false)
     {
         var n = xs.Length;
         k = Math.Min(k, n);
@@ -32,10 +33,10 @@ internal static class KMeans
             {
                 cx = (double[])startX.Clone();
                 cy = (double[])startY.Clone();
-                labels = startLabels is not null && startLabels.Length == n ? (int[])startLabels.Clone() : null;
+                labels = startLabels is not null && startLabels.Length == n ? (adopt ? startLabels : (int[])startLabels.Clone()) : null;
                 if (labels is not null && startBounds is { } b && b.Upper.Length == n && b.Lower.Length == n)
                 {
-                    bounds = ((double[])b.Upper.Clone(), (double[])b.Lower.Clone());
+                    bounds = adopt ? b : ((double[])b.Upper.Clone(), (double[])b.Lower.Clone());
                 }
             }
             else

@@ -27,16 +27,21 @@ public static class OpinionAnalysis
         var clock = new PhaseClock();
         var statementsVoted = matrix.StatementsVoted;
         var threshold = Math.Max(1, Math.Min(settings.MinVotes, statementsVoted));
-        var kept = new List<int>();
+        var keptCount = 0;
         for (var p = 0; p < n; p++)
+        {
+            keptCount += matrix.VotesOf(p) >= threshold ? 1 : 0;
+        }
+
+        var rows = new int[keptCount];
+        for (int p = 0, i = 0; p < n; p++)
         {
             if (matrix.VotesOf(p) >= threshold)
             {
-                kept.Add(p);
+                rows[i++] = p;
             }
         }
 
-        var rows = kept.ToArray();
         var groupOf = new int[n];
         Array.Fill(groupOf, -1);
         var warm = previous?.State;
@@ -84,6 +89,10 @@ public static class OpinionAnalysis
         var silhouettes = new Dictionary<int, double>();
         int[] baseLabels;
         KMeansResult baseFit;
+        // The previous map's places, taken over: read for the carried bounds, then overwritten with this map's (no 1 MB
+        // of new arrays a round). A second update from the same map finds them taken and starts without carried bounds,
+        // which only means fewer skipped distances (CarriedBoundsTests: the same fit).
+        var previousPlaces = warm?.TakePlaces();
         if (rows.Length == 0)
         {
             baseLabels = [];
@@ -93,8 +102,8 @@ public static class OpinionAnalysis
         {
             // Each participant starts in the base cluster they were in, so that when few move one assignment pass suffices.
             var startLabels = warm is null ? null : Array.ConvertAll(rows, r => r < warm.BaseLabelOf.Length ? warm.BaseLabelOf[r] : -1);
-            var startBounds = warm?.Places is { } places && startLabels is not null ? CarriedBounds(places, rows, startLabels, xs, ys) : ((double[], double[])?)null;
-            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: settings.BaseIterations, warm?.BaseX, warm?.BaseY, startLabels, startBounds, parallel: parallel);
+            var startBounds = previousPlaces is { } places && startLabels is not null ? CarriedBounds(places, rows, startLabels, xs, ys) : ((double[], double[])?)null;
+            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: settings.BaseIterations, warm?.BaseX, warm?.BaseY, startLabels, startBounds, parallel: parallel, adopt: true);
             baseLabels = baseFit.Labels;
         }
 
@@ -188,7 +197,7 @@ public static class OpinionAnalysis
         var state = new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY, BaseLabelOf(n, rows, baseLabels), matrix, threshold, coVotes)
         {
             Tallied = (tally, groupOf, stakeholderArray),
-            Places = PlacesOf(n, rows, xs, ys, baseFit.Bounds),
+            Places = PlacesOf(n, rows, xs, ys, baseFit.Bounds, previousPlaces),
         };
         clock.Mark("state");
         return new OpinionMap(groupOf, points, groups, silhouettes, divisive, bridging, state, pca.Iterations, clock.Phases, clock.Counts);
@@ -225,17 +234,17 @@ public static class OpinionAnalysis
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (double[] X, double[] Y, double[] Upper, double[] Lower)? PlacesOf(int participants, int[] rows, double[] xs, double[] ys, (double[] Upper, double[] Lower)? bounds)
+    /// <param name="reuse">The previous map's places, taken over (<see cref="AnalysisState.TakePlaces"/>): overwritten when the participants are as many, else new arrays. Entries of participants not kept stay stale; they are read only for participants with a base label, that is kept here.</param>
+    private static (double[] X, double[] Y, double[] Upper, double[] Lower)? PlacesOf(int participants, int[] rows, double[] xs, double[] ys, (double[] Upper, double[] Lower)? bounds, (double[] X, double[] Y, double[] Upper, double[] Lower)? reuse)
     {
         if (bounds is not { } b || b.Upper.Length != rows.Length)
         {
             return null;
         }
 
-        var x = new double[participants];
-        var y = new double[participants];
-        var upper = new double[participants];
-        var lower = new double[participants];
+        var (x, y, upper, lower) = reuse is { } r && r.X.Length == participants
+            ? r
+            : (new double[participants], new double[participants], new double[participants], new double[participants]);
         for (var i = 0; i < rows.Length; i++)
         {
             x[rows[i]] = xs[i];

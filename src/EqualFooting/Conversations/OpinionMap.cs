@@ -103,4 +103,11 @@ internal sealed record AnalysisState(double[] Directions, double[] BaseX, double
     /// widens the bounds by how far each participant moved, so its first Lloyd pass skips those who cannot have changed cluster.
     /// </summary>
     public (double[] X, double[] Y, double[] Upper, double[] Lower)? Places { get; init; }
+
+    // 1 once an update has taken the places over (TakePlaces).
+    private int _placesTaken;
+
+    /// <summary>The places, for the first update from this map only: it overwrites them with its own; later updates from this map get none.</summary>
+    public (double[] X, double[] Y, double[] Upper, double[] Lower)? TakePlaces() =>
+        Interlocked.Exchange(ref _placesTaken, 1) == 0 ? Places : null;
 }
