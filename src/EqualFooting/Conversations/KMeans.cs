@@ -266,9 +266,9 @@ internal static class KMeans
                     Widen(i, labels, upper, lower, moves);
                 }
 
-                if (!Cleared(i))
+                if (!Cleared(i, out var ownD))
                 {
-                    Look(i, chunk);
+                    Look(i, chunk, ownD);
                 }
 
                 if (sum)
@@ -293,8 +293,10 @@ internal static class KMeans
         // Whether the bounds show the point cannot have changed cluster (a point without a cluster yet, new since the
         // start labels, is looked at in full).
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        bool Cleared(int i)
+        // ownD: the squared distance to the point's centre when it was measured here (NaN when not), so a full look need not measure it again.
+        bool Cleared(int i, out double ownD)
         {
+            ownD = double.NaN;
             if (!bounded || labels[i] < 0)
             {
                 return false;
@@ -306,12 +308,13 @@ internal static class KMeans
                 return true;
             }
 
-            upper[i] = Math.Sqrt(Square(xs[i] - cx[labels[i]], ys[i] - cy[labels[i]]));
+            ownD = Square(xs[i] - cx[labels[i]], ys[i] - cy[labels[i]]);
+            upper[i] = Math.Sqrt(ownD);
             return upper[i] <= bound;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        void Look(int i, int chunk)
+        void Look(int i, int chunk, double ownD)
         {
             looked[chunk]++;
             var best = 0;
@@ -319,7 +322,7 @@ internal static class KMeans
             var secondD = double.MaxValue;
             if (neighbours is not null && labels[i] >= 0)
             {
-                (best, bestD, secondD) = neighbours.Nearest(xs[i], ys[i], labels[i], cx, cy);
+                (best, bestD, secondD) = neighbours.Nearest(xs[i], ys[i], labels[i], cx, cy, ownD);
             }
             else
             {
@@ -498,12 +501,12 @@ internal static class KMeans
             }
         }
 
-        /// <summary>The nearest centre to (x, y) and the squared distances to it and to the second nearest, scanning from <paramref name="own"/>'s neighbours.</summary>
+        /// <summary>The nearest centre to (x, y) and the squared distances to it and to the second nearest, scanning from <paramref name="own"/>'s neighbours (<paramref name="ownD"/>: the squared distance to it, NaN when not yet measured).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        internal (int Best, double BestD, double SecondD) Nearest(double x, double y, int own, double[] cx, double[] cy)
+        internal (int Best, double BestD, double SecondD) Nearest(double x, double y, int own, double[] cx, double[] cy, double ownD)
         {
             var best = own;
-            var bestD = Square(x - cx[own], y - cy[own]);
+            var bestD = double.IsNaN(ownD) ? Square(x - cx[own], y - cy[own]) : ownD;
             var secondD = double.MaxValue;
             var u = Math.Sqrt(bestD);
             var limit = double.MaxValue;
