@@ -68,8 +68,8 @@ public static class OpinionAnalysis
 
         clock.Mark("co-votes");
         // A full computation spreads its passes over cores. An update's passes are short (most participants skipped by
-        // their bounds, three PCA products): spread over the two cores of the machine measured, they took about twice
-        // the CPU time for a third less wall time, so below eight million votes an update runs them on one thread
+        // their bounds, three PCA products): spread over the two cores of the machine measured, they took half as
+        // much CPU time again for a quarter less wall time, so below eight million votes an update runs them on one thread
         // (the products and assignments are row by row: the same result either way).
         var parallel = warm is null || matrix.Count > 8_000_000;
         var means = coVotes?.Means() ?? ColumnMeans(matrix, rows);
