@@ -52,7 +52,6 @@ public sealed class VoteMatrix
     internal VoteMatrix(int participants, int statements, int[] rowStart, int[] columns, sbyte[] values)
         : this(Store.Of(participants, statements, rowStart, columns, values), participants, statements, rowStart[participants], 0)
     {
-        _store.Newest = this;
         StatementsVoted = _store.StatementsVoted();
     }
 
@@ -227,7 +226,8 @@ public sealed class VoteMatrix
 
     /// <summary>
     /// A matrix from rows already laid out (the bench generates fifty million votes this way without a list of them).
-    /// Within a row, columns may come in any order; a repeated column keeps its last value.
+    /// Within a row, columns may come in any order; a repeated column keeps its last value. The arrays become the
+    /// matrix's (sorted in place, then changed in place by <see cref="With"/>): the caller hands them over.
     /// </summary>
     public static VoteMatrix FromRows(int participants, int statements, int[] rowStart, int[] columns, sbyte[] values)
     {
@@ -319,7 +319,6 @@ public sealed class VoteMatrix
         var next = new VoteMatrix(store, participants, statements, count, voted);
         _saved = saved;
         _next = next;
-        store.Newest = next;
         return next;
     }
 
@@ -423,7 +422,6 @@ public sealed class VoteMatrix
         internal int[] ByStatement = [];
         internal int Used;
         internal int Rows;
-        internal VoteMatrix? Newest;
 
         internal static Store Of(int participants, int statements, int[] rowStart, int[] columns, sbyte[] values)
         {
