@@ -7,7 +7,7 @@ namespace EqualFooting.Bench.Conversations;
 /// <summary>
 /// The opinion analysis on a synthetic conversation the size of Pol.is's largest (33,422 participants, 783 statements,
 /// about 2.0 million votes) with four planted opinion groups, timed warm (the second of two runs on the same matrix),
-/// then five updates of 1,000 new votes each (continuing from the previous map), then scikit-learn doing the same method on
+/// then five updates of 1,000 new votes each (--rounds) (continuing from the previous map), then scikit-learn doing the same method on
 /// the same votes (Debian's python3-sklearn, installed with apt-get when missing). Building the matrix is not timed on
 /// either side. With --participants 1000000 --statements 10000 --votes 50000000 the dense matrix scikit-learn needs
 /// (80 GB) cannot be built, so that run reports EqualFooting alone (--sklearn false is implied above 2·10⁸ cells).
@@ -16,7 +16,7 @@ public sealed class OpinionMapBenchmark : IBenchmark
 {
     public string Name => "opinion-map";
 
-    public string Description => "Opinion groups on a planted conversation, beside scikit-learn [--participants 33422 --statements 783 --votes 2000000 --groups 4 --update 1000 --sklearn true]";
+    public string Description => "Opinion groups on a planted conversation, beside scikit-learn [--participants 33422 --statements 783 --votes 2000000 --groups 4 --update 1000 --rounds 5 --sklearn true]";
 
     public async Task<BenchResult> RunAsync(BenchOptions options)
     {
@@ -25,6 +25,7 @@ public sealed class OpinionMapBenchmark : IBenchmark
         var votes = (long)options.Double("votes", 2_000_000);
         var groups = options.Int("groups", 4);
         var updateVotes = options.Int("update", 1_000);
+        var updateRounds = options.Int("rounds", 5);
         var cells = (long)participants * statements;
         var sklearn = options.String("sklearn", cells <= 200_000_000 ? "true" : "false") == "true";
         if (participants < 100 || statements < 10 || votes < participants * 7L || votes > cells / 2 || votes > int.MaxValue || groups is < 2 or > 4)
@@ -45,7 +46,7 @@ public sealed class OpinionMapBenchmark : IBenchmark
         warm.Stop();
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        await Console.Error.WriteLineAsync("phases (ms): " + string.Join(", ", map.PhaseMilliseconds.Select(p => $"{p.Key} {p.Value:0.0}")));
+        await Console.Error.WriteLineAsync("full run phases (wall/CPU ms, MB allocated, gen 2): " + string.Join(", ", map.Phases.Select(Describe)));
         await Console.Error.WriteLineAsync($"analysis: cold {cold.Elapsed.TotalSeconds:0.000} s, warm {warm.Elapsed.TotalSeconds:0.000} s, {map.Groups.Count} groups, {map.PcaIterations} PCA iterations, peak {peak / 1e6:0} MB");
 
         var ours = Enumerable.Range(0, participants).Select(map.GroupOf).ToArray();
@@ -57,25 +58,37 @@ public sealed class OpinionMapBenchmark : IBenchmark
         // to check the update found the same groups.
         var random = new Random(99);
         var rounds = new List<(double Wall, double Cpu)>();
+        var roundPhases = new List<IReadOnlyList<PhaseCost>>();
+        var fullBefore = GC.CollectionCount(2);
         var updated = map;
         var next = matrix;
-        for (var round = 0; round < 5; round++)
+        for (var round = 0; round < updateRounds; round++)
         {
             var changes = Enumerable.Range(0, updateVotes)
                 .Select(_ => new CastVote(random.Next(participants), random.Next(statements), (VoteChoice)(random.Next(3) - 1)))
                 .ToList();
-            var roundCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var update = Stopwatch.StartNew();
+            var start = Snapshot();
             next = next.With(changes);
-            var withCpu = (Process.GetCurrentProcess().TotalProcessorTime - roundCpu).TotalMilliseconds;
-            var withWall = update.Elapsed.TotalMilliseconds;
+            var afterWith = Snapshot();
             updated = OpinionAnalysis.Run(next, previous: updated);
-            update.Stop();
-            await Console.Error.WriteLineAsync($"  VoteMatrix.With: {withWall:0.0} ms wall, {withCpu:0.0} ms CPU; GC collections so far (gen0/1/2): {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
-            rounds.Add((update.Elapsed.TotalMilliseconds, (Process.GetCurrentProcess().TotalProcessorTime - roundCpu).TotalMilliseconds));
-            await Console.Error.WriteLineAsync($"update {round + 1} after {updateVotes} votes: {update.Elapsed.TotalMilliseconds:0.0} ms, {updated.PcaIterations} PCA iterations; phases (ms): "
-                + string.Join(", ", updated.PhaseMilliseconds.Select(p => $"{p.Key} {p.Value:0.0}")));
+            var end = Snapshot();
+            rounds.Add(((end.Wall - start.Wall) * 1000.0 / Stopwatch.Frequency, (end.Cpu - start.Cpu).TotalMilliseconds));
+            List<PhaseCost> phases = [Cost("matrix", start, afterWith), .. updated.Phases];
+            roundPhases.Add(phases);
+            await Console.Error.WriteLineAsync($"update {round + 1} after {updateVotes} votes: {rounds[^1].Wall:0.0} ms wall, {rounds[^1].Cpu:0.0} ms CPU, "
+                + $"{(end.Allocated - start.Allocated) / 1e6:0.0} MB allocated, {end.Full - start.Full} gen-2 collections, {(end.Pause - start.Pause).TotalMilliseconds:0.0} ms paused");
+            await Console.Error.WriteLineAsync("  phases (wall/CPU ms, MB allocated, gen 2): " + string.Join(", ", phases.Select(Describe)));
+            await Console.Error.WriteLineAsync("  work: " + string.Join(", ", updated.WorkCounts.Select(c => $"{c.Key} {c.Value}")));
         }
+
+        // The median of each phase over the rounds, CPU first: what the closing note quotes.
+        await Console.Error.WriteLineAsync("update phases, median over rounds (CPU ms / wall ms): " + string.Join(", ", roundPhases[0].Select((p, i) =>
+        {
+            var cpuMs = roundPhases.Select(r => r[i].CpuMs).Order().ElementAt(roundPhases.Count / 2);
+            var wallMs = roundPhases.Select(r => r[i].WallMs).Order().ElementAt(roundPhases.Count / 2);
+            return $"{p.Name} {cpuMs:0.0}/{wallMs:0.0}";
+        })));
+        var fullCollections = GC.CollectionCount(2) - fullBefore;
 
         var median = rounds.OrderBy(r => r.Wall).ElementAt(rounds.Count / 2);
         var full = OpinionAnalysis.Run(next);
@@ -94,6 +107,7 @@ public sealed class OpinionMapBenchmark : IBenchmark
             .Add("update_cpu_ms", Math.Round(median.Cpu, 1))
             .Add("update_vs_full", Math.Round(median.Wall / (warm.Elapsed.TotalMilliseconds), 4))
             .Add("ari_update_vs_full", Math.Round(ariUpdate, 4))
+            .Add("update_gen2", fullCollections)
             .Add("peak_mb", Math.Round(peak / 1e6));
         if (sklearn)
         {
@@ -115,6 +129,15 @@ public sealed class OpinionMapBenchmark : IBenchmark
             .Add("load", File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a");
         return result;
     }
+
+    private static (long Wall, TimeSpan Cpu, long Allocated, int Full, TimeSpan Pause) Snapshot() =>
+        (Stopwatch.GetTimestamp(), Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+
+    private static PhaseCost Cost(string name, (long Wall, TimeSpan Cpu, long Allocated, int Full, TimeSpan Pause) from, (long Wall, TimeSpan Cpu, long Allocated, int Full, TimeSpan Pause) to) =>
+        new(name, (to.Wall - from.Wall) * 1000.0 / Stopwatch.Frequency, (to.Cpu - from.Cpu).TotalMilliseconds, to.Allocated - from.Allocated, to.Full - from.Full, (to.Pause - from.Pause).TotalMilliseconds);
+
+    private static string Describe(PhaseCost p) =>
+        $"{p.Name} {p.WallMs:0.0}/{p.CpuMs:0.0}" + (p.AllocatedBytes >= 100_000 ? $" {p.AllocatedBytes / 1e6:0.0}MB" : "") + (p.FullCollections > 0 ? $" gen2×{p.FullCollections}" : "");
 
     /// <summary>
     /// Planted groups on two independent questions (groups 0–3 take the sides 00, 10, 01, 11; sizes 40/30/20/10%): each
@@ -194,18 +217,12 @@ public sealed class OpinionMapBenchmark : IBenchmark
             var votesPath = Path.Combine(folder, "votes.bin");
             await using (var file = new BinaryWriter(File.Create(votesPath)))
             {
-                for (var p = 0; p < participants; p++)
+                // Row by row, statements ascending: the matrix the bench built, which later update rounds have continued from.
+                foreach (var v in matrix.Votes())
                 {
-                    for (var j = 0; j < statements; j++)
-                    {
-                        // Get is a binary search a cell; fine for the sizes scikit-learn can hold densely.
-                        if (matrix.Get(p, j) is { } v)
-                        {
-                            file.Write(p);
-                            file.Write(j);
-                            file.Write((sbyte)v);
-                        }
-                    }
+                    file.Write(v.Participant);
+                    file.Write(v.Statement);
+                    file.Write((sbyte)v.Choice);
                 }
             }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EqualFooting.Conversations;
 
 /// <summary>
@@ -33,11 +35,16 @@ internal sealed class CoVotes
 
     internal int Statements { get; }
 
+    /// <summary>For an updated table: the rows taken out and counted again, and the pair sums changed (for benchmarks).</summary>
+    internal (int Rows, long Pairs) Work { get; private init; }
+
     /// <summary>The sums over these rows of the matrix, built in parallel over rows (one table per chunk, added at the end).</summary>
     internal static CoVotes Build(VoteMatrix matrix, int[] rows)
     {
         var m = matrix.Statements;
+        matrix = matrix.Flat();
         var rowStart = matrix.RowStart;
+        var rowEnd = matrix.RowEnd;
         var columns = matrix.Columns;
         var values = matrix.Values;
         // At most 256 MB of partial tables, whatever the number of cores.
@@ -51,7 +58,7 @@ internal sealed class CoVotes
             for (var i = from; i < to; i++)
             {
                 var r = rows[i];
-                AddRow(sums, m, columns.AsSpan(rowStart[r], rowStart[r + 1] - rowStart[r]), values.AsSpan(rowStart[r], rowStart[r + 1] - rowStart[r]), 1);
+                AddRow(sums, m, columns.AsSpan(rowStart[r], rowEnd[r] - rowStart[r]), values.AsSpan(rowStart[r], rowEnd[r] - rowStart[r]), 1);
             }
 
             partial[chunk] = sums;
@@ -72,11 +79,13 @@ internal sealed class CoVotes
     /// <summary>
     /// These sums moved from <paramref name="before"/> to <paramref name="after"/> (the same participants and
     /// statements at the same indices, possibly more of both), where <paramref name="keptBefore"/> and
-    /// <paramref name="keptAfter"/> say which rows count. The first update from a table takes its storage over and
+    /// <paramref name="keptAfter"/> say which rows count (by the row alone: a row both matrices hold alike counts in
+    /// both or neither, so only the rows <see cref="VoteMatrix.With"/> touched need looking at). The first update from a table takes its storage over and
     /// changes it in place; this table is then spent, and a second update from it (continuing an earlier map again)
     /// answers null, as it does when so many rows changed that rebuilding is cheaper: the caller counts afresh, so
     /// every path gives the same sums.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal CoVotes? Update(VoteMatrix before, Func<int, bool> keptBefore, VoteMatrix after, Func<int, bool> keptAfter)
     {
         var m = after.Statements;
@@ -85,22 +94,30 @@ internal sealed class CoVotes
             return null;
         }
 
-        // Which rows changed, and what re-counting them costs in pair updates; give up when that nears a rebuild.
-        var changed = new List<int>();
+        // Which rows changed, and what re-counting them costs in pair updates; give up when that nears a rebuild. When
+        // after was made from before by VoteMatrix.With, only the rows its batches touched can differ; else every row is compared.
         long work = 0, rebuild = 0;
         for (var p = 0; p < after.Participants; p++)
         {
+            if (keptAfter(p))
+            {
+                long length = after.VotesOf(p);
+                rebuild += length * length / 2;
+            }
+        }
+
+        var candidates = after.ChangedSince(before);
+        var changed = new List<int>();
+        var count = candidates?.Count ?? after.Participants;
+        for (var i = 0; i < count; i++)
+        {
+            var p = candidates is null ? i : candidates[i];
             var newColumns = Columns(after, p);
             var newValues = Values(after, p);
             var existed = p < before.Participants;
             var oldColumns = existed ? Columns(before, p) : [];
             var oldValues = existed ? Values(before, p) : [];
             var kept = keptAfter(p);
-            if (kept)
-            {
-                rebuild += (long)newColumns.Length * newColumns.Length / 2;
-            }
-
             var wasKept = existed && keptBefore(p);
             if ((!kept && !wasKept) || (kept && wasKept && newColumns.SequenceEqual(oldColumns) && newValues.SequenceEqual(oldValues)))
             {
@@ -178,10 +195,11 @@ internal sealed class CoVotes
             AddChangedPairs(sums, m, newColumns, newValues, newMark, 1);
         }
 
-        return new CoVotes(m, sums, m == Statements ? _gram : null);
+        return new CoVotes(m, sums, m == Statements ? _gram : null) { Work = (changed.Count, work) };
     }
 
     /// <summary>Each statement's mean vote over the kept participants (0 when none voted on it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal double[] Means()
     {
         var m = Statements;
@@ -200,6 +218,7 @@ internal sealed class CoVotes
     /// CᵀC for these column means. The array is this table's own, overwritten by the next call here or on the table an
     /// update makes from this one: use it before asking again.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal double[] Gram(double[] means)
     {
         var m = Statements;
@@ -220,11 +239,12 @@ internal sealed class CoVotes
         return gram;
     }
 
-    private static ReadOnlySpan<int> Columns(VoteMatrix matrix, int p) => matrix.Columns.AsSpan(matrix.RowStart[p], matrix.VotesOf(p));
+    private static ReadOnlySpan<int> Columns(VoteMatrix matrix, int p) => matrix.Row(p).Columns;
 
-    private static ReadOnlySpan<sbyte> Values(VoteMatrix matrix, int p) => matrix.Values.AsSpan(matrix.RowStart[p], matrix.VotesOf(p));
+    private static ReadOnlySpan<sbyte> Values(VoteMatrix matrix, int p) => matrix.Row(p).Values;
 
     /// <summary>Cells (columns ascending in both rows) present in one row only or with another value in the other.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Differences(ReadOnlySpan<int> oldColumns, ReadOnlySpan<sbyte> oldValues, ReadOnlySpan<int> newColumns, ReadOnlySpan<sbyte> newValues)
     {
         int i = 0, k = 0, differences = 0;
@@ -252,6 +272,7 @@ internal sealed class CoVotes
     }
 
     /// <summary>marks[i]: cell i of this row (columns ascending) is absent from the other row or differs there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Mark(ReadOnlySpan<int> columns, ReadOnlySpan<sbyte> values, ReadOnlySpan<int> otherColumns, ReadOnlySpan<sbyte> otherValues, List<bool> marks)
     {
         marks.Clear();
@@ -268,6 +289,7 @@ internal sealed class CoVotes
     }
 
     /// <summary>Adds (sign 1) or removes (−1) every pair a ≤ b of one row (columns ascending).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRow(PairSums[] sums, int m, ReadOnlySpan<int> columns, ReadOnlySpan<sbyte> values, int sign)
     {
         for (var i = 0; i < columns.Length; i++)
@@ -282,6 +304,7 @@ internal sealed class CoVotes
     }
 
     /// <summary>Adds or removes the pairs of one row with at least one marked cell, each once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddChangedPairs(PairSums[] sums, int m, ReadOnlySpan<int> columns, ReadOnlySpan<sbyte> values, List<bool> marks, int sign)
     {
         for (var i = 0; i < columns.Length; i++)

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace EqualFooting.Conversations;
 
@@ -14,35 +14,38 @@ public static class OpinionAnalysis
 {
     /// <param name="stakeholderOf">Each participant's declared stakeholder group (0-based), −1 for none; null when none are known.</param>
     /// <param name="previous">A map of an earlier state of the same conversation: the PCA and the base clusters continue from it, which makes an update after a few votes much cheaper.</param>
+    // This method and the loops it runs (here, in KMeans, SparsePca, CoVotes, StatementTally and VoteMatrix) are
+    // compiled fully optimised at their first call: the web worker runs an analysis at most every 5 s, and tiered
+    // compilation would keep them in quick, unoptimised code for their first 30 calls (minutes); the bench measured
+    // an update at about twice the CPU time that way.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static OpinionMap Run(VoteMatrix matrix, OpinionSettings? settings = null, IReadOnlyList<int>? stakeholderOf = null, OpinionMap? previous = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         settings ??= new OpinionSettings();
         var n = matrix.Participants;
-        var phases = new Dictionary<string, double>();
-        var mark = Stopwatch.GetTimestamp();
-        void Phase(string name)
+        var clock = new PhaseClock();
+        var statementsVoted = matrix.StatementsVoted;
+        var threshold = Math.Max(1, Math.Min(settings.MinVotes, statementsVoted));
+        var keptCount = 0;
+        for (var p = 0; p < n; p++)
         {
-            var now = Stopwatch.GetTimestamp();
-            phases[name] = Stopwatch.GetElapsedTime(mark, now).TotalMilliseconds;
-            mark = now;
+            keptCount += matrix.VotesOf(p) >= threshold ? 1 : 0;
         }
 
-        var statementsVoted = CountVotedStatements(matrix);
-        var threshold = Math.Max(1, Math.Min(settings.MinVotes, statementsVoted));
-        var kept = new List<int>();
-        for (var p = 0; p < n; p++)
+        var rows = new int[keptCount];
+        for (int p = 0, i = 0; p < n; p++)
         {
             if (matrix.VotesOf(p) >= threshold)
             {
-                kept.Add(p);
+                rows[i++] = p;
             }
         }
 
-        var rows = kept.ToArray();
         var groupOf = new int[n];
         Array.Fill(groupOf, -1);
         var warm = previous?.State;
+        clock.Mark("threshold");
         // CᵀC through the co-vote sums when that pays: carried over from the previous map and changed only where votes
         // changed (docs/opinion-maps.md, "Update"), else counted afresh.
         CoVotes? coVotes = null;
@@ -50,20 +53,33 @@ public static class OpinionAnalysis
         {
             var before = warm.Matrix;
             coVotes = earlier.Update(before, p => before.VotesOf(p) >= threshold, matrix, p => matrix.VotesOf(p) >= threshold);
+            if (coVotes is not null)
+            {
+                clock.Counts["covote_rows_recounted"] = coVotes.Work.Rows;
+                clock.Counts["covote_pair_updates"] = coVotes.Work.Pairs;
+            }
         }
 
         if (coVotes is null && SparsePca.GramPays(matrix, rows, warm is not null))
         {
             coVotes = CoVotes.Build(matrix, rows);
+            clock.Counts["covote_rows_counted"] = rows.Length;
         }
 
+        clock.Mark("co-votes");
+        // A full computation spreads its passes over cores. An update's passes are short (most participants skipped by
+        // their bounds, three PCA products): spread over the two cores of the machine measured, they took half as
+        // much CPU time again for a quarter less wall time, so below eight million votes an update runs them on one thread
+        // (the products and assignments are row by row: the same result either way).
+        var parallel = warm is null || matrix.Count > 8_000_000;
         var means = coVotes?.Means() ?? ColumnMeans(matrix, rows);
         var gram = coVotes?.Gram(means);
-        Phase("means");
-        var pca = SparsePca.Compute(matrix, rows, means, warm?.Directions, settings.MaxPcaIterations, settings.PcaTolerance, settings.Seed, gram);
-        Phase("pca");
-        var (xs, ys) = Project(matrix, rows, means, pca.Directions, settings.ScaleSparseVoters ? statementsVoted : 0);
-        Phase("project");
+        clock.Mark("means+gram");
+        var pca = SparsePca.Compute(matrix, rows, means, warm?.Directions, settings.MaxPcaIterations, settings.PcaTolerance, settings.Seed, gram, parallel);
+        clock.Mark("pca");
+        clock.Counts["pca_iterations"] = pca.Iterations;
+        var (xs, ys) = Project(matrix, rows, means, pca.Directions, settings.ScaleSparseVoters ? statementsVoted : 0, parallel);
+        clock.Mark("project");
 
         // Base clusters: participants at the same place are one point; Pol.is's own method, which also makes the silhouette cheap.
         var baseK = Math.Min(settings.BaseClusters, rows.Length);
@@ -73,6 +89,10 @@ public static class OpinionAnalysis
         var silhouettes = new Dictionary<int, double>();
         int[] baseLabels;
         KMeansResult baseFit;
+        // The previous map's places, taken over: read for the carried bounds, then overwritten with this map's (no 1 MB
+        // of new arrays a round). A second update from the same map finds them taken and starts without carried bounds,
+        // which only means fewer skipped distances (CarriedBoundsTests: the same fit).
+        var previousPlaces = warm?.TakePlaces();
         if (rows.Length == 0)
         {
             baseLabels = [];
@@ -82,12 +102,14 @@ public static class OpinionAnalysis
         {
             // Each participant starts in the base cluster they were in, so that when few move one assignment pass suffices.
             var startLabels = warm is null ? null : Array.ConvertAll(rows, r => r < warm.BaseLabelOf.Length ? warm.BaseLabelOf[r] : -1);
-            var startBounds = warm?.Places is { } places && startLabels is not null ? CarriedBounds(places, rows, startLabels, xs, ys) : ((double[], double[])?)null;
-            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: settings.BaseIterations, warm?.BaseX, warm?.BaseY, startLabels, startBounds);
+            var startBounds = previousPlaces is { } places && startLabels is not null ? CarriedBounds(places, rows, startLabels, xs, ys) : ((double[], double[])?)null;
+            baseFit = KMeans.Fit(xs, ys, ones, baseK, settings.Seed, restarts: 1, maxIterations: settings.BaseIterations, warm?.BaseX, warm?.BaseY, startLabels, startBounds, parallel: parallel, adopt: true);
             baseLabels = baseFit.Labels;
         }
 
-        Phase("base");
+        clock.Mark("base");
+        clock.Counts["base_iterations"] = baseFit.Iterations;
+        clock.Counts["base_full_looks"] = baseFit.Looked;
         // Empty base clusters (possible when fewer distinct places than clusters) drop out of the group step.
         var used = Enumerable.Range(0, baseFit.Weights.Length).Where(c => baseFit.Weights[c] > 0).ToArray();
         var bx = used.Select(c => baseFit.CentreX[c]).ToArray();
@@ -119,7 +141,7 @@ public static class OpinionAnalysis
             usedGroup = chosen.Labels;
         }
 
-        Phase("groups");
+        clock.Mark("groups");
 
         // Number the groups by size, largest first, so "group A" means the same thing from one update to the next more often.
         var k0 = chosen?.CentreX.Length ?? (used.Length > 0 ? 1 : 0);
@@ -152,6 +174,8 @@ public static class OpinionAnalysis
                 ? StatementTally.Update(tallied.Tally, warm.Matrix, tallied.GroupOf, tallied.StakeholderOf, matrix, groupOf, groupCount, stakeholderArray, stakeholders)
                 : null)
             ?? StatementTally.Count(matrix, groupOf, groupCount, stakeholderArray, stakeholders);
+        clock.Counts["tally_rows_recounted"] = tally.RowsRecounted;
+        clock.Mark("tally");
         var centreX = new double[groupCount];
         var centreY = new double[groupCount];
         var counted = new int[groupCount];
@@ -169,15 +193,14 @@ public static class OpinionAnalysis
 
         var divisive = tally.Divisive(settings);
         var bridging = tally.Bridging(settings);
-        Phase("statements");
-        return new OpinionMap(groupOf, points, groups, silhouettes, divisive, bridging,
-            new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY, BaseLabelOf(n, rows, baseLabels), matrix, threshold, coVotes)
-            {
-                Tallied = (tally, groupOf, stakeholderArray),
-                Places = PlacesOf(n, rows, xs, ys, baseFit.Bounds),
-            },
-            pca.Iterations,
-            phases);
+        clock.Mark("statements");
+        var state = new AnalysisState(pca.Directions, baseFit.CentreX, baseFit.CentreY, BaseLabelOf(n, rows, baseLabels), matrix, threshold, coVotes)
+        {
+            Tallied = (tally, groupOf, stakeholderArray),
+            Places = PlacesOf(n, rows, xs, ys, baseFit.Bounds, previousPlaces),
+        };
+        clock.Mark("state");
+        return new OpinionMap(groupOf, points, groups, silhouettes, divisive, bridging, state, pca.Iterations, clock.Phases, clock.Counts);
     }
 
     /// <summary>
@@ -185,6 +208,7 @@ public static class OpinionAnalysis
     /// ended): d(p′, c) ≤ d(p, c) + |p′ − p| and d(p′, c) ≥ d(p, c) − |p′ − p|, so they stay valid. A participant with no
     /// previous place (not kept last time, so no start label) gets bounds that force a full look.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double[] Upper, double[] Lower) CarriedBounds((double[] X, double[] Y, double[] Upper, double[] Lower) places, int[] rows, int[] startLabels, double[] xs, double[] ys)
     {
         var upper = new double[rows.Length];
@@ -209,17 +233,18 @@ public static class OpinionAnalysis
         return (upper, lower);
     }
 
-    private static (double[] X, double[] Y, double[] Upper, double[] Lower)? PlacesOf(int participants, int[] rows, double[] xs, double[] ys, (double[] Upper, double[] Lower)? bounds)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <param name="reuse">The previous map's places, taken over (<see cref="AnalysisState.TakePlaces"/>): overwritten when the participants are as many, else new arrays. Entries of participants not kept stay stale; they are read only for participants with a base label, that is kept here.</param>
+    private static (double[] X, double[] Y, double[] Upper, double[] Lower)? PlacesOf(int participants, int[] rows, double[] xs, double[] ys, (double[] Upper, double[] Lower)? bounds, (double[] X, double[] Y, double[] Upper, double[] Lower)? reuse)
     {
         if (bounds is not { } b || b.Upper.Length != rows.Length)
         {
             return null;
         }
 
-        var x = new double[participants];
-        var y = new double[participants];
-        var upper = new double[participants];
-        var lower = new double[participants];
+        var (x, y, upper, lower) = reuse is { } r && r.X.Length == participants
+            ? r
+            : (new double[participants], new double[participants], new double[participants], new double[participants]);
         for (var i = 0; i < rows.Length; i++)
         {
             x[rows[i]] = xs[i];
@@ -231,6 +256,7 @@ public static class OpinionAnalysis
         return (x, y, upper, lower);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] BaseLabelOf(int participants, int[] rows, int[] baseLabels)
     {
         var of = new int[participants];
@@ -243,24 +269,14 @@ public static class OpinionAnalysis
         return of;
     }
 
-    private static int CountVotedStatements(VoteMatrix matrix)
-    {
-        var seen = new bool[matrix.Statements];
-        foreach (var c in matrix.Columns)
-        {
-            seen[c] = true;
-        }
-
-        return seen.Count(s => s);
-    }
-
     private static double[] ColumnMeans(VoteMatrix matrix, int[] rows)
     {
         var sums = new double[matrix.Statements];
         var counts = new int[matrix.Statements];
+        matrix = matrix.Flat();
         foreach (var r in rows)
         {
-            for (var k = matrix.RowStart[r]; k < matrix.RowStart[r + 1]; k++)
+            for (var k = matrix.RowStart[r]; k < matrix.RowEnd[r]; k++)
             {
                 sums[matrix.Columns[k]] += matrix.Values[k];
                 counts[matrix.Columns[k]]++;
@@ -276,10 +292,11 @@ public static class OpinionAnalysis
     }
 
     /// <param name="statementsVoted">The statements voted on, for the sparse-voter scaling; 0 for none.</param>
-    private static (double[] X, double[] Y) Project(VoteMatrix matrix, int[] rows, double[] means, double[] directions, int statementsVoted)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (double[] X, double[] Y) Project(VoteMatrix matrix, int[] rows, double[] means, double[] directions, int statementsVoted, bool parallel)
     {
         var z = new double[rows.Length * 2];
-        SparsePca.Multiply(matrix, rows, means, directions, z, width: 2);
+        SparsePca.Multiply(matrix, rows, means, directions, z, width: 2, parallel: parallel);
         var xs = new double[rows.Length];
         var ys = new double[rows.Length];
         for (var i = 0; i < rows.Length; i++)

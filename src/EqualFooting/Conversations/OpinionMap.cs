@@ -46,7 +46,7 @@ public sealed class OpinionMap
     private readonly int[] _groupOf;
 
     internal OpinionMap(int[] groupOf, IReadOnlyList<MapPoint> points, IReadOnlyList<OpinionGroup> groups, IReadOnlyDictionary<int, double> silhouettes,
-        IReadOnlyList<DivisiveStatement> divisive, IReadOnlyList<BridgingStatement> bridging, AnalysisState state, int pcaIterations, IReadOnlyDictionary<string, double> phaseMilliseconds)
+        IReadOnlyList<DivisiveStatement> divisive, IReadOnlyList<BridgingStatement> bridging, AnalysisState state, int pcaIterations, IReadOnlyList<PhaseCost> phases, IReadOnlyDictionary<string, long> workCounts)
     {
         _groupOf = groupOf;
         Points = points;
@@ -56,7 +56,8 @@ public sealed class OpinionMap
         Bridging = bridging;
         State = state;
         PcaIterations = pcaIterations;
-        PhaseMilliseconds = phaseMilliseconds;
+        Phases = phases;
+        WorkCounts = workCounts;
     }
 
     public int Participants => _groupOf.Length;
@@ -75,8 +76,11 @@ public sealed class OpinionMap
 
     public int PcaIterations { get; }
 
-    /// <summary>How long each step took (means, pca, project, base, groups, statements), for benchmarks and logs; a stopwatch, not the clock.</summary>
-    public IReadOnlyDictionary<string, double> PhaseMilliseconds { get; }
+    /// <summary>What each step cost (wall and CPU time, allocations, collections), in order, for benchmarks and logs; a stopwatch and the process's CPU time, not the clock.</summary>
+    public IReadOnlyList<PhaseCost> Phases { get; }
+
+    /// <summary>How much work the steps did (rows re-counted, pairs touched, participants looked at in full, iterations), for benchmarks and logs.</summary>
+    public IReadOnlyDictionary<string, long> WorkCounts { get; }
 
     internal AnalysisState State { get; }
 
@@ -99,4 +103,11 @@ internal sealed record AnalysisState(double[] Directions, double[] BaseX, double
     /// widens the bounds by how far each participant moved, so its first Lloyd pass skips those who cannot have changed cluster.
     /// </summary>
     public (double[] X, double[] Y, double[] Upper, double[] Lower)? Places { get; init; }
+
+    // 1 once an update has taken the places over (TakePlaces).
+    private int _placesTaken;
+
+    /// <summary>The places, for the first update from this map only: it overwrites them with its own; later updates from this map get none.</summary>
+    public (double[] X, double[] Y, double[] Upper, double[] Lower)? TakePlaces() =>
+        Interlocked.Exchange(ref _placesTaken, 1) == 0 ? Places : null;
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EqualFooting.Conversations;
 
 /// <summary>
@@ -14,6 +16,9 @@ internal sealed class StatementTally
     private readonly int _groups;
     private readonly int _stakeholders;
 
+    /// <summary>For an updated tally: the participants taken out and counted again (for benchmarks).</summary>
+    internal int RowsRecounted { get; private set; }
+
     private StatementTally(int statements, int groups, int stakeholders)
     {
         _statements = statements;
@@ -29,6 +34,7 @@ internal sealed class StatementTally
     {
         var m = matrix.Statements;
         var n = matrix.Participants;
+        matrix = matrix.Flat();
         var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 4096));
         var partial = new StatementTally[chunks];
         Parallel.For(0, chunks, chunk =>
@@ -39,7 +45,7 @@ internal sealed class StatementTally
             {
                 var g = groupOf[p];
                 var s = stakeholderOf is not null && p < stakeholderOf.Count ? stakeholderOf[p] : -1;
-                for (var k = matrix.RowStart[p]; k < matrix.RowStart[p + 1]; k++)
+                for (var k = matrix.RowStart[p]; k < matrix.RowEnd[p]; k++)
                 {
                     var slot = (matrix.Columns[k] * 3) + (matrix.Values[k] switch { 1 => 0, -1 => 1, _ => 2 });
                     tally._all[slot]++;
@@ -65,6 +71,7 @@ internal sealed class StatementTally
             Add(total._stakeholder, partial[chunk]._stakeholder);
         }
 
+        total.RowsRecounted = n;
         return total;
     }
 
@@ -74,6 +81,7 @@ internal sealed class StatementTally
     /// counted again as they are, so a few votes cost a few rows, not every vote. Integers throughout, so the result is
     /// exactly a fresh count. Null when the shape changed (statements, groups or stakeholder groups): count afresh.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static StatementTally? Update(
         StatementTally before, VoteMatrix oldMatrix, int[] oldGroupOf, int[]? oldStakeholderOf,
         VoteMatrix matrix, int[] groupOf, int groups, int[]? stakeholderOf, int stakeholders)
@@ -89,6 +97,9 @@ internal sealed class StatementTally
         before._all.CopyTo(tally._all, 0);
         before._opinion.CopyTo(tally._opinion, 0);
         before._stakeholder.CopyTo(tally._stakeholder, 0);
+        // When matrix was made from oldMatrix by VoteMatrix.With, only the rows its batches touched can differ (ascending).
+        var candidates = matrix.ChangedSince(oldMatrix);
+        var candidate = 0;
         for (var p = 0; p < matrix.Participants; p++)
         {
             var g = groupOf[p];
@@ -97,15 +108,25 @@ internal sealed class StatementTally
             {
                 var og = oldGroupOf[p];
                 var os = StakeholderOf(oldStakeholderOf, p);
-                if (g == og && s == os && SameRow(oldMatrix, matrix, p))
+                if (g == og && s == os)
                 {
-                    continue;
+                    while (candidates is not null && candidate < candidates.Count && candidates[candidate] < p)
+                    {
+                        candidate++;
+                    }
+
+                    var touched = candidates is null || (candidate < candidates.Count && candidates[candidate] == p);
+                    if (!touched || SameRow(oldMatrix, matrix, p))
+                    {
+                        continue;
+                    }
                 }
 
                 tally.CountRow(oldMatrix, p, og, os, -1);
             }
 
             tally.CountRow(matrix, p, g, s, 1);
+            tally.RowsRecounted++;
         }
 
         return tally;
@@ -115,20 +136,19 @@ internal sealed class StatementTally
 
     private static bool SameRow(VoteMatrix a, VoteMatrix b, int p)
     {
-        var start = a.RowStart[p];
-        var length = a.VotesOf(p);
-        var other = b.RowStart[p];
-        return length == b.VotesOf(p)
-            && a.Columns.AsSpan(start, length).SequenceEqual(b.Columns.AsSpan(other, length))
-            && a.Values.AsSpan(start, length).SequenceEqual(b.Values.AsSpan(other, length));
+        var before = a.Row(p);
+        var after = b.Row(p);
+        return before.Columns.SequenceEqual(after.Columns) && before.Values.SequenceEqual(after.Values);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountRow(VoteMatrix matrix, int p, int g, int s, int sign)
     {
         var m = _statements;
-        for (var k = matrix.RowStart[p]; k < matrix.RowStart[p + 1]; k++)
+        var row = matrix.Row(p);
+        for (var k = 0; k < row.Columns.Length; k++)
         {
-            var slot = (matrix.Columns[k] * 3) + (matrix.Values[k] switch { 1 => 0, -1 => 1, _ => 2 });
+            var slot = (row.Columns[k] * 3) + (row.Values[k] switch { 1 => 0, -1 => 1, _ => 2 });
             _all[slot] += sign;
             if (g >= 0)
             {
@@ -166,6 +186,7 @@ internal sealed class StatementTally
     /// times its ratio to everyone else's; kept when a two-proportion z-test says the group differs from the rest at
     /// the set level and the group's rate is above one half. Highest score first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal IReadOnlyList<RepresentativeStatement> Representative(int group, OpinionSettings settings)
     {
         var found = new List<RepresentativeStatement>();
@@ -180,7 +201,7 @@ internal sealed class StatementTally
             }
 
             var best = (RepresentativeStatement?)null;
-            foreach (var direction in new[] { VoteChoice.Agree, VoteChoice.Disagree })
+            foreach (var direction in Directions)
             {
                 var hitsIn = direction == VoteChoice.Agree ? inside.Agree : inside.Disagree;
                 var hitsOut = direction == VoteChoice.Agree ? outside.Agree : outside.Disagree;
@@ -207,6 +228,8 @@ internal sealed class StatementTally
         return found.OrderByDescending(r => r.Score).ThenBy(r => r.Statement).Take(settings.RepresentativeCount).ToList();
     }
 
+    private static readonly VoteChoice[] Directions = [VoteChoice.Agree, VoteChoice.Disagree];
+
     /// <summary>Two-proportion z statistic (pooled), with Pol.is's add-one smoothing so that small groups do not divide by zero.</summary>
     private static double Z(int hitsA, int totalA, int hitsB, int totalB)
     {
@@ -218,6 +241,7 @@ internal sealed class StatementTally
     }
 
     /// <summary>Statements whose lean, (agree − disagree) / (votes + 2), differs most between opinion groups; at least 0.2 apart.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal IReadOnlyList<DivisiveStatement> Divisive(OpinionSettings settings)
     {
         if (_groups < 2)
@@ -225,18 +249,28 @@ internal sealed class StatementTally
             return [];
         }
 
-        var found = new List<DivisiveStatement>();
+        // Scores first, without a list of rates per statement; the rates only for the statements kept.
+        var found = new List<(int Statement, double Spread)>();
         for (var j = 0; j < _statements; j++)
         {
-            var rates = Enumerable.Range(0, _groups).Select(g => new GroupRate(GroupKind.Opinion, g, Opinion(g, j))).ToList();
-            var spread = rates.Max(r => r.Votes.Lean) - rates.Min(r => r.Votes.Lean);
+            double most = double.MinValue, least = double.MaxValue;
+            for (var g = 0; g < _groups; g++)
+            {
+                var lean = Opinion(g, j).Lean;
+                most = Math.Max(most, lean);
+                least = Math.Min(least, lean);
+            }
+
+            var spread = most - least;
             if (spread >= 0.2)
             {
-                found.Add(new DivisiveStatement(j, spread, rates));
+                found.Add((j, spread));
             }
         }
 
-        return found.OrderByDescending(d => d.Spread).ThenBy(d => d.Statement).Take(settings.DivisiveCount).ToList();
+        return found.OrderByDescending(d => d.Spread).ThenBy(d => d.Statement).Take(settings.DivisiveCount)
+            .Select(d => new DivisiveStatement(d.Statement, d.Spread, [.. Enumerable.Range(0, _groups).Select(g => new GroupRate(GroupKind.Opinion, g, Opinion(g, d.Statement)))]))
+            .ToList();
     }
 
     /// <summary>
@@ -244,11 +278,18 @@ internal sealed class StatementTally
     /// members; a statement is bridging when even that smallest rate is above one half. A group that has not voted on
     /// the statement counts at one half, so a statement unseen by a group can never bridge it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal IReadOnlyList<BridgingStatement> Bridging(OpinionSettings settings)
     {
         var stakeholdersPresent = Enumerable.Range(0, _stakeholders)
             .Where(s => Enumerable.Range(0, _statements).Any(j => Stakeholder(s, j).Total > 0)).ToList();
-        var found = new List<BridgingStatement>();
+        if (_groups + stakeholdersPresent.Count == 0)
+        {
+            return [];
+        }
+
+        // Scores first, without a list of rates per statement; the rates only for the statements kept.
+        var found = new List<(int Statement, double Score)>();
         for (var j = 0; j < _statements; j++)
         {
             if (All(j).Total == 0)
@@ -256,22 +297,27 @@ internal sealed class StatementTally
                 continue;
             }
 
-            var rates = Enumerable.Range(0, _groups).Select(g => new GroupRate(GroupKind.Opinion, g, Opinion(g, j)))
-                .Concat(stakeholdersPresent.Select(s => new GroupRate(GroupKind.Stakeholder, s, Stakeholder(s, j))))
-                .ToList();
-            if (rates.Count == 0)
+            var score = double.MaxValue;
+            for (var g = 0; g < _groups; g++)
             {
-                continue;
+                score = Math.Min(score, Opinion(g, j).SmoothedAgreeRate);
             }
 
-            var score = rates.Min(r => r.AgreeRate);
+            foreach (var s in stakeholdersPresent)
+            {
+                score = Math.Min(score, Stakeholder(s, j).SmoothedAgreeRate);
+            }
+
             if (score > 0.5)
             {
-                found.Add(new BridgingStatement(j, score, rates));
+                found.Add((j, score));
             }
         }
 
         return found.OrderByDescending(b => b.Score).ThenByDescending(b => All(b.Statement).Total).ThenBy(b => b.Statement)
-            .Take(settings.BridgingCount).ToList();
+            .Take(settings.BridgingCount)
+            .Select(b => new BridgingStatement(b.Statement, b.Score, [.. Enumerable.Range(0, _groups).Select(g => new GroupRate(GroupKind.Opinion, g, Opinion(g, b.Statement)))
+                .Concat(stakeholdersPresent.Select(s => new GroupRate(GroupKind.Stakeholder, s, Stakeholder(s, b.Statement))))]))
+            .ToList();
     }
 }

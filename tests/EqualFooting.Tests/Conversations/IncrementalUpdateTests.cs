@@ -79,6 +79,22 @@ public sealed class IncrementalUpdateTests
     }
 
     [Fact]
+    public void Continuing_a_map_a_second_time_after_its_table_and_places_were_taken_over_gives_the_same_map()
+    {
+        var conversation = PlantedConversation.Generate(400, 30, 3, 0.5, 21);
+        var first = OpinionAnalysis.Run(conversation.Matrix, stakeholderOf: conversation.Stakeholder);
+        var next = conversation.Matrix.With(Batch(new Random(3), conversation.Matrix, 60, 2, 0));
+
+        var once = OpinionAnalysis.Run(next, stakeholderOf: conversation.Stakeholder, previous: first);
+        // The first update took the co-vote table and the places over; this one counts afresh and starts without carried bounds.
+        var twice = OpinionAnalysis.Run(next, stakeholderOf: conversation.Stakeholder, previous: first);
+
+        Assert.Equal(once.Points, twice.Points);
+        Assert.Equal(once.Groups.Select(g => (g.Size, g.CentreX, g.CentreY)), twice.Groups.Select(g => (g.Size, g.CentreX, g.CentreY)));
+        Assert.Equal(once.Bridging.Select(b => (b.Statement, b.Score)), twice.Bridging.Select(b => (b.Statement, b.Score)));
+    }
+
+    [Fact]
     public void When_most_rows_change_the_update_declines_and_the_map_is_counted_afresh()
     {
         var conversation = PlantedConversation.Generate(300, 30, 3, 0.5, 9);
