@@ -7,7 +7,7 @@ public static class PollFeature
 {
     public static IServiceCollection AddPolls(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.Configure<PollSettings>(configuration.GetSection(PollSettings.Section));
         services.AddScoped<PollCommands>();
         services.AddScoped<PollQueries>();
         services.AddSingleton<PollBroadcaster>();

@@ -4,6 +4,7 @@ using EqualFooting.Persistence;
 using EqualFooting.Polls;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EqualFooting.Web.Polls;
 
@@ -50,16 +51,35 @@ public sealed class PollHub(PollCommands commands, PollQueries queries, Actors a
         result.Error is { } error ? throw new HubException($"{Problems.StatusOf(error)}: {error.Message}") : result.Value;
 }
 
+/// <summary>The <c>Polls</c> settings.</summary>
+public sealed class PollSettings
+{
+    public const string Section = "Polls";
+
+    /// <summary>
+    /// The least time between the starts of two results messages to one poll's screens. Sending to thousands of
+    /// screens costs every node (and every screen) CPU for each message; unpaced, a stream of ballots keeps the sender
+    /// busy back to back and starves the ballots themselves. A second is what a poll's page shows anyway (it refreshes
+    /// at most once a second); a change after a quiet second goes out at once. Zero sends as soon as the previous
+    /// message is out.
+    /// </summary>
+    public TimeSpan ResultsInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
+
 /// <summary>
 /// Sends a poll's results to its screens after commits. Ballots arrive faster than results can be counted and sent
-/// to thousands of screens, so changes to one poll are folded: while one message is being prepared, further changes
+/// to thousands of screens, so changes to one poll are folded: while one message waits out
+/// <see cref="PollSettings.ResultsInterval"/> since the previous one started, or is prepared and sent, further changes
 /// only mark the poll for one more, which then carries all of them. Every committed ballot is thus reflected in a
-/// message that starts after its commit.
+/// message that starts after its commit, and no poll's screens get more than one message an interval.
 /// </summary>
-public sealed class PollBroadcaster(IServiceScopeFactory scopes, IHubContext<PollHub, IPollClient> hub, TimeProvider clock, ILogger<PollBroadcaster> log)
+public sealed class PollBroadcaster(IServiceScopeFactory scopes, IHubContext<PollHub, IPollClient> hub, TimeProvider clock, IOptions<PollSettings> settings, ILogger<PollBroadcaster> log)
 {
-    // 0 idle, 1 sending, 2 sending and another change waits.
+    // 0 idle, 1 sending (or waiting out the interval), 2 sending and another change waits.
     private readonly ConcurrentDictionary<int, int> _state = new();
+
+    // When each poll's last message started (the clock's timestamp).
+    private readonly ConcurrentDictionary<int, long> _started = new();
 
     public Task ResultsChangedAsync(int pollId)
     {
@@ -100,6 +120,16 @@ public sealed class PollBroadcaster(IServiceScopeFactory scopes, IHubContext<Pol
     {
         while (true)
         {
+            // At most one message per interval: wait out what is left of it since the last message started. Changes
+            // that come meanwhile only mark the poll, so this message carries them too.
+            if (_started.TryGetValue(pollId, out var last) && settings.Value.ResultsInterval - clock.GetElapsedTime(last) is var rest && rest > TimeSpan.Zero)
+            {
+                await Task.Delay(rest, clock);
+            }
+
+            // What was marked until now is counted by this message (it counts after this point): 2 -> 1.
+            _state.TryUpdate(pollId, 1, 2);
+            _started[pollId] = clock.GetTimestamp();
             try
             {
                 await SendAsync(pollId);

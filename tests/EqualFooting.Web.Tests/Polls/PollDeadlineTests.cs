@@ -1,12 +1,17 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using EqualFooting.Persistence;
 using EqualFooting.Polls;
 using EqualFooting.Web.Polls;
 using EqualFooting.Web.Tests.Infrastructure;
 using EqualFooting.Web.Tests.Sessions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace EqualFooting.Web.Tests.Polls;
 
@@ -78,6 +83,55 @@ public abstract class PollDeadlineTests(FakeClockApp app)
         var missing = await CloseWhenDueAsync(424242);
 
         Assert.Equal(Common.ErrorKind.NotFound, missing.Error?.Kind);
+    }
+
+    /// <summary>
+    /// Screens get at most one results message a <see cref="PollSettings.ResultsInterval"/> per poll; a ballot cast
+    /// meanwhile is carried by the message that ends the wait. The test's clock stands still until moved, so the wait
+    /// is seen exactly.
+    /// </summary>
+    [Fact]
+    public async Task Results_messages_are_paced_and_a_ballot_within_the_interval_comes_with_the_next_one()
+    {
+        var s = await SessionScenario.StartAsync(app);
+        var first = await s.ParticipantAsync("Amara", "Civil society", "Africa");
+        var second = await s.ParticipantAsync("Bruno", "Government", "Europe");
+        var poll = await (await s.Moderator.PostAsJsonAsync($"{s.Url}/polls", new { question = "Sense of the room?", kind = "SenseCheck" })).JsonAsync(HttpStatusCode.Created);
+        var interval = app.Services.GetRequiredService<IOptions<PollSettings>>().Value.ResultsInterval;
+        await using var screen = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/polls"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        var seen = new ConcurrentQueue<int>();
+        var one = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var two = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        screen.On<JsonElement>("ResultsChanged", r =>
+        {
+            var ballots = r.GetProperty("ballots").GetInt32();
+            seen.Enqueue(ballots);
+            (ballots == 1 ? one : ballots == 2 ? two : null)?.TrySetResult();
+        });
+        await screen.StartAsync();
+        await screen.InvokeAsync<JsonElement>("Join", poll.Id());
+
+        // The poll's creation was announced at this instant of the test's clock: the first ballot waits out the interval.
+        await (await first.PutAsJsonAsync($"/api/polls/{poll.Id()}/ballot", new { stance = "agree" })).JsonAsync(HttpStatusCode.OK);
+        app.Clock.Advance(interval);
+        await one.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The second ballot is committed and answered; its message waits for the clock. A round trip on the same
+        // connection first, so that anything already sent to the screen has arrived.
+        await (await second.PutAsJsonAsync($"/api/polls/{poll.Id()}/ballot", new { stance = "disagree" })).JsonAsync(HttpStatusCode.OK);
+        await screen.InvokeAsync<JsonElement>("Join", poll.Id());
+        var beforeTheInterval = seen.ToArray();
+        app.Clock.Advance(interval);
+        await two.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.DoesNotContain(2, beforeTheInterval);
+        Assert.Equal([1, 2], seen.Where(n => n > 0).Distinct());
     }
 }
 
