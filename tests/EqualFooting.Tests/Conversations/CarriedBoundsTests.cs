@@ -17,14 +17,7 @@ public sealed class CarriedBoundsTests
     {
         var random = new Random(seed);
         const int n = 3_000;
-        var xs = new double[n];
-        var ys = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            // Four blobs, so that most points sit well inside a cluster and some on the edges between them.
-            xs[i] = ((i % 4) * 3) + Normal(random);
-            ys[i] = ((i % 4 / 2) * 3) + Normal(random);
-        }
+        var (xs, ys) = FourBlobs(random, n);
 
         var ones = Enumerable.Repeat(1.0, n).ToArray();
         var first = KMeans.Fit(xs, ys, ones, k: 40, seed: 7, restarts: 1, maxIterations: 20);
@@ -63,14 +56,9 @@ public sealed class CarriedBoundsTests
     {
         var random = new Random(seed);
         const int n = 3_000;
-        var xs = new double[n];
-        var ys = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            xs[i] = ((i % 4) * 3) + Normal(random);
-            // A few points on a grid, so that some sit at exactly equal distances from two centres (ties go to the lower index).
-            ys[i] = i % 50 == 0 ? Math.Round(xs[i]) : ((i % 4 / 2) * 3) + Normal(random);
-        }
+
+        // A few points on a grid, so that some sit at exactly equal distances from two centres (ties go to the lower index).
+        var (xs, ys) = FourBlobs(random, n, gridEvery: 50);
 
         var ones = Enumerable.Repeat(1.0, n).ToArray();
         var plain = KMeans.Fit(xs, ys, ones, k, seed: 7, restarts: 2, maxIterations: 30, nearScan: false);
@@ -109,6 +97,23 @@ public sealed class CarriedBoundsTests
         Assert.Equal(spread.CentreX, one.CentreX);
         Assert.Equal(spread.CentreY, one.CentreY);
         Assert.Equal(spread.Bounds!.Value.Lower, one.Bounds!.Value.Lower);
+    }
+
+    /// <summary>
+    /// Four blobs, so that most points sit well inside a cluster and some on the edges between them; with
+    /// <paramref name="gridEvery"/>, every such point's y is its x rounded (a point on a grid).
+    /// </summary>
+    private static (double[] Xs, double[] Ys) FourBlobs(Random random, int n, int gridEvery = 0)
+    {
+        var xs = new double[n];
+        var ys = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            xs[i] = ((i % 4) * 3) + Normal(random);
+            ys[i] = gridEvery > 0 && i % gridEvery == 0 ? Math.Round(xs[i]) : ((i % 4 / 2) * 3) + Normal(random);
+        }
+
+        return (xs, ys);
     }
 
     private static double Normal(Random random) =>
