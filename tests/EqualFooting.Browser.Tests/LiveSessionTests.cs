@@ -26,16 +26,7 @@ public sealed class LiveSessionTests(Site site)
         var processUrl = moderator.Url;
 
         // A short turn, with the warning in its last 10 seconds.
-        await moderator.GetByRole(AriaRole.Link, new() { Name = "Schedule a session" }).ClickAsync();
-        await moderator.GetByLabel("Title", new() { Exact = true }).FillAsync("Short turns " + Guid.NewGuid().ToString("N")[..6]);
-        await moderator.GetByLabel("Starts (UTC)").FillAsync("2026-11-23T09:00");
-        await moderator.GetByLabel("Ends (UTC)").FillAsync("2026-11-23T11:00");
-        await moderator.GetByLabel("Seconds per turn, when the agenda item sets none (empty for no limit)").FillAsync("20");
-        await moderator.GetByLabel("Warn this many seconds before a turn's time runs out (empty for 30)").FillAsync("10");
-        await moderator.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
-        await moderator.GetByRole(AriaRole.Button, new() { Name = "Start the session" }).ClickAsync();
-        await Expect(moderator.GetByRole(AriaRole.Button, new() { Name = "Close the queue" })).ToBeVisibleAsync();
-        var sessionUrl = moderator.Url.Replace("/console", "", StringComparison.Ordinal);
+        var sessionUrl = await chair.StartSessionAsync("Short turns", secondsPerTurn: 20, warnSeconds: 10);
 
         await using var speakerContext = await site.NewContextAsync();
         var speaker = await speakerContext.NewPageAsync();

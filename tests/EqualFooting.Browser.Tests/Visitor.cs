@@ -41,4 +41,30 @@ public sealed class Visitor(IPage page)
         await page.GetByRole(AriaRole.Link, new() { Name = DemoData.ProcessName, Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = DemoData.ProcessName, Level = 1 })).ToBeVisibleAsync();
     }
+
+    /// <summary>
+    /// From a process's page, schedules a session (a fresh title, 9:00 to 11:00 UTC) and starts it; returns the
+    /// session's public page. The turn's seconds and the warning are left to the process's defaults unless given.
+    /// </summary>
+    public async Task<string> StartSessionAsync(string title, int? secondsPerTurn = null, int? warnSeconds = null)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "Schedule a session" }).ClickAsync();
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title + " " + Guid.NewGuid().ToString("N")[..6]);
+        await page.GetByLabel("Starts (UTC)").FillAsync("2026-11-23T09:00");
+        await page.GetByLabel("Ends (UTC)").FillAsync("2026-11-23T11:00");
+        if (secondsPerTurn is { } seconds)
+        {
+            await page.GetByLabel("Seconds per turn, when the agenda item sets none (empty for no limit)").FillAsync(seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (warnSeconds is { } warn)
+        {
+            await page.GetByLabel("Warn this many seconds before a turn's time runs out (empty for 30)").FillAsync(warn.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the session" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Close the queue" })).ToBeVisibleAsync();
+        return page.Url.Replace("/console", "", StringComparison.Ordinal);
+    }
 }

@@ -23,15 +23,7 @@ public sealed partial class WholeSessionTests(Site site)
         await site.MakeAdministratorAsync(chair.Email);
         await chair.OpenDemoProcessAsync();
         var processUrl = moderator.Url;
-        await moderator.GetByRole(AriaRole.Link, new() { Name = "Schedule a session" }).ClickAsync();
-        await moderator.GetByLabel("Title", new() { Exact = true }).FillAsync("Local multistakeholder models " + Guid.NewGuid().ToString("N")[..6]);
-        await moderator.GetByLabel("Starts (UTC)").FillAsync("2026-11-23T09:00");
-        await moderator.GetByLabel("Ends (UTC)").FillAsync("2026-11-23T11:00");
-        await moderator.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
-        await moderator.GetByRole(AriaRole.Button, new() { Name = "Start the session" }).ClickAsync();
-        await Expect(moderator.GetByRole(AriaRole.Button, new() { Name = "Close the queue" })).ToBeVisibleAsync();
-        var consoleUrl = moderator.Url;
-        var sessionUrl = consoleUrl.Replace("/console", "", StringComparison.Ordinal);
+        var sessionUrl = await chair.StartSessionAsync("Local multistakeholder models");
 
         // Two participants, each in their own browser, join from Africa and from Europe.
         await using var amaraContext = await site.NewContextAsync();

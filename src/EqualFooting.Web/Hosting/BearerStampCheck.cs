@@ -18,11 +18,12 @@ internal sealed class BearerStampCheck(RequestDelegate next)
     private static readonly PerProvider<Func<EqualFootingDb, string, CancellationToken, Task<string?>>> Stamp = new(() =>
         EF.CompileAsyncQuery((EqualFootingDb db, string id, CancellationToken ct) => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefault()));
 
-    public async Task InvokeAsync(HttpContext context, EqualFootingDb db, IOptions<IdentityOptions> identity)
+    public async Task InvokeAsync(HttpContext context, IOptions<IdentityOptions> identity)
     {
+        // The database is asked for only when a token signed the request in: cookies and anonymous reads pass through.
         if (context.User.Identity?.IsAuthenticated == true
             && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            && !await HoldsAsync(context.User, db, identity.Value.ClaimsIdentity, context.RequestAborted))
+            && !await HoldsAsync(context.User, context.RequestServices.GetRequiredService<EqualFootingDb>(), identity.Value.ClaimsIdentity, context.RequestAborted))
         {
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
         }

@@ -16,8 +16,8 @@ internal static class KMeans
     /// </param>
     /// <param name="nearScan">Whether a full look may scan only the centres near the point's own (<see cref="Neighbours"/>); the same result either way, tests compare them.</param>
     /// <param name="parallel">Whether an assignment pass may be spread over cores (each point on its own, so the same result either way).</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <param name="adopt">Whether the start labels and bounds are the caller's to give (fresh arrays it will not read again): then they are changed in place, not copied.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static KMeansResult Fit(double[] xs, double[] ys, double[] weights, int k, int seed, int restarts, int maxIterations, double[]? startX = null, double[]? startY = null, int[]? startLabels = null, (double[] Upper, double[] Lower)? startBounds = null, bool nearScan = true, bool parallel = true, bool adopt = false)
     {
         var n = xs.Length;
@@ -273,27 +273,15 @@ internal static class KMeans
 
                 if (sum)
                 {
-                    var l = labels[i];
-                    if (sums.Unit)
-                    {
-                        sums.X[l] += xs[i];
-                        sums.Y[l] += ys[i];
-                        sums.W[l] += 1.0;
-                    }
-                    else
-                    {
-                        sums.X[l] += sums.Weights[i] * xs[i];
-                        sums.Y[l] += sums.Weights[i] * ys[i];
-                        sums.W[l] += sums.Weights[i];
-                    }
+                    Add(i, xs, ys, sums.Weights, sums.Unit, labels, sums.X, sums.Y, sums.W);
                 }
             }
         }
 
         // Whether the bounds show the point cannot have changed cluster (a point without a cluster yet, new since the
         // start labels, is looked at in full).
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         // ownD: the squared distance to the point's centre when it was measured here (NaN when not), so a full look need not measure it again.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         bool Cleared(int i, out double ownD)
         {
             ownD = double.NaN;
@@ -416,12 +404,19 @@ internal static class KMeans
     {
         for (var i = 0; i < xs.Length; i++)
         {
-            var l = labels[i];
-            var w = unit ? 1.0 : weights[i];
-            sumX[l] += unit ? xs[i] : w * xs[i];
-            sumY[l] += unit ? ys[i] : w * ys[i];
-            sumW[l] += w;
+            Add(i, xs, ys, weights, unit, labels, sumX, sumY, sumW);
         }
+    }
+
+    /// <summary>Point i into its centre's sums (weights of one added as such, so unit weights give the same sums as before).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add(int i, double[] xs, double[] ys, double[] weights, bool unit, int[] labels, double[] sumX, double[] sumY, double[] sumW)
+    {
+        var l = labels[i];
+        var w = unit ? 1.0 : weights[i];
+        sumX[l] += unit ? xs[i] : w * xs[i];
+        sumY[l] += unit ? ys[i] : w * ys[i];
+        sumW[l] += w;
     }
 
     /// <summary>Hamerly's bounds after the centres moved: the own centre moved at most moved[l] away, any other came at most the largest other move nearer.</summary>
